@@ -1,0 +1,22 @@
+# Compiler options shared by every Couverture target, carried by an
+# INTERFACE target so each library opts in explicitly.
+add_library(couverture_options INTERFACE)
+target_compile_options(couverture_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow
+                                                    -Wconversion -Wno-sign-conversion)
+if(COUVERTURE_WERROR)
+  target_compile_options(couverture_options INTERFACE -Werror)
+endif()
+if(COUVERTURE_SANITIZE)
+  target_compile_options(couverture_options INTERFACE -fsanitize=address,undefined
+                                                      -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(couverture_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Every library folder has the same shape: include/couverture/<name>/*.hpp and src/*.cpp.
+function(couverture_library name)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp)
+  add_library(couverture_${name} STATIC ${sources})
+  add_library(couverture::${name} ALIAS couverture_${name})
+  target_include_directories(couverture_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_link_libraries(couverture_${name} PRIVATE couverture_options)
+endfunction()

@@ -1,0 +1,1 @@
+// The engine library; its use cases arrive in the files beside this one.

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+
+#include "couverture/geodata/lon_lat.hpp"
+
+namespace couverture {
+
+// A point carrying part of a commune's population.
+struct DemandPoint {
+  std::uint32_t commune = 0;  // index into the communes
+  LonLat position;
+  double population = 0.0;
+};
+
+}  // namespace couverture

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace couverture::testing {
+
+// Path of a file in ../shared/data, or an empty path when the shared data is
+// absent (callers then GTEST_SKIP with a message).
+std::filesystem::path shared_data(const std::string& relative);
+
+// A fresh, empty directory under the system temp dir, removed by the caller.
+std::filesystem::path make_temp_dir(const std::string& prefix);
+
+// Runs a shell command, returns its exit code; stdout+stderr go to `output`.
+int run_command(const std::string& command, std::string& output);
+
+}  // namespace couverture::testing
+
+// Skips the current test when a shared data file is missing.
+#define COUVERTURE_REQUIRE_SHARED(var, relative)                                           \
+  const std::filesystem::path var = ::couverture::testing::shared_data(relative);          \
+  if (var.empty()) GTEST_SKIP() << "shared data absent: ../shared/data/" << (relative)
