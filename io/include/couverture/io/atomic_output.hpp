@@ -1,0 +1,29 @@
+#pragma once
+
+#include <filesystem>
+
+namespace couverture {
+
+// An output written to a temporary file beside its target and renamed over
+// it only on commit(), so a failure never leaves a damaged or half-written
+// target and an existing target survives until the new one is complete.
+// Refuses (DataError) an existing target unless `overwrite` is true.
+class AtomicOutput {
+ public:
+  AtomicOutput(std::filesystem::path target, bool overwrite);
+  ~AtomicOutput();  // removes the temporary file unless committed
+  AtomicOutput(const AtomicOutput&) = delete;
+  AtomicOutput& operator=(const AtomicOutput&) = delete;
+
+  [[nodiscard]] const std::filesystem::path& target() const { return target_; }
+  // Where to write; same folder and extension as the target.
+  [[nodiscard]] const std::filesystem::path& temporary() const { return temporary_; }
+  void commit();
+
+ private:
+  std::filesystem::path target_;
+  std::filesystem::path temporary_;
+  bool committed_ = false;
+};
+
+}  // namespace couverture

@@ -1,0 +1,49 @@
+#include "couverture/io/atomic_output.hpp"
+
+#include <unistd.h>
+
+#include <random>
+
+#include "couverture/geodata/data_error.hpp"
+
+namespace couverture {
+
+namespace fs = std::filesystem;
+
+AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(target)) {
+  std::error_code error;
+  if (!overwrite && fs::exists(target_, error)) {
+    throw DataError(target_.string() +
+                    ": output exists; pass --overwrite to replace it, or choose another path");
+  }
+  const fs::path folder = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  if (!fs::is_directory(folder, error)) {
+    throw DataError(target_.string() + ": output folder " + folder.string() +
+                    " does not exist; create it first");
+  }
+  std::random_device random;
+  // Keep the extension: GDAL picks the driver from it.
+  temporary_ = folder / ("." + target_.stem().string() + ".tmp-" + std::to_string(getpid()) +
+                         "-" + std::to_string(random() % 100000) + target_.extension().string());
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (committed_) return;
+  std::error_code ignored;
+  fs::remove(temporary_, ignored);
+  fs::remove(temporary_.string() + "-journal", ignored);
+  fs::remove(temporary_.string() + "-wal", ignored);
+  fs::remove(temporary_.string() + "-shm", ignored);
+}
+
+void AtomicOutput::commit() {
+  std::error_code error;
+  fs::rename(temporary_, target_, error);
+  if (error) {
+    throw DataError(target_.string() + ": cannot move the finished output into place (" +
+                    error.message() + ")");
+  }
+  committed_ = true;
+}
+
+}  // namespace couverture
