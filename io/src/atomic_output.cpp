@@ -23,8 +23,11 @@ AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(
   }
   std::random_device random;
   // Keep the extension: GDAL picks the driver from it.
-  temporary_ = folder / ("." + target_.stem().string() + ".tmp-" + std::to_string(getpid()) +
-                         "-" + std::to_string(random() % 100000) + target_.extension().string());
+  std::string name = ".";
+  name += target_.stem().string();
+  name += ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(random() % 100000);
+  name += target_.extension().string();
+  temporary_ = folder / name;
 }
 
 AtomicOutput::~AtomicOutput() {
