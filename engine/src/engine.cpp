@@ -1,1 +1,0 @@
-// The engine library; its use cases arrive in the files beside this one.
