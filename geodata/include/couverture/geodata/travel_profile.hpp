@@ -1,0 +1,92 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "couverture/geodata/osm_records.hpp"
+#include "couverture/geodata/road_class.hpp"
+
+namespace couverture {
+
+// A non-owning view of one way's tags: `tags("key")` is the value, or
+// nullopt when the tag is absent. It adapts any tag store (OsmTags, an
+// osmium::TagList inside a handler) without copying it. The adapted callable
+// must outlive the view, so build it in the call: `evaluate(TagLookup(f))`.
+class TagLookup {
+ public:
+  template <typename Find>
+  requires(!std::is_same_v<std::remove_cvref_t<Find>, TagLookup> &&
+           std::is_invocable_r_v<std::optional<std::string_view>, const Find&,
+                                 const char*>) explicit TagLookup(const Find& find)
+      : object_(&find), call_([](const void* object, const char* key) {
+          return std::optional<std::string_view>((*static_cast<const Find*>(object))(key));
+        }) {}
+
+  std::optional<std::string_view> operator()(const char* key) const { return call_(object_, key); }
+
+ private:
+  const void* object_;
+  std::optional<std::string_view> (*call_)(const void*, const char*);
+};
+
+// The value of `key` in `tags` (first occurrence), or nullopt.
+std::optional<std::string_view> find_tag(const OsmTags& tags, std::string_view key);
+
+// How a profile may travel along one OSM way. `forward` is the way's node
+// order. A way that is not routable has both directions false and speed 0.
+struct WayTraversal {
+  bool routable = false;
+  bool forward = false;
+  bool backward = false;
+  double speed_kmh = 0.0;
+  RoadClass road_class = RoadClass::other;
+};
+
+// A legal `maxspeed` value in km/h, or nullopt when the tag says nothing
+// usable ("none", "signals", garbage...). Accepts plain numbers ("50"),
+// units ("30 mph", "50 km/h", "10 knots"), "walk" and the country zones
+// seen in the shared extracts ("FR:urban", "FR:rural", "CH:motorway"...).
+std::optional<double> parse_maxspeed_kmh(std::string_view value);
+
+// A way of travelling (car today; walk and bike share the shape): a speed per
+// road class, the access tags it obeys and whether it obeys `oneway`.
+//
+// Speed choice: the class speed is a realistic average (junctions, bends,
+// traffic), below the usual legal limit. A `maxspeed` tag can only lower it:
+// effective speed = min(class speed, maxspeed). Raising speeds to the legal
+// limit would overstate what families actually drive; lowering them honours
+// 30 zones, urban limits on primary roads and living streets.
+class TravelProfile {
+ public:
+  // Average car speeds; tracks, paths and pedestrian ways are excluded.
+  static TravelProfile car();
+  // The built-in profile called `name` ("car"), or nullopt.
+  static std::optional<TravelProfile> by_name(std::string_view name);
+  // Names accepted by by_name, for error messages.
+  static std::vector<std::string> names();
+
+  [[nodiscard]] const std::string& name() const { return name_; }
+  // 0 means the profile never uses that class.
+  [[nodiscard]] double class_speed_kmh(RoadClass road_class) const;
+  // A user override; 0 excludes the class. Throws std::invalid_argument for
+  // a negative or non-finite speed.
+  void set_class_speed_kmh(RoadClass road_class, double speed_kmh);
+
+  [[nodiscard]] WayTraversal evaluate(TagLookup tags) const;
+  [[nodiscard]] WayTraversal evaluate(const OsmTags& tags) const;
+
+ private:
+  std::string name_;
+  std::array<double, kRoadClassCount> class_speed_kmh_{};
+  // Access keys from the most general to the most specific: the most
+  // specific one present decides.
+  std::vector<const char*> access_keys_;
+  bool obeys_oneway_ = true;
+  bool obeys_maxspeed_ = true;
+};
+
+}  // namespace couverture

@@ -1,0 +1,188 @@
+#include "couverture/geodata/travel_profile.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace couverture {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+struct ZoneSpeed {
+  std::string_view zone;
+  double kmh;
+};
+
+// Implicit limits of the countries of the shared extracts and their
+// neighbours (OSM wiki "Default speed limits"). Rural France is 80 since 2018
+// (some départements went back to 90; 80 is the national default).
+constexpr ZoneSpeed kZoneSpeeds[] = {
+    {"FR:urban", 50},     {"FR:rural", 80},         {"FR:trunk", 110},       {"FR:motorway", 130},
+    {"FR:zone30", 30},    {"CH:urban", 50},         {"CH:rural", 80},        {"CH:trunk", 100},
+    {"CH:motorway", 120}, {"LI:urban", 50},         {"LI:rural", 80},        {"AT:urban", 50},
+    {"AT:rural", 100},    {"AT:motorway", 130},     {"DE:urban", 50},        {"DE:rural", 100},
+    {"DE:zone30", 30},    {"PT:urban", 50},         {"PT:rural", 90},        {"PT:motorway", 120},
+    {"ES:urban", 50},     {"ES:rural", 90},         {"ES:motorway", 120},    {"AD:urban", 50},
+    {"IT:urban", 50},     {"IT:rural", 90},         {"IT:motorway", 130},    {"BE:urban", 50},
+    {"FR:walk", 6},       {"FR:living_street", 20}, {"CH:living_street", 20}};
+
+constexpr double kWalkingPaceKmh = 6.0;
+constexpr double kKmPerMile = 1.609344;
+constexpr double kKmPerNauticalMile = 1.852;
+// Anything faster is a tagging error, not a limit.
+constexpr double kMaxPlausibleKmh = 300.0;
+
+bool is_one_of(std::optional<std::string_view> value, std::initializer_list<std::string_view> set) {
+  return value && std::find(set.begin(), set.end(), *value) != set.end();
+}
+
+}  // namespace
+
+std::optional<std::string_view> find_tag(const OsmTags& tags, std::string_view key) {
+  for (const auto& [k, v] : tags) {
+    if (k == key) return std::string_view(v);
+  }
+  return std::nullopt;
+}
+
+std::optional<double> parse_maxspeed_kmh(std::string_view value) {
+  // "50;30" lists conditional or lane limits; the first is the main one.
+  value = trim(value.substr(0, value.find(';')));
+  if (value == "walk") return kWalkingPaceKmh;
+  for (const ZoneSpeed& zone : kZoneSpeeds) {
+    if (zone.zone == value) return zone.kmh;
+  }
+  double number = 0.0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end == value.data()) return std::nullopt;
+  const std::string_view unit = trim(value.substr(static_cast<std::size_t>(end - value.data())));
+  double kmh = 0.0;
+  if (unit.empty() || unit == "km/h" || unit == "kmh" || unit == "kph") {
+    kmh = number;
+  } else if (unit == "mph") {
+    kmh = number * kKmPerMile;
+  } else if (unit == "knots") {
+    kmh = number * kKmPerNauticalMile;
+  } else {
+    return std::nullopt;
+  }
+  if (!std::isfinite(kmh) || kmh <= 0.0 || kmh > kMaxPlausibleKmh) return std::nullopt;
+  return kmh;
+}
+
+TravelProfile TravelProfile::car() {
+  TravelProfile profile;
+  profile.name_ = "car";
+  const auto set = [&](RoadClass road_class, double kmh) {
+    profile.class_speed_kmh_[static_cast<std::size_t>(road_class)] = kmh;
+  };
+  set(RoadClass::motorway, 110);
+  set(RoadClass::motorway_link, 60);
+  set(RoadClass::trunk, 90);
+  set(RoadClass::trunk_link, 50);
+  set(RoadClass::primary, 70);
+  set(RoadClass::primary_link, 45);
+  set(RoadClass::secondary, 60);
+  set(RoadClass::secondary_link, 40);
+  set(RoadClass::tertiary, 50);
+  set(RoadClass::tertiary_link, 35);
+  set(RoadClass::unclassified, 40);
+  set(RoadClass::residential, 30);
+  set(RoadClass::living_street, 10);
+  set(RoadClass::service, 15);
+  profile.access_keys_ = {"access", "vehicle", "motor_vehicle", "motorcar"};
+  return profile;
+}
+
+std::optional<TravelProfile> TravelProfile::by_name(std::string_view name) {
+  if (name == "car") return car();
+  return std::nullopt;
+}
+
+std::vector<std::string> TravelProfile::names() { return {"car"}; }
+
+double TravelProfile::class_speed_kmh(RoadClass road_class) const {
+  return class_speed_kmh_[static_cast<std::size_t>(road_class)];
+}
+
+void TravelProfile::set_class_speed_kmh(RoadClass road_class, double speed_kmh) {
+  if (!std::isfinite(speed_kmh) || speed_kmh < 0.0) {
+    throw std::invalid_argument("speed for " + std::string(to_string(road_class)) +
+                                " must be a finite number of km/h, at least 0");
+  }
+  class_speed_kmh_[static_cast<std::size_t>(road_class)] = speed_kmh;
+}
+
+WayTraversal TravelProfile::evaluate(TagLookup tags) const {
+  WayTraversal result;
+  const std::optional<std::string_view> highway = tags("highway");
+  if (!highway) return result;
+  // construction, proposed, abandoned, platform... have no class.
+  const std::optional<RoadClass> road_class = road_class_from_highway(*highway);
+  if (!road_class) return result;
+  result.road_class = *road_class;
+  double speed = class_speed_kmh(*road_class);
+  if (speed <= 0.0) return result;
+  // A closed way tagged area=yes is a square or a car park outline.
+  if (tags("area") == "yes") return result;
+
+  for (auto key = access_keys_.rbegin(); key != access_keys_.rend(); ++key) {
+    const std::optional<std::string_view> access = tags(*key);
+    if (!access) continue;
+    if (is_one_of(access, {"no", "private", "agricultural", "forestry", "emergency", "psv", "bus",
+                           "military", "delivery"})) {
+      return result;
+    }
+    break;
+  }
+
+  bool forward = true;
+  bool backward = true;
+  if (obeys_oneway_) {
+    const std::optional<std::string_view> oneway = tags("oneway");
+    if (is_one_of(oneway, {"yes", "true", "1"})) {
+      backward = false;
+    } else if (is_one_of(oneway, {"-1", "reverse"})) {
+      forward = false;
+    } else if (is_one_of(oneway, {"reversible", "alternating"})) {
+      // The open direction changes over the day: no fixed arc is right.
+      return result;
+    } else if (!is_one_of(oneway, {"no", "false", "0"})) {
+      // Absent (or unreadable): roundabouts and motorways are one-way by
+      // definition, everything else two-way.
+      if (is_one_of(tags("junction"), {"roundabout", "circular"}) ||
+          *road_class == RoadClass::motorway) {
+        backward = false;
+      }
+    }
+  }
+
+  if (obeys_maxspeed_) {
+    if (const std::optional<std::string_view> maxspeed = tags("maxspeed")) {
+      if (const std::optional<double> limit = parse_maxspeed_kmh(*maxspeed)) {
+        speed = std::min(speed, *limit);
+      }
+    }
+  }
+
+  result.routable = true;
+  result.forward = forward;
+  result.backward = backward;
+  result.speed_kmh = speed;
+  return result;
+}
+
+WayTraversal TravelProfile::evaluate(const OsmTags& tags) const {
+  const auto find = [&tags](const char* key) { return find_tag(tags, key); };
+  return evaluate(TagLookup(find));
+}
+
+}  // namespace couverture
