@@ -1,0 +1,22 @@
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <string>
+
+#include "couverture/io/output_layer.hpp"
+
+namespace couverture {
+
+// Writes `layers` into a new GeoPackage at `target`: geometries reprojected
+// from WGS84 to `output_crs` (any PROJ-understood text, e.g. "EPSG:2154"),
+// "none" layers as attribute tables, a spatial index per spatial layer,
+// column aliases in gpkg_data_columns, and each `style_qml` as that layer's
+// default QGIS style in `layer_styles`. The file is written beside the
+// target and renamed over it only when complete, so a failure leaves any
+// previous file intact; an existing target is refused unless `overwrite`.
+// Throws DataError naming the file, the layer and the fix.
+void write_geopackage(const std::filesystem::path& target, std::span<const OutputLayer> layers,
+                      const std::string& output_crs, bool overwrite);
+
+}  // namespace couverture

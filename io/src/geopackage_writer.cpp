@@ -1,0 +1,297 @@
+#include "couverture/io/geopackage_writer.hpp"
+
+#include <cpl_string.h>
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+#include "couverture/geodata/data_error.hpp"
+#include "couverture/io/atomic_output.hpp"
+#include "gdal_support.hpp"
+
+namespace couverture {
+
+namespace {
+
+namespace gs = gdal_support;
+
+constexpr const char* kGeometryColumn = "geom";
+constexpr const char* kStylesTable = "layer_styles";
+
+struct OgrGeometryDeleter {
+  void operator()(OGRGeometry* geometry) const { OGRGeometryFactory::destroyGeometry(geometry); }
+};
+using OgrGeometry = std::unique_ptr<OGRGeometry, OgrGeometryDeleter>;
+
+OGRwkbGeometryType geometry_type(const OutputLayer& layer, const std::string& context) {
+  const std::string& type = layer.geometry_type;
+  if (type == "point") return wkbPoint;
+  if (type == "multipoint") return wkbMultiPoint;
+  if (type == "linestring") return wkbLineString;
+  if (type == "multilinestring") return wkbMultiLineString;
+  if (type == "polygon") return wkbPolygon;
+  if (type == "multipolygon") return wkbMultiPolygon;
+  if (type == "none") return wkbNone;
+  throw DataError(context + ": unknown geometry type '" + type +
+                  "' (use point, multipoint, linestring, multilinestring, polygon, "
+                  "multipolygon or none)");
+}
+
+std::size_t feature_count(const OutputLayer& layer, const std::string& context) {
+  const bool spatial = layer.geometry_type != "none";
+  if (!spatial && !layer.geometries.empty()) {
+    throw DataError(context + ": an attribute table (geometry type none) carries " +
+                    std::to_string(layer.geometries.size()) + " geometries");
+  }
+  std::size_t count = spatial ? layer.geometries.size()
+                              : (layer.columns.empty() ? 0 : layer.columns.front().values.size());
+  std::set<std::string> names;
+  for (const OutputColumn& column : layer.columns) {
+    if (column.name.empty()) throw DataError(context + ": a column has no name");
+    if (!names.insert(column.name).second) {
+      throw DataError(context + ": column '" + column.name + "' appears twice");
+    }
+    if (column.values.size() != count) {
+      throw DataError(context + ": column '" + column.name + "' has " +
+                      std::to_string(column.values.size()) + " values for " +
+                      std::to_string(count) + " features");
+    }
+  }
+  return count;
+}
+
+void check_layers(std::span<const OutputLayer> layers, const std::string& file) {
+  std::set<std::string> names;
+  for (const OutputLayer& layer : layers) {
+    const std::string context = file + ", layer '" + layer.name + "'";
+    if (layer.name.empty()) throw DataError(file + ": an output layer has no name");
+    if (layer.name == kStylesTable || layer.name.starts_with("gpkg_") ||
+        layer.name.starts_with("rtree_")) {
+      throw DataError(context + ": the name is reserved by GeoPackage or QGIS; rename the layer");
+    }
+    if (!names.insert(layer.name).second) {
+      throw DataError(context + ": two output layers share this name");
+    }
+    geometry_type(layer, context);
+    feature_count(layer, context);
+  }
+}
+
+OgrGeometry to_output_geometry(const GEOSGeometry& geometry, OGRwkbGeometryType type,
+                               OGRCoordinateTransformation& transformation,
+                               const std::string& context) {
+  const std::vector<unsigned char> wkb = geos_to_wkb(geometry);
+  OGRGeometry* raw = nullptr;
+  if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size()) != OGRERR_NONE ||
+      raw == nullptr) {
+    throw DataError(context + ": the geometry cannot be converted for GDAL");
+  }
+  OgrGeometry ogr(raw);
+  ogr->flattenTo2D();
+  const std::string input_type = OGRGeometryTypeToName(wkbFlatten(ogr->getGeometryType()));
+  // A polygon written into a multipolygon layer is promoted; anything the
+  // GeoPackage layer type cannot hold is an error rather than a silent mix.
+  if (wkbFlatten(ogr->getGeometryType()) != type) {
+    ogr.reset(OGRGeometryFactory::forceTo(ogr.release(), type));
+  }
+  if (!ogr || wkbFlatten(ogr->getGeometryType()) != type) {
+    throw DataError(context + ": a " + input_type + " does not fit a " +
+                    OGRGeometryTypeToName(type) + " layer");
+  }
+  if (ogr->transform(&transformation) != OGRERR_NONE) {
+    throw DataError(context + ": the geometry cannot be reprojected to the output CRS (" +
+                    CPLGetLastErrorMsg() + ")");
+  }
+  return ogr;
+}
+
+void set_value(OGRFeature& feature, int index,
+               const std::optional<std::variant<std::int64_t, double, std::string>>& value) {
+  if (!value) {
+    feature.SetFieldNull(index);
+  } else if (const auto* integer = std::get_if<std::int64_t>(&*value)) {
+    feature.SetField(index, static_cast<GIntBig>(*integer));
+  } else if (const auto* real = std::get_if<double>(&*value)) {
+    feature.SetField(index, *real);
+  } else {
+    feature.SetField(index, std::get<std::string>(*value).c_str());
+  }
+}
+
+OGRFieldType field_type(OutputColumn::Type type) {
+  switch (type) {
+    case OutputColumn::Type::integer:
+      return OFTInteger64;
+    case OutputColumn::Type::real:
+      return OFTReal;
+    case OutputColumn::Type::text:
+      return OFTString;
+  }
+  return OFTString;
+}
+
+void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialReference& output_srs,
+                 OGRCoordinateTransformation& transformation, gs::ErrorCollector& errors,
+                 const std::string& file) {
+  const std::string context = file + ", layer '" + layer.name + "'";
+  const OGRwkbGeometryType type = geometry_type(layer, context);
+  const std::size_t count = feature_count(layer, context);
+
+  CPLStringList options;
+  options.SetNameValue("FID", "fid");
+  options.SetNameValue("IDENTIFIER", layer.name.c_str());
+  if (!layer.description.empty()) options.SetNameValue("DESCRIPTION", layer.description.c_str());
+  if (type != wkbNone) {
+    options.SetNameValue("GEOMETRY_NAME", kGeometryColumn);
+    options.SetNameValue("SPATIAL_INDEX", "YES");
+  }
+  OGRLayer* ogr_layer = dataset.CreateLayer(
+      layer.name.c_str(), type == wkbNone ? nullptr : &output_srs, type, options.List());
+  if (ogr_layer == nullptr) {
+    throw DataError(context + ": cannot create the layer (" +
+                    errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+  }
+  for (const OutputColumn& column : layer.columns) {
+    OGRFieldDefn field(column.name.c_str(), field_type(column.type));
+    if (!column.alias.empty()) field.SetAlternativeName(column.alias.c_str());
+    if (ogr_layer->CreateField(&field) != OGRERR_NONE) {
+      throw DataError(context + ": cannot create column '" + column.name + "' (" +
+                      errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+    }
+  }
+  errors.throw_if_failed(context);
+
+  if (dataset.StartTransaction() != OGRERR_NONE) {
+    throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string feature_context = context + ", feature " + std::to_string(i + 1);
+    OGRFeature feature(ogr_layer->GetLayerDefn());
+    if (type != wkbNone && layer.geometries[i] != nullptr &&
+        GEOSisEmpty_r(geos_context(), layer.geometries[i].get()) == 0) {
+      OgrGeometry geometry =
+          to_output_geometry(*layer.geometries[i], type, transformation, feature_context);
+      geometry->assignSpatialReference(ogr_layer->GetSpatialRef());
+      feature.SetGeometryDirectly(geometry.release());
+    }
+    for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+      set_value(feature, static_cast<int>(c), layer.columns[c].values[i]);
+    }
+    if (ogr_layer->CreateFeature(&feature) != OGRERR_NONE) {
+      dataset.RollbackTransaction();
+      throw DataError(feature_context + ": cannot be written (" +
+                      errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+    }
+  }
+  if (dataset.CommitTransaction() != OGRERR_NONE) {
+    throw DataError(context + ": cannot commit the layer (" +
+                    errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+  }
+  errors.throw_if_failed(context);
+}
+
+// QGIS applies the row of `layer_styles` that matches the table, an empty
+// (not NULL) schema and the geometry column, and has useAsDefault set.
+void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
+                  gs::ErrorCollector& errors, const std::string& file) {
+  const std::string context = file + ", table '" + kStylesTable + "'";
+  CPLStringList options;
+  options.SetNameValue("FID", "id");
+  options.SetNameValue("DESCRIPTION", "Default QGIS styles of the layers");
+  OGRLayer* styles = dataset.CreateLayer(kStylesTable, nullptr, wkbNone, options.List());
+  if (styles == nullptr) {
+    throw DataError(context + ": cannot create it (" + CPLGetLastErrorMsg() + ")");
+  }
+  const auto add_field = [&](const char* name, OGRFieldType type, int width,
+                             OGRFieldSubType subtype = OFSTNone) {
+    OGRFieldDefn field(name, type);
+    field.SetWidth(width);
+    field.SetSubType(subtype);
+    if (styles->CreateField(&field) != OGRERR_NONE) {
+      throw DataError(context + ": cannot create column '" + name + "'");
+    }
+  };
+  add_field("f_table_catalog", OFTString, 256);
+  add_field("f_table_schema", OFTString, 256);
+  add_field("f_table_name", OFTString, 256);
+  add_field("f_geometry_column", OFTString, 256);
+  add_field("styleName", OFTString, 30);
+  add_field("styleQML", OFTString, 0);
+  add_field("styleSLD", OFTString, 0);
+  add_field("useAsDefault", OFTInteger, 0, OFSTBoolean);
+  add_field("description", OFTString, 0);
+  add_field("owner", OFTString, 30);
+  add_field("ui", OFTString, 30);
+  add_field("update_time", OFTDateTime, 0);
+
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  if (dataset.StartTransaction() != OGRERR_NONE) {
+    throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
+  }
+  for (const OutputLayer& layer : layers) {
+    if (layer.style_qml.empty()) continue;
+    OGRFeature row(styles->GetLayerDefn());
+    row.SetField("f_table_catalog", "");
+    row.SetField("f_table_schema", "");
+    row.SetField("f_table_name", layer.name.c_str());
+    row.SetField("f_geometry_column", layer.geometry_type == "none" ? "" : kGeometryColumn);
+    row.SetField("styleName", layer.name.c_str());
+    row.SetField("styleQML", layer.style_qml.c_str());
+    row.SetField("styleSLD", "");
+    row.SetField("useAsDefault", 1);
+    row.SetField("description", layer.description.c_str());
+    row.SetField("owner", "");
+    row.SetField("update_time", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                 utc.tm_min, static_cast<float>(utc.tm_sec), 100);
+    if (styles->CreateFeature(&row) != OGRERR_NONE) {
+      dataset.RollbackTransaction();
+      throw DataError(context + ": cannot write the style of layer '" + layer.name + "' (" +
+                      CPLGetLastErrorMsg() + ")");
+    }
+  }
+  if (dataset.CommitTransaction() != OGRERR_NONE) {
+    throw DataError(context + ": cannot commit the styles (" + CPLGetLastErrorMsg() + ")");
+  }
+  errors.throw_if_failed(context);
+}
+
+}  // namespace
+
+void write_geopackage(const std::filesystem::path& target, std::span<const OutputLayer> layers,
+                      const std::string& output_crs, bool overwrite) {
+  gs::ensure_registered();
+  const std::string file = target.string();
+  check_layers(layers, file);
+  OGRSpatialReference output_srs = gs::spatial_reference(output_crs, file + ", output CRS");
+  const OGRSpatialReference source_srs = gs::wgs84();
+  const gs::Transformation transformation =
+      gs::make_transformation(source_srs, output_srs, file + ", output CRS");
+
+  AtomicOutput output(target, overwrite);
+  gs::ErrorCollector errors;
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+  if (driver == nullptr) throw DataError(file + ": GDAL was built without the GPKG driver");
+  GDALDatasetUniquePtr dataset(
+      driver->Create(output.temporary().string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!dataset) {
+    throw DataError(file + ": cannot create the GeoPackage (" +
+                    errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+  }
+  for (const OutputLayer& layer : layers) {
+    write_layer(*dataset, layer, output_srs, *transformation, errors, file);
+  }
+  const bool any_style = std::any_of(layers.begin(), layers.end(), [](const OutputLayer& layer) {
+    return !layer.style_qml.empty();
+  });
+  if (any_style) write_styles(*dataset, layers, errors, file);
+  // Closing flushes the spatial indexes and metadata; a failure there
+  // would otherwise only be logged.
+  dataset.reset();
+  errors.throw_if_failed(file + ": finishing the GeoPackage");
+  output.commit();
+}
+
+}  // namespace couverture

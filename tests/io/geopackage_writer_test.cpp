@@ -1,0 +1,262 @@
+#include "couverture/io/geopackage_writer.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+#include <proj.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "couverture/geodata/data_error.hpp"
+#include "test_support.hpp"
+
+namespace couverture {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Remiremont town hall, roughly.
+constexpr double kLon = 6.5917;
+constexpr double kLat = 48.0172;
+
+std::string read_all(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> folder_entries(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+OutputLayer sample_points() {
+  OutputLayer layer;
+  layer.name = "facilities";
+  layer.geometry_type = "point";
+  layer.description = "Service locations";
+  layer.geometries.push_back(geos_point(kLon, kLat));
+  layer.geometries.push_back(geos_point(6.60, 48.03));
+  layer.columns.push_back(
+      {"id", OutputColumn::Type::text, {std::string("A"), std::string("B")}, ""});
+  layer.columns.push_back(
+      {"minutes", OutputColumn::Type::real, {12.5, std::nullopt}, "Temps moyen (min)"});
+  layer.columns.push_back(
+      {"places", OutputColumn::Type::integer, {std::int64_t{10}, std::int64_t{20}}, ""});
+  layer.style_qml = "<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\"/>";
+  return layer;
+}
+
+OutputLayer sample_polygons() {
+  OutputLayer layer;
+  layer.name = "communes";
+  layer.geometry_type = "multipolygon";
+  layer.geometries.push_back(
+      geos_from_wkt("POLYGON((6.55 48.0, 6.65 48.0, 6.65 48.05, 6.55 48.05, 6.55 48.0))"));
+  layer.columns.push_back({"code", OutputColumn::Type::text, {std::string("88383")}, "Code INSEE"});
+  layer.style_qml = "<qgis/>";
+  return layer;
+}
+
+OutputLayer sample_table() {
+  OutputLayer layer;
+  layer.name = "summary";
+  layer.geometry_type = "none";
+  layer.columns.push_back({"key", OutputColumn::Type::text, {std::string("population")}, ""});
+  layer.columns.push_back({"value", OutputColumn::Type::real, {28940.0}, ""});
+  return layer;
+}
+
+std::vector<OutputLayer> sample_layers() {
+  std::vector<OutputLayer> layers;
+  layers.push_back(sample_points());
+  layers.push_back(sample_polygons());
+  layers.push_back(sample_table());
+  return layers;
+}
+
+GDALDatasetUniquePtr open_read_only(const fs::path& path) {
+  GDALAllRegister();
+  return GDALDatasetUniquePtr(
+      GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+}
+
+// Lambert-93 of a WGS84 point straight through PROJ, not through the writer's OGR path.
+std::pair<double, double> lambert93(double lon, double lat) {
+  PJ_CONTEXT* context = proj_context_create();
+  PJ* raw = proj_create_crs_to_crs(context, "EPSG:4326", "EPSG:2154", nullptr);
+  PJ* transform = proj_normalize_for_visualization(context, raw);
+  const PJ_COORD out = proj_trans(transform, PJ_FWD, proj_coord(lon, lat, 0, 0));
+  proj_destroy(transform);
+  proj_destroy(raw);
+  proj_context_destroy(context);
+  return {out.xy.x, out.xy.y};
+}
+
+TEST(GeopackageWriter, WritesLayersValuesCrsAliasesAndStyles) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  const auto layers = sample_layers();
+  write_geopackage(dir / "out.gpkg", layers, "EPSG:2154", false);
+  EXPECT_EQ(folder_entries(dir), std::vector<std::string>{"out.gpkg"});
+
+  auto dataset = open_read_only(dir / "out.gpkg");
+  ASSERT_TRUE(dataset);
+  OGRLayer* points = dataset->GetLayerByName("facilities");
+  ASSERT_NE(points, nullptr);
+  ASSERT_NE(points->GetSpatialRef(), nullptr);
+  EXPECT_STREQ(points->GetSpatialRef()->GetAuthorityCode(nullptr), "2154");
+  EXPECT_EQ(points->GetFeatureCount(), 2);
+  EXPECT_STREQ(points->GetGeometryColumn(), "geom");
+  const OGRFeatureDefn* definition = points->GetLayerDefn();
+  const int minutes = definition->GetFieldIndex("minutes");
+  ASSERT_GE(minutes, 0);
+  // Aliases: GDAL 3.6 neither writes nor reads them for GPKG; checked below.
+  EXPECT_EQ(definition->GetFieldDefn(definition->GetFieldIndex("places"))->GetType(), OFTInteger64);
+
+  std::unique_ptr<OGRFeature> first(points->GetNextFeature());
+  ASSERT_TRUE(first);
+  EXPECT_STREQ(first->GetFieldAsString("id"), "A");
+  EXPECT_DOUBLE_EQ(first->GetFieldAsDouble("minutes"), 12.5);
+  EXPECT_EQ(first->GetFieldAsInteger64("places"), 10);
+  const auto* point = first->GetGeometryRef()->toPoint();
+  const auto [x, y] = lambert93(kLon, kLat);
+  EXPECT_NEAR(point->getX(), x, 0.01);
+  EXPECT_NEAR(point->getY(), y, 0.01);
+  // Sanity: Remiremont lies around x 970 km, y 6 780 km in Lambert-93.
+  EXPECT_NEAR(point->getX(), 970000, 20000);
+  EXPECT_NEAR(point->getY(), 6780000, 20000);
+  std::unique_ptr<OGRFeature> second(points->GetNextFeature());
+  ASSERT_TRUE(second);
+  EXPECT_TRUE(second->IsFieldNull(minutes));
+
+  OGRLayer* communes = dataset->GetLayerByName("communes");
+  ASSERT_NE(communes, nullptr);
+  EXPECT_EQ(wkbFlatten(communes->GetGeomType()), wkbMultiPolygon);
+  std::unique_ptr<OGRFeature> commune(communes->GetNextFeature());
+  ASSERT_TRUE(commune);
+  EXPECT_STREQ(commune->GetFieldAsString("code"), "88383");
+  EXPECT_EQ(wkbFlatten(commune->GetGeometryRef()->getGeometryType()), wkbMultiPolygon);
+
+  OGRLayer* contents = dataset->ExecuteSQL(
+      "SELECT data_type, description FROM gpkg_contents WHERE table_name = 'summary'", nullptr,
+      nullptr);
+  ASSERT_NE(contents, nullptr);
+  std::unique_ptr<OGRFeature> row(contents->GetNextFeature());
+  ASSERT_TRUE(row);
+  EXPECT_STREQ(row->GetFieldAsString(0), "attributes");
+  row.reset();
+  dataset->ReleaseResultSet(contents);
+
+  OGRLayer* styles = dataset->ExecuteSQL(
+      "SELECT f_table_name, f_table_schema, f_geometry_column, useAsDefault, styleQML "
+      "FROM layer_styles ORDER BY f_table_name",
+      nullptr, nullptr);
+  ASSERT_NE(styles, nullptr);
+  std::vector<std::string> styled;
+  while (std::unique_ptr<OGRFeature> style{styles->GetNextFeature()}) {
+    styled.emplace_back(style->GetFieldAsString(0));
+    EXPECT_FALSE(style->IsFieldNull(1)) << "QGIS ignores a NULL f_table_schema";
+    EXPECT_STREQ(style->GetFieldAsString(1), "");
+    EXPECT_STREQ(style->GetFieldAsString(2), "geom");
+    EXPECT_EQ(style->GetFieldAsInteger(3), 1);
+  }
+  dataset->ReleaseResultSet(styles);
+  EXPECT_EQ(styled, (std::vector<std::string>{"communes", "facilities"}));
+  dataset.reset();
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, PassesGdalsValidator) {
+  const fs::path validator = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
+  if (!fs::exists(validator) || !fs::exists("/usr/bin/python3")) {
+    GTEST_SKIP() << "GDAL's validate_gpkg.py is not installed";
+  }
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  write_geopackage(dir / "out.gpkg", sample_layers(), "EPSG:2154", false);
+  std::string output;
+  const int code = testing::run_command(
+      "/usr/bin/python3 " + validator.string() + " " + (dir / "out.gpkg").string(), output);
+  EXPECT_EQ(code, 0) << output;
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, RefusesAnExistingFileWithoutOverwrite) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  std::ofstream(dir / "out.gpkg") << "previous";
+  EXPECT_THROW(write_geopackage(dir / "out.gpkg", sample_layers(), "EPSG:2154", false), DataError);
+  EXPECT_EQ(read_all(dir / "out.gpkg"), "previous");
+  EXPECT_EQ(folder_entries(dir), std::vector<std::string>{"out.gpkg"});
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, OverwriteReplacesAValidFile) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  write_geopackage(dir / "out.gpkg", sample_layers(), "EPSG:2154", false);
+  std::vector<OutputLayer> one;
+  one.push_back(sample_table());
+  write_geopackage(dir / "out.gpkg", one, "EPSG:2154", true);
+  auto dataset = open_read_only(dir / "out.gpkg");
+  ASSERT_TRUE(dataset);
+  EXPECT_EQ(dataset->GetLayerCount(), 1);
+  dataset.reset();
+  EXPECT_EQ(folder_entries(dir), std::vector<std::string>{"out.gpkg"});
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, FailureMidWriteLeavesThePreviousFileAndNoTemporary) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  write_geopackage(dir / "out.gpkg", sample_layers(), "EPSG:2154", false);
+  const std::string previous = read_all(dir / "out.gpkg");
+
+  auto layers = sample_layers();
+  // A point cannot go into a polygon layer: fails on the second layer.
+  layers[1].geometries[0] = geos_point(6.6, 48.0);
+  try {
+    write_geopackage(dir / "out.gpkg", layers, "EPSG:2154", true);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("out.gpkg"), std::string::npos) << message;
+    EXPECT_NE(message.find("layer 'communes'"), std::string::npos) << message;
+    EXPECT_NE(message.find("feature 1"), std::string::npos) << message;
+  }
+  EXPECT_EQ(read_all(dir / "out.gpkg"), previous);
+  EXPECT_EQ(folder_entries(dir), std::vector<std::string>{"out.gpkg"});
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, UnknownCrsIsNamed) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  try {
+    write_geopackage(dir / "out.gpkg", sample_layers(), "EPSG:999999", false);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& error) {
+    EXPECT_NE(std::string(error.what()).find("EPSG:999999"), std::string::npos) << error.what();
+  }
+  EXPECT_TRUE(folder_entries(dir).empty());
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, MismatchedColumnLengthIsNamed) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  auto layers = sample_layers();
+  layers[0].columns[1].values.pop_back();
+  try {
+    write_geopackage(dir / "out.gpkg", layers, "EPSG:2154", false);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("layer 'facilities'"), std::string::npos) << message;
+    EXPECT_NE(message.find("column 'minutes'"), std::string::npos) << message;
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace couverture
