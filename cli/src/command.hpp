@@ -1,7 +1,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 
 namespace couverture::cli {
@@ -16,6 +15,9 @@ struct GlobalOptions {
 // selected, stores in `action` the work to run after parsing. Exceptions
 // escape to main(), which maps them to exit codes once.
 using Action = std::function<int()>;
+
+// couverture's version and those of the libraries it runs on, one per line.
+std::string version_text();
 
 void add_version_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_network_command(CLI::App& app, const GlobalOptions& global, Action& action);

@@ -16,9 +16,13 @@ constexpr int kExitUsage = 2;
 
 int main(int argc, char** argv) {
   using namespace couverture;
-  CLI::App app{"couverture: who can reach which family service, how fast, and where the next "
-               "one should go"};
+  CLI::App app{
+      "couverture: who can reach which family service, how fast, and where the next "
+      "one should go"};
   app.require_subcommand(1);
+  // Subcommands hand the global flags (-q, --json) up, so they work after
+  // the subcommand too, as with osmium and gdal.
+  app.fallthrough();
   cli::GlobalOptions global;
   app.add_flag("-q,--quiet", global.quiet, "Print nothing but errors");
   app.add_flag("--json", global.json, "Print the summary as JSON on stdout");
