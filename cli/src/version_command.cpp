@@ -1,10 +1,10 @@
-#include <boost/version.hpp>
 #include <gdal.h>
 #include <geos_c.h>
-#include <osmium/version.hpp>
 #include <proj.h>
 
+#include <boost/version.hpp>
 #include <iostream>
+#include <osmium/version.hpp>
 #include <sstream>
 
 #include "command.hpp"
@@ -26,7 +26,8 @@ std::string version_text() {
 
 void add_version_command(CLI::App& app, const GlobalOptions& /*global*/, Action& action) {
   app.set_version_flag("--version", [] { return version_text(); });
-  CLI::App* command = app.add_subcommand("version", "Print the versions of couverture and its libraries");
+  CLI::App* command =
+      app.add_subcommand("version", "Print the versions of couverture and its libraries");
   command->callback([&action] {
     action = [] {
       std::cout << version_text() << '\n';
