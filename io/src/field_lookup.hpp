@@ -1,0 +1,41 @@
+#pragma once
+
+#include <ogrsf_frmts.h>
+
+#include <optional>
+#include <string>
+
+namespace couverture::gdal_support {
+
+// One attribute the scenario names, resolved once per layer. OSM's GDAL
+// driver keeps only a few tags as columns and packs the rest into an
+// hstore `other_tags` column, so a name that is not a column is looked up
+// there as a tag (e.g. "ref:INSEE", "population").
+class FieldLookup {
+ public:
+  // Throws DataError("<where>: no field 'x'; fields are: ... — set <key> in
+  // the scenario") when the name is neither a column nor an OSM tag column.
+  FieldLookup(OGRLayer& layer, const std::string& name, const std::string& where,
+              const std::string& scenario_key);
+
+  [[nodiscard]] const std::string& name() const { return name_; }
+  // True for integer and real columns (numbers GDAL already parsed).
+  [[nodiscard]] bool numeric() const { return numeric_; }
+  // The value as text, or nullopt when NULL, unset or (tags) absent.
+  [[nodiscard]] std::optional<std::string> text(const OGRFeature& feature) const;
+  // The value as a number, nullopt when NULL, unset or blank; throws
+  // DataError("<record>: field 'x' is 'abc', not a number") otherwise.
+  [[nodiscard]] std::optional<double> number(const OGRFeature& feature,
+                                             const std::string& record) const;
+
+ private:
+  std::string name_;
+  int index_ = -1;
+  bool from_tags_ = false;
+  bool numeric_ = false;
+};
+
+// The value of `key` in an OSM hstore text ("k"=>"v","k2"=>"v2"), or nullopt.
+std::optional<std::string> hstore_value(const std::string& hstore, const std::string& key);
+
+}  // namespace couverture::gdal_support
