@@ -1,0 +1,190 @@
+#include "territory_builder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <stdexcept>
+#include <utility>
+
+namespace couverture::synthetic {
+
+namespace {
+
+// Common French street names; a town takes a run of consecutive ones so that
+// its streets are distinct (a 12 x 12 grid needs 24).
+constexpr std::array<const char*, 30> kStreetNames = {
+    "Grande Rue",         "Rue de l'Église",          "Rue de la Gare",    "Rue des Écoles",
+    "Rue du Stade",       "Rue des Jardins",          "Rue Jules Ferry",   "Rue Victor Hugo",
+    "Rue Pasteur",        "Rue de la République",     "Rue du Moulin",     "Rue des Prés",
+    "Rue de la Fontaine", "Rue du Général de Gaulle", "Rue Jeanne d'Arc",  "Rue des Tilleuls",
+    "Rue des Vergers",    "Rue de la Moselle",        "Rue du Château",    "Rue des Champs",
+    "Rue de la Forêt",    "Rue du Calvaire",          "Rue des Roses",     "Rue de la Mairie",
+    "Rue du Lavoir",      "Rue des Sapins",           "Chemin des Vignes", "Rue du Pont",
+    "Rue de la Scierie",  "Rue des Myrtilles"};
+
+}  // namespace
+
+Metres TownGrid::at(double row, double col) const {
+  const double half = (layout.size - 1) / 2.0;
+  const double u = (col - half) * layout.spacing_m;
+  const double v = (half - row) * layout.spacing_m;  // row 0 is the northern street
+  const double c = std::cos(layout.angle_rad);
+  const double s = std::sin(layout.angle_rad);
+  return {layout.centre.x + u * c - v * s, layout.centre.y + u * s + v * c};
+}
+
+std::int64_t TerritoryBuilder::add_node(Metres position) {
+  positions_.push_back(position);
+  return static_cast<std::int64_t>(positions_.size());
+}
+
+void TerritoryBuilder::add_way(std::vector<std::int64_t> node_ids, OsmTags tags) {
+  const auto id = static_cast<std::int64_t>(ways_.size()) + 1;
+  ways_.push_back({id, std::move(node_ids), std::move(tags)});
+}
+
+TownGrid TerritoryBuilder::add_town(const TownLayout& layout) {
+  if (layout.size < 2) throw std::invalid_argument("a town grid needs at least 2 x 2 nodes");
+  TownGrid town{layout, {}};
+  const int size = layout.size;
+  const double jitter = layout.spacing_m * 0.06;
+  town.node_ids.reserve(static_cast<std::size_t>(size * size));
+  for (int row = 0; row < size; ++row) {
+    for (int col = 0; col < size; ++col) {
+      const Metres p = town.at(row, col);
+      town.node_ids.push_back(add_node(
+          {p.x + random_.uniform(-jitter, jitter), p.y + random_.uniform(-jitter, jitter)}));
+    }
+  }
+
+  const auto first_pooled =
+      static_cast<std::size_t>(random_.integer(0, static_cast<int>(kStreetNames.size()) - 1));
+  auto street_name = [&](int index) {
+    const auto i = static_cast<std::size_t>(index);
+    if (i < layout.street_names.size()) return layout.street_names[i];
+    return std::string(kStreetNames[(first_pooled + i) % kStreetNames.size()]);
+  };
+  // The middle row and column are the town's main streets, at 50 km/h; the
+  // others are 30 km/h zones, as in most French town centres.
+  auto street_tags = [&](int index, bool main) {
+    OsmTags tags{
+        {"highway", "residential"}, {"name", street_name(index)}, {"maxspeed", main ? "50" : "30"}};
+    return tags;
+  };
+
+  for (int row = 0; row < size; ++row) {
+    std::vector<std::int64_t> ids;
+    for (int col = 0; col < size; ++col) ids.push_back(town.node(row, col));
+    OsmTags tags = street_tags(row, row == size / 2);
+    const auto one_way = std::find(layout.one_way_rows.begin(), layout.one_way_rows.end(), row);
+    if (one_way != layout.one_way_rows.end()) {
+      if ((one_way - layout.one_way_rows.begin()) % 2 == 1) std::reverse(ids.begin(), ids.end());
+      tags.emplace_back("oneway", "yes");
+    }
+    add_way(std::move(ids), std::move(tags));
+  }
+  for (int col = 0; col < size; ++col) {
+    std::vector<std::int64_t> ids;
+    for (int row = 0; row < size; ++row) ids.push_back(town.node(row, col));
+    add_way(std::move(ids), street_tags(size + col, col == size / 2));
+  }
+  return town;
+}
+
+std::int64_t TerritoryBuilder::exit_node(const TownGrid& town, Metres toward) const {
+  std::vector<std::int64_t> boundary;
+  const int last = town.layout.size - 1;
+  for (int row = 0; row <= last; ++row) {
+    for (int col = 0; col <= last; ++col) {
+      if (row == 0 || col == 0 || row == last || col == last) {
+        boundary.push_back(town.node(row, col));
+      }
+    }
+  }
+  return nearest_node(boundary, toward);
+}
+
+std::int64_t TerritoryBuilder::nearest_node(std::span<const std::int64_t> node_ids,
+                                            Metres toward) const {
+  std::int64_t best = 0;
+  double best_distance = std::numeric_limits<double>::infinity();
+  for (const std::int64_t id : node_ids) {
+    const double d = distance_m(position(id), toward);
+    if (d < best_distance) {
+      best_distance = d;
+      best = id;
+    }
+  }
+  return best;
+}
+
+void TerritoryBuilder::add_road(std::int64_t from, std::int64_t to, const RoadShape& shape,
+                                OsmTags tags) {
+  const Metres a = position(from);
+  const Metres b = position(to);
+  const double length = distance_m(a, b);
+  const int segments = std::max(1, static_cast<int>(std::ceil(length / shape.step_m)));
+  // Unit normal to the chord: the bends swing across it and vanish at both
+  // ends, so the road meets its junctions head-on.
+  const double nx = length > 0.0 ? -(b.y - a.y) / length : 0.0;
+  const double ny = length > 0.0 ? (b.x - a.x) / length : 0.0;
+  std::vector<std::int64_t> ids{from};
+  for (int i = 1; i < segments; ++i) {
+    const double t = static_cast<double>(i) / segments;
+    const double swing = shape.amplitude_m * std::sin(std::numbers::pi * t * shape.bends) +
+                         random_.uniform(-shape.jitter_m, shape.jitter_m);
+    ids.push_back(
+        add_node({a.x + t * (b.x - a.x) + swing * nx, a.y + t * (b.y - a.y) + swing * ny}));
+  }
+  ids.push_back(to);
+  add_way(std::move(ids), std::move(tags));
+}
+
+std::vector<std::int64_t> TerritoryBuilder::add_roundabout(Metres centre, double radius_m,
+                                                           int node_count, OsmTags tags) {
+  std::vector<std::int64_t> ring;
+  for (int i = 0; i < node_count; ++i) {
+    const double angle = 2.0 * std::numbers::pi * i / node_count;
+    ring.push_back(
+        add_node({centre.x + radius_m * std::cos(angle), centre.y + radius_m * std::sin(angle)}));
+  }
+  std::vector<std::int64_t> closed = ring;
+  closed.push_back(ring.front());
+  add_way(std::move(closed), std::move(tags));
+  return ring;
+}
+
+std::vector<OsmNodeRecord> TerritoryBuilder::nodes() const {
+  std::vector<OsmNodeRecord> records;
+  records.reserve(positions_.size());
+  for (std::size_t i = 0; i < positions_.size(); ++i) {
+    records.push_back({static_cast<std::int64_t>(i) + 1, to_osm_lon_lat(frame_, positions_[i])});
+  }
+  return records;
+}
+
+Metres facility_spot(const TownGrid& town, int block_row, int block_col, int spot) {
+  constexpr std::array<std::pair<double, double>, 4> kOffsets = {
+      {{0.2, 0.5}, {0.8, 0.5}, {0.5, 0.2}, {0.5, 0.8}}};
+  const auto [row, col] = kOffsets[static_cast<std::size_t>(spot % 4)];
+  return town.at(block_row + row, block_col + col);
+}
+
+Metres nth_facility_spot(const TownGrid& town, int n) {
+  const int blocks = town.layout.size - 1;
+  const double middle = (blocks - 1) / 2.0;
+  std::vector<std::pair<int, int>> order;
+  for (int row = 0; row < blocks; ++row) {
+    for (int col = 0; col < blocks; ++col) order.emplace_back(row, col);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return std::hypot(a.first - middle, a.second - middle) <
+           std::hypot(b.first - middle, b.second - middle);
+  });
+  const auto& [row, col] = order[static_cast<std::size_t>(n / 4) % order.size()];
+  return facility_spot(town, row, col, n % 4);
+}
+
+}  // namespace couverture::synthetic

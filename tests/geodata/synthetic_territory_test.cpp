@@ -1,0 +1,368 @@
+#include "couverture/geodata/synthetic_territory.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <numeric>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace couverture {
+namespace {
+
+std::string tag(const OsmWayRecord& way, const std::string& key) {
+  for (const auto& [k, v] : way.tags) {
+    if (k == key) return v;
+  }
+  return {};
+}
+
+double area(const GEOSGeometry& geometry) {
+  double value = 0.0;
+  GEOSArea_r(geos_context(), &geometry, &value);
+  return value;
+}
+
+bool contains(const GEOSGeometry& polygon, LonLat point) {
+  const GeosGeometry p = geos_point(point.lon, point.lat);
+  return GEOSContains_r(geos_context(), &polygon, p.get()) == 1;
+}
+
+// Union-find over node ids: the road network, taken as undirected, must be
+// one piece or some demand could never reach any facility.
+class Components {
+ public:
+  explicit Components(std::size_t size) : parent_(size) {
+    std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+  }
+  std::size_t find(std::size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void join(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+// Checks shared by every synthetic territory: ids, references, tags and
+// connectivity of the roads.
+void expect_sound_road_network(const SyntheticTerritory& territory) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (const OsmNodeRecord& node : territory.nodes) {
+    ASSERT_GT(node.id, 0);
+    ASSERT_TRUE(index.emplace(node.id, index.size()).second) << "duplicate node " << node.id;
+  }
+  std::set<std::int64_t> way_ids;
+  Components components(territory.nodes.size());
+  std::vector<bool> used(territory.nodes.size(), false);
+  for (const OsmWayRecord& way : territory.ways) {
+    ASSERT_GT(way.id, 0);
+    ASSERT_TRUE(way_ids.insert(way.id).second) << "duplicate way " << way.id;
+    ASSERT_GE(way.node_ids.size(), 2u);
+    ASSERT_FALSE(tag(way, "highway").empty()) << "way " << way.id;
+    for (std::size_t i = 0; i < way.node_ids.size(); ++i) {
+      const auto found = index.find(way.node_ids[i]);
+      ASSERT_NE(found, index.end()) << "way " << way.id << " refers to missing node";
+      used[found->second] = true;
+      if (i > 0) components.join(index.at(way.node_ids[i - 1]), found->second);
+    }
+  }
+  std::size_t roots = 0;
+  for (std::size_t i = 0; i < territory.nodes.size(); ++i) {
+    EXPECT_TRUE(used[i]) << "node " << territory.nodes[i].id << " is in no way";
+    if (components.find(i) == i) ++roots;
+  }
+  EXPECT_EQ(roots, 1u) << "the road network is in pieces";
+}
+
+void expect_valid_disjoint_communes(const SyntheticTerritory& territory) {
+  for (const Commune& commune : territory.communes) {
+    ASSERT_TRUE(commune.boundary) << commune.code;
+    EXPECT_TRUE(geos_is_valid(*commune.boundary))
+        << commune.code << ": " << geos_invalid_reason(*commune.boundary);
+    EXPECT_GT(area(*commune.boundary), 0.0) << commune.code;
+  }
+  // Pairwise for the demo; through the union for large territories, where
+  // disjoint shapes have a union as large as the sum of their areas.
+  std::vector<GEOSGeometry*> parts;
+  double total = 0.0;
+  for (const Commune& commune : territory.communes) {
+    parts.push_back(geos_clone(*commune.boundary).release());
+    total += area(*commune.boundary);
+  }
+  const GeosGeometry collection =
+      take_geos(GEOSGeom_createCollection_r(geos_context(), GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                            static_cast<unsigned>(parts.size())),
+                "collection");
+  const GeosGeometry united =
+      take_geos(GEOSUnaryUnion_r(geos_context(), collection.get()), "union");
+  EXPECT_NEAR(area(*united), total, total * 1e-9);
+}
+
+// The facility's commune: the one polygon that contains it.
+std::string commune_of(const SyntheticTerritory& territory, LonLat position) {
+  std::string code;
+  for (const Commune& commune : territory.communes) {
+    if (contains(*commune.boundary, position)) {
+      EXPECT_TRUE(code.empty()) << "in two communes: " << code << " and " << commune.code;
+      code = commune.code;
+    }
+  }
+  return code;
+}
+
+double distance_to_nearest_node(const SyntheticTerritory& territory, LonLat position) {
+  double best = 1e300;
+  for (const OsmNodeRecord& node : territory.nodes) {
+    best = std::min(best, geodesic_distance_m(node.position, position));
+  }
+  return best;
+}
+
+TEST(CcpvmDemoTerritory, HasTheTenRealCommunesWithTheir2026Populations) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  const std::map<std::string, std::pair<std::string, double>> expected = {
+      {"88383", {"Remiremont", 7388}},
+      {"88429", {"Saint-Nabord", 3953}},
+      {"88487", {"Le Val-d'Ajol", 3885}},
+      {"88415", {"Saint-Étienne-lès-Remiremont", 3818}},
+      {"88158", {"Éloyes", 3138}},
+      {"88409", {"Saint-Amé", 2129}},
+      {"88148", {"Dommartin-lès-Remiremont", 1921}},
+      {"88351", {"Plombières-les-Bains", 1573}},
+      {"88498", {"Vecoux", 871}},
+      {"88205", {"Girmont-Val-d'Ajol", 264}},
+  };
+  ASSERT_EQ(territory.communes.size(), 10u);
+  double total = 0.0;
+  std::set<std::string> codes;
+  for (const Commune& commune : territory.communes) {
+    ASSERT_TRUE(expected.contains(commune.code)) << commune.code;
+    EXPECT_EQ(commune.name, expected.at(commune.code).first);
+    EXPECT_EQ(commune.population, expected.at(commune.code).second);
+    codes.insert(commune.code);
+    total += commune.population;
+  }
+  EXPECT_EQ(codes.size(), 10u);
+  EXPECT_EQ(total, 28940.0);
+  EXPECT_NE(territory.description.find("SYNTHETIC"), std::string::npos);
+}
+
+TEST(CcpvmDemoTerritory, CommuneShapesAreValidDisjointAndHoldTheirTownCentres) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  expect_valid_disjoint_communes(territory);
+  // Approximate real town centres: the synthetic shapes must sit where the
+  // communes really are.
+  const std::map<std::string, LonLat> centres = {
+      {"88383", {6.5917, 48.0175}}, {"88429", {6.5817, 48.0517}}, {"88487", {6.4828, 47.9225}},
+      {"88415", {6.6083, 48.0225}}, {"88158", {6.6053, 48.0975}}, {"88409", {6.6653, 48.0236}},
+      {"88148", {6.6411, 47.9992}}, {"88351", {6.4596, 47.9651}}, {"88498", {6.6389, 47.9775}},
+      {"88205", {6.5594, 47.9508}},
+  };
+  for (const Commune& commune : territory.communes) {
+    EXPECT_TRUE(contains(*commune.boundary, centres.at(commune.code))) << commune.code;
+  }
+  for (std::size_t i = 0; i < territory.communes.size(); ++i) {
+    for (std::size_t j = i + 1; j < territory.communes.size(); ++j) {
+      const GeosGeometry overlap =
+          take_geos(GEOSIntersection_r(geos_context(), territory.communes[i].boundary.get(),
+                                       territory.communes[j].boundary.get()),
+                    "intersection");
+      EXPECT_LT(area(*overlap), 1e-12)
+          << territory.communes[i].code << " overlaps " << territory.communes[j].code;
+    }
+  }
+  // The real CCPVM covers 262 km²; the synthetic outline should be of that order.
+  double square_degrees = 0.0;
+  for (const Commune& commune : territory.communes) square_degrees += area(*commune.boundary);
+  const double km2 = square_degrees * 111.2 * 111.2 * std::cos(48.0 * std::numbers::pi / 180.0);
+  EXPECT_GT(km2, 150.0);
+  EXPECT_LT(km2, 450.0);
+}
+
+TEST(CcpvmDemoTerritory, FacilitiesLieInTheirCommunesNearARoad) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  const std::map<std::string, std::string> expected_commune = {
+      {"creche-remiremont", "88383"},   {"centre-social-remiremont", "88383"},
+      {"rpe-remiremont", "88383"},      {"france-services-remiremont", "88383"},
+      {"micro-creche-eloyes", "88158"}, {"mjc-le-val-d-ajol", "88487"},
+      {"alsh-saint-etienne", "88415"},  {"alsh-saint-nabord", "88429"},
+      {"alsh-le-val-d-ajol", "88487"},
+  };
+  ASSERT_EQ(territory.facilities.size(), expected_commune.size());
+  std::map<std::string, int> per_type;
+  std::set<std::string> ids;
+  for (const Facility& facility : territory.facilities) {
+    EXPECT_TRUE(ids.insert(facility.id).second) << facility.id;
+    ASSERT_TRUE(expected_commune.contains(facility.id)) << facility.id;
+    EXPECT_EQ(commune_of(territory, facility.position), expected_commune.at(facility.id))
+        << facility.id;
+    EXPECT_LT(distance_to_nearest_node(territory, facility.position), 100.0) << facility.id;
+    ++per_type[facility.service_type];
+  }
+  EXPECT_GE(per_type["eaje"], 2);
+  EXPECT_GE(per_type["alsh"], 2);
+  for (const char* type : {"centre_social", "mjc", "rpe", "france_services"}) {
+    EXPECT_GE(per_type[type], 1) << type;
+  }
+
+  const auto by_id = [&](const std::string& id) {
+    return *std::find_if(territory.facilities.begin(), territory.facilities.end(),
+                         [&](const Facility& f) { return f.id == id; });
+  };
+  const Facility eloyes = by_id("micro-creche-eloyes");
+  EXPECT_EQ(eloyes.service_type, "eaje");
+  EXPECT_EQ(eloyes.capacity, 10.0);
+  EXPECT_EQ(by_id("creche-remiremont").capacity, 40.0);
+  EXPECT_EQ(by_id("creche-remiremont").name, "Crèche de Remiremont");
+
+  // The micro-crèche stands on rue de la Moraine.
+  double to_moraine = 1e300;
+  std::map<std::int64_t, LonLat> positions;
+  for (const OsmNodeRecord& node : territory.nodes) positions[node.id] = node.position;
+  for (const OsmWayRecord& way : territory.ways) {
+    if (tag(way, "name") != "Rue de la Moraine") continue;
+    for (const std::int64_t id : way.node_ids) {
+      to_moraine = std::min(to_moraine, geodesic_distance_m(positions.at(id), eloyes.position));
+    }
+  }
+  EXPECT_LT(to_moraine, 80.0);
+}
+
+TEST(CcpvmDemoTerritory, RoadsAreConnectedAndPlausiblyTagged) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  expect_sound_road_network(territory);
+  EXPECT_GT(territory.nodes.size(), 300u);
+
+  std::map<std::string, int> per_highway;
+  int one_way = 0;
+  int roundabouts = 0;
+  std::map<std::int64_t, LonLat> positions;
+  for (const OsmNodeRecord& node : territory.nodes) positions[node.id] = node.position;
+  for (const OsmWayRecord& way : territory.ways) {
+    ++per_highway[tag(way, "highway")];
+    if (tag(way, "oneway") == "yes") ++one_way;
+    if (tag(way, "junction") == "roundabout") {
+      ++roundabouts;
+      EXPECT_EQ(way.node_ids.front(), way.node_ids.back()) << "a roundabout is a closed ring";
+    } else {
+      const int speed = std::stoi(tag(way, "maxspeed"));
+      EXPECT_TRUE(speed == 30 || speed == 50 || speed == 70 || speed == 80 || speed == 90) << speed;
+    }
+    // Nodes close enough that the roads follow their bends.
+    for (std::size_t i = 1; i < way.node_ids.size(); ++i) {
+      EXPECT_LT(
+          geodesic_distance_m(positions.at(way.node_ids[i - 1]), positions.at(way.node_ids[i])),
+          300.0);
+    }
+  }
+  for (const char* highway : {"trunk", "primary", "secondary", "tertiary", "residential"}) {
+    EXPECT_GE(per_highway[highway], 1) << highway;
+  }
+  EXPECT_GE(one_way, 2);
+  EXPECT_EQ(roundabouts, 1);
+}
+
+void expect_same(const SyntheticTerritory& a, const SyntheticTerritory& b) {
+  ASSERT_EQ(a.nodes.size(), b.nodes.size());
+  for (std::size_t i = 0; i < a.nodes.size(); ++i) {
+    ASSERT_EQ(a.nodes[i].id, b.nodes[i].id);
+    ASSERT_EQ(a.nodes[i].position, b.nodes[i].position);
+  }
+  ASSERT_EQ(a.ways.size(), b.ways.size());
+  for (std::size_t i = 0; i < a.ways.size(); ++i) {
+    ASSERT_EQ(a.ways[i].node_ids, b.ways[i].node_ids);
+    ASSERT_EQ(a.ways[i].tags, b.ways[i].tags);
+  }
+  ASSERT_EQ(a.communes.size(), b.communes.size());
+  for (std::size_t i = 0; i < a.communes.size(); ++i) {
+    EXPECT_EQ(a.communes[i].code, b.communes[i].code);
+    EXPECT_EQ(geos_to_wkt(*a.communes[i].boundary), geos_to_wkt(*b.communes[i].boundary));
+  }
+  ASSERT_EQ(a.facilities.size(), b.facilities.size());
+  for (std::size_t i = 0; i < a.facilities.size(); ++i) {
+    EXPECT_EQ(a.facilities[i].id, b.facilities[i].id);
+    EXPECT_EQ(a.facilities[i].position, b.facilities[i].position);
+    EXPECT_EQ(a.facilities[i].capacity, b.facilities[i].capacity);
+  }
+}
+
+TEST(CcpvmDemoTerritory, IsDeterministic) {
+  expect_same(make_ccpvm_demo_territory(), make_ccpvm_demo_territory());
+}
+
+void expect_sound_large_territory(std::size_t road_nodes, std::uint64_t seed) {
+  const SyntheticTerritory territory = make_synthetic_territory(road_nodes, seed);
+  const auto size = static_cast<double>(territory.nodes.size());
+  EXPECT_GE(size, 0.9 * static_cast<double>(road_nodes));
+  EXPECT_LE(size, 1.1 * static_cast<double>(road_nodes));
+  expect_sound_road_network(territory);
+  expect_valid_disjoint_communes(territory);
+  EXPECT_GE(territory.communes.size(), road_nodes / 200);
+
+  std::map<std::string, int> per_type;
+  std::set<std::string> codes;
+  for (const Commune& commune : territory.communes) {
+    EXPECT_TRUE(codes.insert(commune.code).second) << commune.code;
+    EXPECT_GT(commune.population, 0.0);
+  }
+  std::set<std::string> ids;
+  const std::size_t step = std::max<std::size_t>(1, territory.facilities.size() / 200);
+  for (std::size_t i = 0; i < territory.facilities.size(); ++i) {
+    const Facility& facility = territory.facilities[i];
+    EXPECT_TRUE(ids.insert(facility.id).second) << facility.id;
+    ++per_type[facility.service_type];
+    // Each facility is named after its town's commune code, e.g. eaje-S000012.
+    if (i % step == 0) {
+      const std::string code = facility.id.substr(facility.id.rfind('-') + 1);
+      EXPECT_EQ(commune_of(territory, facility.position), code) << facility.id;
+    }
+  }
+  for (const char* type : {"eaje", "alsh", "centre_social", "mjc", "rpe", "france_services"}) {
+    EXPECT_GE(per_type[type], 1) << type;
+  }
+  EXPECT_GT(per_type["eaje"], per_type["mjc"]);
+}
+
+TEST(SyntheticTerritory, TenThousandNodes) { expect_sound_large_territory(10'000, 1); }
+
+TEST(SyntheticTerritory, HundredThousandNodes) { expect_sound_large_territory(100'000, 7); }
+
+TEST(SyntheticTerritory, SmallRequestsStillMakeATerritory) {
+  for (const std::size_t nodes : {0u, 50u, 1'000u}) {
+    const SyntheticTerritory territory = make_synthetic_territory(nodes, 3);
+    EXPECT_FALSE(territory.communes.empty());
+    EXPECT_FALSE(territory.facilities.empty());
+    expect_sound_road_network(territory);
+  }
+}
+
+TEST(SyntheticTerritory, SameSeedSameTerritoryOtherSeedAnother) {
+  const SyntheticTerritory a = make_synthetic_territory(10'000, 42);
+  expect_same(a, make_synthetic_territory(10'000, 42));
+  const SyntheticTerritory other = make_synthetic_territory(10'000, 43);
+  EXPECT_FALSE(a.nodes.size() == other.nodes.size() &&
+               std::equal(a.nodes.begin(), a.nodes.end(), other.nodes.begin(),
+                          [](const OsmNodeRecord& x, const OsmNodeRecord& y) {
+                            return x.position == y.position;
+                          }));
+}
+
+TEST(SyntheticTerritory, AMillionNodesInAFewSeconds) {
+  const auto start = std::chrono::steady_clock::now();
+  const SyntheticTerritory territory = make_synthetic_territory(1'000'000, 11);
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_NEAR(static_cast<double>(territory.nodes.size()), 1e6, 1e5);
+  // Generous: a shared machine, maybe a sanitizer build.
+  EXPECT_LT(elapsed.count(), 60.0);
+}
+
+}  // namespace
+}  // namespace couverture
