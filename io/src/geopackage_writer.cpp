@@ -8,6 +8,7 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
+#include "couverture/io/qml_style.hpp"
 #include "gdal_support.hpp"
 
 namespace couverture {
@@ -239,7 +240,12 @@ void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
     row.SetField("f_table_name", layer.name.c_str());
     row.SetField("f_geometry_column", layer.geometry_type == "none" ? "" : kGeometryColumn);
     row.SetField("styleName", layer.name.c_str());
-    row.SetField("styleQML", layer.style_qml.c_str());
+    // GDAL 3.6 does not store GPKG field aliases, so they travel in the style.
+    std::vector<std::pair<std::string, std::string>> aliases;
+    for (const OutputColumn& column : layer.columns) {
+      if (!column.alias.empty()) aliases.emplace_back(column.name, column.alias);
+    }
+    row.SetField("styleQML", with_field_aliases(layer.style_qml, aliases).c_str());
     row.SetField("styleSLD", "");
     row.SetField("useAsDefault", 1);
     row.SetField("description", layer.description.c_str());

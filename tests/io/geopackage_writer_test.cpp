@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/io/qml_style.hpp"
 #include "test_support.hpp"
 
 namespace couverture {
@@ -49,7 +50,9 @@ OutputLayer sample_points() {
       {"minutes", OutputColumn::Type::real, {12.5, std::nullopt}, "Temps moyen (min)"});
   layer.columns.push_back(
       {"places", OutputColumn::Type::integer, {std::int64_t{10}, std::int64_t{20}}, ""});
-  layer.style_qml = "<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\"/>";
+  const std::vector<StyleCategory> categories = {{"A", "Crèche A", {31, 120, 180, 255}},
+                                                 {"B", "Crèche B", {227, 26, 28, 255}}};
+  layer.style_qml = categorized_style_qml("id", GeometryKind::point, categories, "id");
   return layer;
 }
 
@@ -60,7 +63,11 @@ OutputLayer sample_polygons() {
   layer.geometries.push_back(
       geos_from_wkt("POLYGON((6.55 48.0, 6.65 48.0, 6.65 48.05, 6.55 48.05, 6.55 48.0))"));
   layer.columns.push_back({"code", OutputColumn::Type::text, {std::string("88383")}, "Code INSEE"});
-  layer.style_qml = "<qgis/>";
+  layer.columns.push_back({"minutes", OutputColumn::Type::real, {7.5}, "Temps moyen (min)"});
+  const std::vector<double> breaks = {0, 5, 10, 15, 20};
+  const std::vector<std::string> labels = {"0–5 min", "5–10 min", "10–15 min", "15–20 min"};
+  layer.style_qml = graduated_style_qml("minutes", GeometryKind::polygon, breaks, green_to_red(4),
+                                        labels, "code");
   return layer;
 }
 
@@ -165,6 +172,9 @@ TEST(GeopackageWriter, WritesLayersValuesCrsAliasesAndStyles) {
     EXPECT_STREQ(style->GetFieldAsString(1), "");
     EXPECT_STREQ(style->GetFieldAsString(2), "geom");
     EXPECT_EQ(style->GetFieldAsInteger(3), 1);
+    const std::string qml = style->GetFieldAsString(4);
+    EXPECT_NE(qml.find("<alias field=\"minutes\" name=\"Temps moyen (min)\"/>"), std::string::npos)
+        << qml;
   }
   dataset->ReleaseResultSet(styles);
   EXPECT_EQ(styled, (std::vector<std::string>{"communes", "facilities"}));
@@ -183,6 +193,25 @@ TEST(GeopackageWriter, PassesGdalsValidator) {
   const int code = testing::run_command(
       "/usr/bin/python3 " + validator.string() + " " + (dir / "out.gpkg").string(), output);
   EXPECT_EQ(code, 0) << output;
+  fs::remove_all(dir);
+}
+
+// Opens the file in real QGIS (PyQGIS, headless) when it is installed.
+TEST(GeopackageWriter, QgisLoadsTheLayersWithTheirStyles) {
+  std::string output;
+  if (testing::run_command("/usr/bin/python3 -c 'import qgis.core'", output) != 0) {
+    GTEST_SKIP() << "PyQGIS not installed (scripts/install-qgis.sh)";
+  }
+  const auto dir = testing::make_temp_dir("gpkg-qgis");
+  write_geopackage(dir / "out.gpkg", sample_layers(), "EPSG:2154", false);
+  const std::string script = std::string(COUVERTURE_SOURCE_DIR) + "/tests/io/check_qgis_styles.py";
+  const int code = testing::run_command(
+      "QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=" + dir.string() + " /usr/bin/python3 " + script +
+          " " + (dir / "out.gpkg").string() + " " + dir.string() +
+          " facilities=categorizedSymbol communes=graduatedSymbol",
+      output);
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_TRUE(fs::exists(dir / "communes.png")) << output;
   fs::remove_all(dir);
 }
 
