@@ -57,8 +57,12 @@ class Dijkstra {
     std::uint32_t stamp;  // touched_stamp_ or settled_stamp_ in the current run
   };
 
-  void start_run();
-  void reach(NodeId v, Millis distance, std::uint32_t source);
+  // Returns the distance bound (limit, below kUnreachable) after checking
+  // the graph and seeding.
+  std::uint64_t start_run(std::size_t graph_node_count, std::span<const DijkstraSeed> seeds,
+                          Millis limit);
+  template <typename ArcsOf>
+  void search(std::uint64_t bound, ArcsOf arcs_of);
 
   std::vector<Label> labels_;
   std::vector<NodeId> settled_;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A few-seconds subset of the Dijkstra benchmarks (grid 300x300 and Porto when
+# present) and a production-vs-Boost ratio table. Numbers are reported, never
+# asserted: the machine may be shared. Usage: benchmarks/run-quick.sh BUILD_DIR
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 BUILD_DIR" >&2
+  exit 2
+fi
+build_dir=$1
+binary="$build_dir/bin/couverture_benchmarks"
+if [[ ! -x "$binary" ]]; then
+  echo "$binary not found: build the couverture_benchmarks target first" >&2
+  exit 1
+fi
+
+results_dir="$(cd "$(dirname "$0")" && pwd)/results"
+mkdir -p "$results_dir"
+json="$results_dir/dijkstra-quick-$(date -u +%Y%m%dT%H%M%SZ).json"
+
+"$binary" --benchmark_min_time=0.2 --benchmark_filter='^Dijkstra/.*/(grid300|porto)/' \
+  --benchmark_out="$json" --benchmark_out_format=json
+
+python3 - "$json" <<'PY'
+import json, sys
+runs = {b["name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+print()
+print(f"{'graph/query':<16} {'production ms':>14} {'boost ms':>10} {'ns/node prod':>13} {'ns/node boost':>14} {'speed-up':>9}")
+for name, prod in runs.items():
+    parts = name.split("/")
+    if parts[1] != "production":
+        continue
+    boost = runs.get("/".join([parts[0], "boost"] + parts[2:]))
+    if boost is None:
+        continue
+    # cpu_time: wall time is inflated when other processes share the cores.
+    p, b = prod["cpu_time"] / 1000.0, boost["cpu_time"] / 1000.0
+    print(f"{parts[2] + '/' + parts[3]:<16} {p:>14.2f} {b:>10.2f} "
+          f"{prod['ns_per_settled']:>13.0f} {boost['ns_per_settled']:>14.0f} {b / p:>8.2f}x")
+PY
+echo "JSON: $json"
