@@ -65,9 +65,16 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
     const NetworkPosition& p = facilities[f];
     if (!p.valid()) continue;
     const double walk = access_ms(p);
-    if (p.forward_arc != kInvalidId) add_seed(p.from, p.fraction * weight[p.forward_arc] + walk, f);
+    // A position at an end node is that node, whichever arcs the segment has.
+    if (p.forward_arc != kInvalidId) {
+      add_seed(p.from, p.fraction * weight[p.forward_arc] + walk, f);
+    } else if (p.fraction == 0.0) {
+      add_seed(p.from, walk, f);
+    }
     if (p.backward_arc != kInvalidId) {
       add_seed(p.to, (1.0 - p.fraction) * weight[p.backward_arc] + walk, f);
+    } else if (p.fraction == 1.0) {
+      add_seed(p.to, walk, f);
     }
     const OnSegment s = normalised(p);
     by_segment_.push_back({s.low, s.high, f});
@@ -96,8 +103,16 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
       if (!dijkstra_.reached(node)) return;
       offer(ms_to_node + dijkstra_.distance(node), seed_facility_[dijkstra_.source(node)]);
     };
-    if (p.forward_arc != kInvalidId) via_node(p.to, (1.0 - p.fraction) * weight[p.forward_arc]);
-    if (p.backward_arc != kInvalidId) via_node(p.from, p.fraction * weight[p.backward_arc]);
+    if (p.forward_arc != kInvalidId) {
+      via_node(p.to, (1.0 - p.fraction) * weight[p.forward_arc]);
+    } else if (p.fraction == 1.0) {
+      via_node(p.to, 0.0);
+    }
+    if (p.backward_arc != kInvalidId) {
+      via_node(p.from, p.fraction * weight[p.backward_arc]);
+    } else if (p.fraction == 0.0) {
+      via_node(p.from, 0.0);
+    }
 
     // A facility further along the same segment is reached without passing
     // a node, which the search over nodes cannot see.

@@ -94,6 +94,22 @@ TEST(NearestFacilityTimes, SameSegmentAgainstTheOneWayGoesRoundTheLoop) {
   EXPECT_NEAR(result[1].seconds, 168.0, kTolerance);
 }
 
+TEST(NearestFacilityTimes, AnEndOfAOneWaySegmentIsItsNode) {
+  const RoadGraph graph = test_network();
+  NearestFacilityTimes times(graph, 1.0);
+  const std::vector<NetworkPosition> facilities = {on(graph, 0, 1, 0.25, 10.0)};
+  const std::vector<NetworkPosition> origins = {
+      // At node 1, snapped to the start of one-way 1->2: not forced on to 2
+      // (30 + 115 = 145 s) but straight from node 1: 45 + 10 = 55 s.
+      on(graph, 1, 2, 0.0, 0.0),
+      // The same, described from node 2 (no 2->1 arc, fraction 1 = node 1).
+      on(graph, 2, 1, 1.0, 0.0),
+  };
+  const std::vector<NearestFacility> result = times.compute(facilities, origins);
+  EXPECT_NEAR(result[0].seconds, 55.0, kTolerance);
+  EXPECT_NEAR(result[1].seconds, 55.0, kTolerance);
+}
+
 TEST(NearestFacilityTimes, PicksTheNearestOfSeveralAndReusesItsState) {
   const RoadGraph graph = test_network();
   NearestFacilityTimes times(graph, 1.0);
