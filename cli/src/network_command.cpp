@@ -1,9 +1,201 @@
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
 #include "command.hpp"
+#include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/travel_profile.hpp"
+#include "couverture/io/osm_road_reader.hpp"
+#include "couverture/io/road_graph_file.hpp"
+#include "progress.hpp"
 
 namespace couverture::cli {
 
-void add_network_command(CLI::App& app, const GlobalOptions& /*global*/, Action& /*action*/) {
-  app.add_subcommand("network", "(not yet implemented)");
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BuildOptions {
+  fs::path osm;
+  std::string profile = "car";
+  fs::path output;
+  bool overwrite = false;
+};
+
+struct BoundingBox {
+  double min_lon = std::numeric_limits<double>::infinity();
+  double min_lat = std::numeric_limits<double>::infinity();
+  double max_lon = -std::numeric_limits<double>::infinity();
+  double max_lat = -std::numeric_limits<double>::infinity();
+};
+
+BoundingBox bounding_box(const RoadGraph& road) {
+  BoundingBox box;
+  for (const LonLat& p : road.node_position) {
+    box.min_lon = std::min(box.min_lon, p.lon);
+    box.min_lat = std::min(box.min_lat, p.lat);
+    box.max_lon = std::max(box.max_lon, p.lon);
+    box.max_lat = std::max(box.max_lat, p.lat);
+  }
+  return box;
+}
+
+// Length of road, not of arcs: the two arcs of a two-way segment (same way,
+// opposite directions) count once.
+std::array<double, kRoadClassCount> road_km_by_class(const RoadGraph& road) {
+  std::array<double, kRoadClassCount> km{};
+  const CsrGraph& g = road.graph;
+  for (NodeId u = 0; u < road.node_count(); ++u) {
+    for (ArcId a = g.arcs_begin(u); a < g.arcs_end(u); ++a) {
+      const NodeId v = g.head[a];
+      bool twin = false;
+      for (ArcId b = g.arcs_begin(v); b < g.arcs_end(v) && !twin; ++b) {
+        twin = g.head[b] == u && road.arc_way_id[b] == road.arc_way_id[a];
+      }
+      if (twin && v < u) continue;
+      km[static_cast<std::size_t>(road.arc_class[a])] += road.arc_length_m[a] / 1000.0;
+    }
+  }
+  return km;
+}
+
+nlohmann::json summary_json(const RoadGraph& road, const fs::path& file) {
+  const BoundingBox box = bounding_box(road);
+  const auto km = road_km_by_class(road);
+  nlohmann::json by_class = nlohmann::json::object();
+  double total = 0.0;
+  for (std::size_t c = 0; c < kRoadClassCount; ++c) {
+    if (km[c] <= 0.0) continue;
+    by_class[std::string(to_string(static_cast<RoadClass>(c)))] = km[c];
+    total += km[c];
+  }
+  nlohmann::json bbox = nullptr;
+  if (road.node_count() > 0) {
+    bbox = {{"min_lon", box.min_lon},
+            {"min_lat", box.min_lat},
+            {"max_lon", box.max_lon},
+            {"max_lat", box.max_lat}};
+  }
+  return {{"file", file.string()},
+          {"source", road.source_description},
+          {"profile", road.profile},
+          {"nodes", road.node_count()},
+          {"arcs", road.arc_count()},
+          {"components_kept", road.build_stats.components_kept},
+          {"components_dropped", road.build_stats.components_dropped},
+          {"nodes_dropped", road.build_stats.nodes_dropped},
+          {"arcs_dropped", road.build_stats.arcs_dropped},
+          {"bbox", bbox},
+          {"road_km", total},
+          {"road_km_by_class", by_class}};
+}
+
+std::string format(const char* pattern, double value) {
+  std::array<char, 64> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), pattern, value);
+  return buffer.data();
+}
+
+void print_summary(const RoadGraph& road, const fs::path& file) {
+  const nlohmann::json s = summary_json(road, file);
+  std::cout << "graph       " << file.string() << '\n'
+            << "source      " << road.source_description << '\n'
+            << "profile     " << road.profile << '\n'
+            << "nodes       " << road.node_count() << '\n'
+            << "arcs        " << road.arc_count() << '\n'
+            << "components  " << road.build_stats.components_kept << " kept, "
+            << road.build_stats.components_dropped << " dropped (" << road.build_stats.nodes_dropped
+            << " nodes, " << road.build_stats.arcs_dropped << " arcs dropped)\n";
+  if (!s["bbox"].is_null()) {
+    const auto& b = s["bbox"];
+    std::cout << "bbox        lon " << format("%.5f", b["min_lon"].get<double>()) << " .. "
+              << format("%.5f", b["max_lon"].get<double>()) << ", lat "
+              << format("%.5f", b["min_lat"].get<double>()) << " .. "
+              << format("%.5f", b["max_lat"].get<double>()) << '\n';
+  }
+  std::cout << "road length " << format("%.1f", s["road_km"].get<double>()) << " km\n";
+  for (const auto& [name, km] : s["road_km_by_class"].items()) {
+    std::cout << "  " << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ')
+              << format("%10.1f", km.get<double>()) << " km\n";
+  }
+}
+
+int build_network(const BuildOptions& options, const GlobalOptions& global) {
+  const std::optional<TravelProfile> profile = TravelProfile::by_name(options.profile);
+  if (!profile) {
+    std::string known;
+    for (const std::string& name : TravelProfile::names())
+      known += (known.empty() ? "" : ", ") + name;
+    throw UsageError("unknown profile '" + options.profile +
+                     "' for --profile; choose one of: " + known);
+  }
+  // Refuse before the minutes spent reading the extract, not after.
+  std::error_code error;
+  if (!options.overwrite && fs::exists(options.output, error)) {
+    throw DataError(options.output.string() +
+                    ": output exists; pass --overwrite to replace it, or choose another path");
+  }
+  Progress progress(global.quiet || global.json);
+  progress.stage("reading " + options.osm.filename().string());
+  const RoadGraph road = read_road_graph(options.osm, *profile);
+  progress.stage("writing " + options.output.filename().string());
+  save_road_graph(road, options.output, options.overwrite);
+  progress.finish();
+  if (global.quiet) return 0;
+  if (global.json) {
+    nlohmann::json s = summary_json(road, options.output);
+    s["seconds"] = progress.total_seconds();
+    std::cout << s.dump(2) << '\n';
+  } else {
+    print_summary(road, options.output);
+    std::cout << "built in    " << format("%.1f", progress.total_seconds()) << " s\n";
+  }
+  return 0;
+}
+
+int show_network_info(const fs::path& file, const GlobalOptions& global) {
+  const RoadGraph road = load_road_graph(file);
+  if (global.quiet) return 0;
+  if (global.json) {
+    std::cout << summary_json(road, file).dump(2) << '\n';
+  } else {
+    print_summary(road, file);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_network_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+  CLI::App* network = app.add_subcommand("network", "Build and inspect road graphs");
+  network->require_subcommand(1);
+
+  auto build_options = std::make_shared<BuildOptions>();
+  CLI::App* build = network->add_subcommand(
+      "build", "Build the road graph of a travel profile from an OSM extract");
+  build->add_option("--osm", build_options->osm, "OSM extract (.osm.pbf, .osm, .osm.gz, .osm.bz2)")
+      ->required();
+  build->add_option("--profile", build_options->profile, "Travel profile (car)")
+      ->capture_default_str();
+  build->add_option("-o,--output", build_options->output, "Graph file to write (.cgraph)")
+      ->required();
+  build->add_flag("--overwrite", build_options->overwrite, "Replace an existing output");
+  build->callback([&global, &action, build_options] {
+    action = [&global, build_options] { return build_network(*build_options, global); };
+  });
+
+  auto info_file = std::make_shared<fs::path>();
+  CLI::App* info = network->add_subcommand("info", "Describe a road graph file");
+  info->add_option("graph", *info_file, "Graph file (.cgraph)")->required();
+  info->callback([&global, &action, info_file] {
+    action = [&global, info_file] { return show_network_info(*info_file, global); };
+  });
 }
 
 }  // namespace couverture::cli
