@@ -47,7 +47,9 @@ void check_readable(const fs::path& file) {
 
 osmium::io::File osm_file_of(const fs::path& file) {
   try {
-    return osmium::io::File{file.string()};
+    osmium::io::File osm{file.string()};
+    osm.check();  // the format, guessed from the suffixes
+    return osm;
   } catch (const std::exception& error) {
     throw DataError(file.string() + ": unknown OSM file format (" + error.what() +
                     "); expected .osm.pbf, .osm, .osm.gz or .osm.bz2");

@@ -171,6 +171,14 @@ TEST_F(OsmRoadReaderTest, GarbageFileNamesIt) {
   EXPECT_NE(message.find(path.string()), std::string::npos) << message;
 }
 
+TEST_F(OsmRoadReaderTest, UnknownSuffixNamesTheExpectedFormats) {
+  const fs::path path = dir_ / "roads.txt";
+  std::ofstream{path} << "highway=primary";
+  const std::string message = message_of([&] { read_road_graph(path, TravelProfile::car()); });
+  EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+  EXPECT_NE(message.find(".osm.pbf"), std::string::npos) << message;
+}
+
 TEST_F(OsmRoadReaderTest, NoRoutableRoadNamesTheFile) {
   const std::vector<OsmNodeRecord> nodes = {{1, {0, 0}}, {2, {0.001, 0}}, {3, {0.002, 0}}};
   const std::vector<OsmWayRecord> ways = {
