@@ -1,9 +1,97 @@
+#include <fstream>
+#include <memory>
+
 #include "command.hpp"
+#include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/synthetic_territory.hpp"
+#include "couverture/io/atomic_output.hpp"
+#include "couverture/io/demo_inputs.hpp"
+#include "couverture/io/scenario.hpp"
+#include "run_summary.hpp"
+#include "scenario_runner.hpp"
 
 namespace couverture::cli {
 
-void add_demo_command(CLI::App& app, const GlobalOptions& /*global*/, Action& /*action*/) {
-  app.add_subcommand("demo", "(not yet implemented)");
+namespace {
+
+namespace fs = std::filesystem;
+
+struct DemoOptions {
+  std::string output = "couverture-demo.gpkg";
+  bool overwrite = false;
+};
+
+// The scenario the demo runs, pointing at the inputs it just wrote, so that
+// a planner can edit it and re-run it with `couverture run`.
+Scenario demo_scenario(const SyntheticTerritory& territory, const DemoInputs& inputs,
+                       const fs::path& scenario_file, const fs::path& output) {
+  Scenario scenario;
+  scenario.file = scenario_file;
+  scenario.name = "CCPVM demonstration (Porte des Vosges Méridionales)";
+  scenario.note = territory.description;
+  scenario.communes.path = inputs.communes_gpkg;
+  scenario.communes.layer = "communes";
+  scenario.communes.code_field = "code_insee";
+  scenario.communes.name_field = "nom";
+  scenario.communes.population_field = "population";
+  scenario.facilities.path = inputs.facilities_csv;
+  scenario.facilities.x_field = "x";
+  scenario.facilities.y_field = "y";
+  scenario.facilities.crs = "EPSG:4326";
+  scenario.facilities.id_field = "id";
+  scenario.facilities.name_field = "name";
+  scenario.facilities.type_field = "type";
+  scenario.facilities.capacity_field = "capacity";
+  scenario.network.path = inputs.roads_pbf;
+  scenario.network.profile = "car";
+  scenario.output.path = output;
+  return scenario;
+}
+
+}  // namespace
+
+void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto options = std::make_shared<DemoOptions>();
+  CLI::App* command = app.add_subcommand(
+      "demo",
+      "Build the demonstration territory (the 10 CCPVM communes; synthetic roads and shapes), "
+      "write its inputs beside the output and run the coverage scenario on them");
+  command->add_option("-o,--output", options->output, "Output GeoPackage")->capture_default_str();
+  command->add_flag("--overwrite", options->overwrite,
+                    "Replace an existing output and demo input folder");
+  command->callback([options, &global, &action] {
+    action = [options, &global] {
+      const fs::path output = fs::absolute(options->output).lexically_normal();
+      const fs::path folder = output.parent_path() / output.stem();
+      if (!options->overwrite && fs::exists(output)) {
+        throw DataError(output.string() + ": output exists; pass --overwrite to replace it");
+      }
+      Progress progress(global.quiet || global.json);
+      progress.stage("building the synthetic CCPVM territory");
+      const SyntheticTerritory territory = make_ccpvm_demo_territory();
+      progress.stage("writing the demo inputs to " + folder.filename().string() + "/");
+      fs::create_directories(folder);
+      const DemoInputs inputs = write_demo_inputs(territory, folder, options->overwrite);
+      const fs::path scenario_file = folder / "scenario.toml";
+      {
+        AtomicOutput file(scenario_file, options->overwrite);
+        std::ofstream(file.temporary())
+            << scenario_to_toml(demo_scenario(territory, inputs, scenario_file, output), folder);
+        file.commit();
+      }
+      // The very same path as `couverture run`: read the scenario back.
+      const Scenario scenario = read_scenario(scenario_file);
+      const RunOutcome outcome = run_scenario(scenario, output, options->overwrite, progress);
+      print_run_summary(outcome, global);
+      if (!global.quiet && !global.json) {
+        std::printf(
+            "Demo inputs and scenario: %s/ (edit scenario.toml, then `couverture run "
+            "%s`)\n",
+            folder.string().c_str(), scenario_file.string().c_str());
+      }
+      return 0;
+    };
+  });
 }
 
 }  // namespace couverture::cli

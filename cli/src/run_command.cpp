@@ -1,9 +1,41 @@
+#include <memory>
+
 #include "command.hpp"
+#include "couverture/io/scenario.hpp"
+#include "run_summary.hpp"
+#include "scenario_runner.hpp"
 
 namespace couverture::cli {
 
-void add_run_command(CLI::App& app, const GlobalOptions& /*global*/, Action& /*action*/) {
-  app.add_subcommand("run", "(not yet implemented)");
+namespace {
+
+struct RunOptions {
+  std::string scenario;
+  std::string output;
+  bool overwrite = false;
+};
+
+}  // namespace
+
+void add_run_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto options = std::make_shared<RunOptions>();
+  CLI::App* command = app.add_subcommand(
+      "run", "Run a coverage scenario (TOML, see docs/scenario.md) and write a GeoPackage");
+  command->add_option("scenario", options->scenario, "Scenario file (.toml)")->required();
+  command->add_option("-o,--output", options->output,
+                      "Output GeoPackage (overrides the scenario's [output] path)");
+  command->add_flag("--overwrite", options->overwrite, "Replace an existing output file");
+  command->callback([options, &global, &action] {
+    action = [options, &global] {
+      const Scenario scenario = read_scenario(options->scenario);
+      const std::filesystem::path output =
+          options->output.empty() ? scenario.output.path : std::filesystem::path(options->output);
+      Progress progress(global.quiet || global.json);
+      const RunOutcome outcome = run_scenario(scenario, output, options->overwrite, progress);
+      print_run_summary(outcome, global);
+      return 0;
+    };
+  });
 }
 
 }  // namespace couverture::cli

@@ -1,0 +1,120 @@
+#include "run_summary.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace couverture::cli {
+
+namespace {
+
+// The commune with the highest population-weighted mean time, counting a
+// commune with unreachable population as the worst of all.
+std::size_t worst_commune(const ServiceCoverage& service) {
+  std::size_t worst = 0;
+  double worst_key = -1.0;
+  for (std::size_t c = 0; c < service.by_commune.size(); ++c) {
+    const GroupAccessibility& group = service.by_commune[c];
+    if (group.weight <= 0.0) continue;
+    const double key = group.reachable_weight < group.weight ? 1e12 : group.mean;
+    if (key > worst_key) {
+      worst_key = key;
+      worst = c;
+    }
+  }
+  return worst;
+}
+
+double rounded(double value, double unit) { return std::round(value / unit) * unit; }
+
+nlohmann::json summary_json(const RunOutcome& outcome) {
+  nlohmann::json json;
+  json["scenario"] = outcome.scenario.name;
+  json["scenario_file"] = outcome.scenario.file.string();
+  if (!outcome.scenario.note.empty()) json["note"] = outcome.scenario.note;
+  json["output"] = outcome.output.string();
+  json["network"] = {{"nodes", outcome.roads.node_count()},
+                     {"arcs", outcome.roads.arc_count()},
+                     {"profile", outcome.roads.profile},
+                     {"source", outcome.roads.source_description}};
+  double population = 0.0;
+  for (const Commune& commune : outcome.communes) population += commune.population;
+  json["communes"] = outcome.communes.size();
+  json["population"] = population;
+  json["demand_points"] = outcome.coverage.demand.size();
+  json["facilities"] = outcome.facilities.size();
+  json["thresholds_minutes"] = outcome.scenario.analysis.thresholds_minutes;
+  nlohmann::json services = nlohmann::json::array();
+  for (const ServiceCoverage& service : outcome.coverage.services) {
+    nlohmann::json s;
+    s["service_type"] = service.service_type;
+    s["facilities"] = service.facilities.size();
+    s["mean_minutes"] = rounded(service.overall.mean, 0.01);
+    s["max_minutes"] = rounded(service.overall.max, 0.01);
+    s["population_unreachable"] = service.overall.weight - service.overall.reachable_weight;
+    nlohmann::json shares = nlohmann::json::object();
+    for (std::size_t t = 0; t < outcome.scenario.analysis.thresholds_minutes.size(); ++t) {
+      std::ostringstream key;
+      key << outcome.scenario.analysis.thresholds_minutes[t];
+      shares[key.str()] = rounded(service.overall.share_within[t], 0.0001);
+    }
+    s["share_within_minutes"] = shares;
+    const std::size_t worst = worst_commune(service);
+    s["worst_commune"] = {{"code", outcome.communes[worst].code},
+                          {"name", outcome.communes[worst].name},
+                          {"mean_minutes", rounded(service.by_commune[worst].mean, 0.01)}};
+    services.push_back(s);
+  }
+  json["services"] = services;
+  json["warnings"] = outcome.warnings;
+  json["seconds"] = rounded(outcome.total_seconds, 0.001);
+  return json;
+}
+
+}  // namespace
+
+void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
+  if (!global.quiet) {
+    for (const std::string& warning : outcome.warnings) {
+      std::cerr << "couverture: warning: " << warning << '\n';
+    }
+  }
+  if (global.json) {
+    std::cout << summary_json(outcome).dump(2) << '\n';
+    return;
+  }
+  if (global.quiet) return;
+  const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
+  double population = 0.0;
+  for (const Commune& commune : outcome.communes) population += commune.population;
+  std::printf("Couverture — %s\n", outcome.scenario.name.c_str());
+  if (!outcome.scenario.note.empty()) std::printf("Note: %s\n", outcome.scenario.note.c_str());
+  std::printf("Road network: %zu nodes, %zu arcs (%s profile) from %s\n",
+              outcome.roads.node_count(), outcome.roads.arc_count(), outcome.roads.profile.c_str(),
+              outcome.roads.source_description.c_str());
+  std::printf("%zu communes, %.0f inhabitants on %zu demand points; %zu facilities\n\n",
+              outcome.communes.size(), population, outcome.coverage.demand.size(),
+              outcome.facilities.size());
+  std::printf("%-16s %5s %6s %6s", "service", "sites", "mean", "max");
+  for (double t : thresholds) {
+    char header[32];
+    std::snprintf(header, sizeof header, "<=%gmin", t);
+    std::printf(" %7s", header);
+  }
+  std::printf("  worst-served commune (mean)\n");
+  for (const ServiceCoverage& service : outcome.coverage.services) {
+    std::printf("%-16s %5zu %6.1f %6.1f", service.service_type.c_str(), service.facilities.size(),
+                service.overall.mean, service.overall.max);
+    for (double share : service.overall.share_within) std::printf(" %6.0f%%", 100.0 * share);
+    const std::size_t worst = worst_commune(service);
+    std::printf("  %s (%.1f min)\n", outcome.communes[worst].name.c_str(),
+                service.by_commune[worst].mean);
+  }
+  std::printf(
+      "\nTimes in minutes from where people live to the nearest site, weighted by "
+      "population.\nWrote %s in %.2f s.\n",
+      outcome.output.string().c_str(), outcome.total_seconds);
+}
+
+}  // namespace couverture::cli

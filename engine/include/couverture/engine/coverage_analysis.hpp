@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "couverture/algorithms/group_accessibility.hpp"
+#include "couverture/engine/network_snapper.hpp"
+#include "couverture/geodata/commune.hpp"
+#include "couverture/geodata/demand_point.hpp"
+#include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/road_graph.hpp"
+
+namespace couverture {
+
+struct CoverageParameters {
+  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
+  double access_speed_kmh = 4.5;        // the walk between a point and its road
+  double max_snap_distance_m = 1000.0;  // farther points are kept and reported
+  double demand_spacing_m = 400.0;
+};
+
+// How one service type is reached from every demand point.
+struct ServiceCoverage {
+  std::string service_type;
+  std::vector<std::uint32_t> facilities;      // indices into the input facilities
+  std::vector<double> demand_minutes;         // per demand point; +inf when unreachable
+  std::vector<std::uint32_t> demand_nearest;  // input facility index, kInvalidId if none
+  std::vector<GroupAccessibility> by_commune;
+  GroupAccessibility overall;
+};
+
+struct CoverageResult {
+  std::vector<DemandPoint> demand;
+  std::vector<NetworkPosition> facility_positions;  // per input facility
+  std::vector<std::uint32_t> facility_commune;      // commune index per input facility
+  std::vector<NetworkPosition> demand_positions;    // per demand point
+  std::vector<ServiceCoverage> services;            // one per service type, sorted by name
+  std::vector<std::string> warnings;
+};
+
+// Called at the start of each stage, for progress reporting.
+using StageCallback = std::function<void(const std::string& stage)>;
+
+// The coverage use case: spreads the population over demand points, snaps
+// facilities and demand to the network and computes, for every service type,
+// the travel time from each demand point to its nearest facility (families
+// travel to the service), then summarises it per commune and overall.
+// Throws DataError when a facility lies outside every commune (usually a CRS
+// or x/y mistake).
+CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
+                                std::span<const Facility> facilities,
+                                const CoverageParameters& parameters,
+                                const StageCallback& on_stage = {});
+
+}  // namespace couverture
