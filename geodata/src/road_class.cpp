@@ -6,11 +6,10 @@ namespace couverture {
 
 namespace {
 constexpr std::array<std::string_view, kRoadClassCount> kNames = {
-    "motorway",     "motorway_link", "trunk",      "trunk_link",    "primary",
-    "primary_link", "secondary",     "secondary_link", "tertiary",  "tertiary_link",
-    "unclassified", "residential",   "living_street", "service",    "track",
-    "pedestrian",   "footway",       "path",       "steps",         "cycleway",
-    "other"};
+    "motorway",      "motorway_link",  "trunk",    "trunk_link",    "primary",      "primary_link",
+    "secondary",     "secondary_link", "tertiary", "tertiary_link", "unclassified", "residential",
+    "living_street", "service",        "track",    "pedestrian",    "footway",      "path",
+    "steps",         "cycleway",       "other"};
 }  // namespace
 
 std::string_view to_string(RoadClass road_class) {

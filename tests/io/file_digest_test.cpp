@@ -15,8 +15,7 @@ TEST(Sha256File, MatchesTheKnownDigestOfAbc) {
   const auto path = dir / "abc.txt";
   std::ofstream(path) << "abc";
   // FIPS 180-2 test vector for "abc".
-  EXPECT_EQ(sha256_file(path),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256_file(path), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   std::filesystem::remove_all(dir);
 }
 

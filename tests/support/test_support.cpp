@@ -1,9 +1,10 @@
 #include "test_support.hpp"
 
+#include <sys/wait.h>
+
 #include <array>
 #include <cstdio>
 #include <random>
-#include <sys/wait.h>
 
 namespace couverture::testing {
 
@@ -17,8 +18,7 @@ std::filesystem::path shared_data(const std::string& relative) {
 std::filesystem::path make_temp_dir(const std::string& prefix) {
   std::random_device device;
   for (int attempt = 0; attempt < 100; ++attempt) {
-    auto path = std::filesystem::temp_directory_path() /
-                (prefix + "-" + std::to_string(device()));
+    auto path = std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(device()));
     if (std::filesystem::create_directory(path)) return path;
   }
   throw std::runtime_error("cannot create a temporary directory");

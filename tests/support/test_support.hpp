@@ -18,6 +18,6 @@ int run_command(const std::string& command, std::string& output);
 }  // namespace couverture::testing
 
 // Skips the current test when a shared data file is missing.
-#define COUVERTURE_REQUIRE_SHARED(var, relative)                                           \
-  const std::filesystem::path var = ::couverture::testing::shared_data(relative);          \
+#define COUVERTURE_REQUIRE_SHARED(var, relative)                                  \
+  const std::filesystem::path var = ::couverture::testing::shared_data(relative); \
   if (var.empty()) GTEST_SKIP() << "shared data absent: ../shared/data/" << (relative)
