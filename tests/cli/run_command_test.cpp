@@ -84,6 +84,25 @@ TEST_F(RunCommand, DemoWritesAStyledValidGeoPackageAndItsInputs) {
   EXPECT_TRUE(says_synthetic);
 }
 
+// The demo's GeoPackage opens in real QGIS (headless) with its default
+// styles applied; each layer is rendered to a PNG a person can look at.
+TEST_F(RunCommand, DemoOpensInQgisWithItsStyles) {
+  std::string output;
+  if (testing::run_command("/usr/bin/python3 -c 'import qgis.core'", output) != 0) {
+    GTEST_SKIP() << "PyQGIS not installed (scripts/install-qgis.sh)";
+  }
+  ASSERT_EQ(run("-q demo", output), 0) << output;
+  const std::string script = std::string(COUVERTURE_SOURCE_DIR) + "/tests/io/check_qgis_styles.py";
+  const int code = testing::run_command(
+      "QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=" + dir_.string() + " /usr/bin/python3 " + script +
+          " " + (dir_ / "couverture-demo.gpkg").string() + " " + dir_.string() +
+          " communes=graduatedSymbol facilities=categorizedSymbol"
+          " demand_points=graduatedSymbol facility_access=singleSymbol",
+      output);
+  EXPECT_EQ(code, 0) << output;
+  EXPECT_TRUE(fs::exists(dir_ / "communes.png")) << output;
+}
+
 TEST_F(RunCommand, DemoScenarioReRunsWithRunAndRefusesToClobber) {
   std::string output;
   ASSERT_EQ(run("-q demo", output), 0) << output;
