@@ -40,3 +40,17 @@ for name, prod in runs.items():
           f"{prod['ns_per_settled']:>13.0f} {boost['ns_per_settled']:>14.0f} {b / p:>8.2f}x")
 PY
 echo "JSON: $json"
+
+# Reloading a saved graph against rebuilding it from the PBF (Liechtenstein).
+graph_json="$results_dir/road-graph-quick-$(date -u +%Y%m%dT%H%M%SZ).json"
+"$binary" --benchmark_min_time=0.2 --benchmark_filter='^RoadGraph/.*/liechtenstein' \
+  --benchmark_out="$graph_json" --benchmark_out_format=json >/dev/null
+python3 - "$graph_json" <<'PY'
+import json, sys
+runs = {b["name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"]}
+build = runs.get("RoadGraph/build_from_pbf/liechtenstein")
+load = runs.get("RoadGraph/load_cgraph/liechtenstein")
+if build and load:
+    print(f"\nliechtenstein graph: build from PBF {build['real_time']:.1f} ms, "
+          f"load .cgraph {load['real_time']:.2f} ms, ratio {build['real_time'] / load['real_time']:.0f}x")
+PY

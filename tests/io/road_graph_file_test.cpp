@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -148,18 +147,14 @@ TEST_F(RoadGraphFileTest, NotAGraphFileOrMissing) {
   EXPECT_NE(message.find("not found"), std::string::npos) << message;
 }
 
-TEST_F(RoadGraphFileTest, RealGraphRoundTripsAndLoadsFasterThanItBuilds) {
+// How much faster loading is than building is measured in
+// benchmarks/road_graph_file_benchmark.cpp, not asserted here.
+TEST_F(RoadGraphFileTest, RealGraphRoundTrips) {
   COUVERTURE_REQUIRE_SHARED(pbf, "osm/liechtenstein.osm.pbf");
-  using Clock = std::chrono::steady_clock;
-  const auto t0 = Clock::now();
   const RoadGraph road = read_road_graph(pbf, TravelProfile::car());
-  const auto t1 = Clock::now();
   save_road_graph(road, dir_ / "li.cgraph", false);
-  const auto t2 = Clock::now();
   const RoadGraph loaded = load_road_graph(dir_ / "li.cgraph");
-  const auto t3 = Clock::now();
   expect_equal(loaded, road);
-  EXPECT_LT(t3 - t2, t1 - t0);
 }
 
 }  // namespace
