@@ -44,6 +44,33 @@ bool is_one_of(std::optional<std::string_view> value, std::initializer_list<std:
   return value && std::find(set.begin(), set.end(), *value) != set.end();
 }
 
+// What a `oneway`-style value says about the directions of a way.
+enum class Oneway { forward_only, backward_only, both, closed, unstated };
+
+Oneway read_oneway(std::optional<std::string_view> value) {
+  if (is_one_of(value, {"yes", "true", "1"})) return Oneway::forward_only;
+  if (is_one_of(value, {"-1", "reverse"})) return Oneway::backward_only;
+  if (is_one_of(value, {"no", "false", "0"})) return Oneway::both;
+  // The open direction changes over the day: no fixed arc is right.
+  if (is_one_of(value, {"reversible", "alternating"})) return Oneway::closed;
+  return Oneway::unstated;  // absent or unreadable
+}
+
+// Walking pace of the walk profile: the same 4.5 km/h the coverage analysis
+// uses for the walk between a point and its road, so that both agree.
+constexpr double kWalkKmh = 4.5;
+// Steps are climbed, not walked: about two thirds of the pace.
+constexpr double kStepsKmh = 3.0;
+// An everyday cyclist's average on roads and cycleways (stops, junctions and
+// hills included); a sport rider is faster, a family slower.
+constexpr double kBikeKmh = 15.0;
+// Service roads (driveways, car park aisles): manoeuvres and pedestrians.
+constexpr double kBikeServiceKmh = 12.0;
+// Ways shared with walkers (living streets, tracks, paths): slower.
+constexpr double kBikeSharedKmh = 10.0;
+// Pedestrian streets and footways open to bicycles: among pedestrians.
+constexpr double kBikeAmongPedestriansKmh = 8.0;
+
 }  // namespace
 
 std::optional<std::string_view> find_tag(const OsmTags& tags, std::string_view key) {
@@ -102,15 +129,89 @@ TravelProfile TravelProfile::car() {
   return profile;
 }
 
+TravelProfile TravelProfile::walk() {
+  TravelProfile profile;
+  profile.name_ = "walk";
+  for (const RoadClass road_class :
+       {RoadClass::primary, RoadClass::primary_link, RoadClass::secondary,
+        RoadClass::secondary_link, RoadClass::tertiary, RoadClass::tertiary_link,
+        RoadClass::unclassified, RoadClass::residential, RoadClass::living_street,
+        RoadClass::service, RoadClass::track, RoadClass::pedestrian, RoadClass::footway,
+        RoadClass::path, RoadClass::cycleway}) {
+    profile.class_speed_kmh_[static_cast<std::size_t>(road_class)] = kWalkKmh;
+  }
+  profile.class_speed_kmh_[static_cast<std::size_t>(RoadClass::steps)] = kStepsKmh;
+  // Motorways and trunks are closed to pedestrians unless signed otherwise.
+  for (const RoadClass road_class :
+       {RoadClass::motorway, RoadClass::motorway_link, RoadClass::trunk, RoadClass::trunk_link}) {
+    profile.permitted_speed_kmh_[static_cast<std::size_t>(road_class)] = kWalkKmh;
+  }
+  // vehicle, motor_vehicle... restrict vehicles, not people on foot.
+  profile.access_keys_ = {"access", "foot"};
+  // One-way streets bind vehicles; a pedestrian walks both ways, except on
+  // the rare way tagged oneway:foot (one-way passages, turnstile exits).
+  profile.obeys_oneway_ = false;
+  profile.mode_oneway_key_ = "oneway:foot";
+  // Speed limits bind vehicles; the walking pace is far below any of them.
+  profile.obeys_maxspeed_ = false;
+  return profile;
+}
+
+TravelProfile TravelProfile::bike() {
+  TravelProfile profile;
+  profile.name_ = "bike";
+  const auto set = [&](RoadClass road_class, double kmh) {
+    profile.class_speed_kmh_[static_cast<std::size_t>(road_class)] = kmh;
+  };
+  const auto permit = [&](RoadClass road_class, double kmh) {
+    profile.permitted_speed_kmh_[static_cast<std::size_t>(road_class)] = kmh;
+  };
+  for (const RoadClass road_class :
+       {RoadClass::primary, RoadClass::primary_link, RoadClass::secondary,
+        RoadClass::secondary_link, RoadClass::tertiary, RoadClass::tertiary_link,
+        RoadClass::unclassified, RoadClass::residential, RoadClass::cycleway}) {
+    set(road_class, kBikeKmh);
+  }
+  // Service roads lead to the buildings and car parks that cars reach too.
+  set(RoadClass::service, kBikeServiceKmh);
+  set(RoadClass::living_street, kBikeSharedKmh);
+  // Closed to cyclists unless signed otherwise (bicycle=yes/designated).
+  for (const RoadClass road_class :
+       {RoadClass::motorway, RoadClass::motorway_link, RoadClass::trunk, RoadClass::trunk_link}) {
+    permit(road_class, kBikeKmh);
+  }
+  // Tracks and paths may be rough or forbidden; footways and pedestrian
+  // streets belong to walkers: only where a bicycle tag opens them.
+  permit(RoadClass::track, kBikeSharedKmh);
+  permit(RoadClass::path, kBikeSharedKmh);
+  permit(RoadClass::pedestrian, kBikeAmongPedestriansKmh);
+  permit(RoadClass::footway, kBikeAmongPedestriansKmh);
+  // Steps stay closed: a bicycle is carried there, not ridden.
+  // motor_vehicle and motorcar restrict engines, not bicycles.
+  profile.access_keys_ = {"access", "vehicle", "bicycle"};
+  profile.mode_oneway_key_ = "oneway:bicycle";
+  profile.cycleway_opposite_is_contraflow_ = true;
+  // A speed limit binds every vehicle, bicycles included; min(class, limit)
+  // only bites below 15 km/h (maxspeed=walk or 10 on living streets).
+  profile.obeys_maxspeed_ = true;
+  return profile;
+}
+
 std::optional<TravelProfile> TravelProfile::by_name(std::string_view name) {
   if (name == "car") return car();
+  if (name == "walk") return walk();
+  if (name == "bike") return bike();
   return std::nullopt;
 }
 
-std::vector<std::string> TravelProfile::names() { return {"car"}; }
+std::vector<std::string> TravelProfile::names() { return {"car", "walk", "bike"}; }
 
 double TravelProfile::class_speed_kmh(RoadClass road_class) const {
   return class_speed_kmh_[static_cast<std::size_t>(road_class)];
+}
+
+double TravelProfile::permitted_speed_kmh(RoadClass road_class) const {
+  return permitted_speed_kmh_[static_cast<std::size_t>(road_class)];
 }
 
 void TravelProfile::set_class_speed_kmh(RoadClass road_class, double speed_kmh) {
@@ -119,6 +220,7 @@ void TravelProfile::set_class_speed_kmh(RoadClass road_class, double speed_kmh) 
                                 " must be a finite number of km/h, at least 0");
   }
   class_speed_kmh_[static_cast<std::size_t>(road_class)] = speed_kmh;
+  if (speed_kmh <= 0.0) permitted_speed_kmh_[static_cast<std::size_t>(road_class)] = 0.0;
 }
 
 WayTraversal TravelProfile::evaluate(TagLookup tags) const {
@@ -130,10 +232,11 @@ WayTraversal TravelProfile::evaluate(TagLookup tags) const {
   if (!road_class) return result;
   result.road_class = *road_class;
   double speed = class_speed_kmh(*road_class);
-  if (speed <= 0.0) return result;
+  if (speed <= 0.0 && permitted_speed_kmh(*road_class) <= 0.0) return result;
   // A closed way tagged area=yes is a square or a car park outline.
   if (tags("area") == "yes") return result;
 
+  bool permitted = false;
   for (auto key = access_keys_.rbegin(); key != access_keys_.rend(); ++key) {
     const std::optional<std::string_view> access = tags(*key);
     if (!access) continue;
@@ -141,29 +244,31 @@ WayTraversal TravelProfile::evaluate(TagLookup tags) const {
                            "military", "delivery"})) {
       return result;
     }
+    permitted =
+        key == access_keys_.rbegin() && is_one_of(access, {"yes", "designated", "permissive"});
     break;
   }
+  if (speed <= 0.0) {
+    if (!permitted) return result;
+    speed = permitted_speed_kmh(*road_class);
+  }
 
-  bool forward = true;
-  bool backward = true;
-  if (obeys_oneway_) {
-    const std::optional<std::string_view> oneway = tags("oneway");
-    if (is_one_of(oneway, {"yes", "true", "1"})) {
-      backward = false;
-    } else if (is_one_of(oneway, {"-1", "reverse"})) {
-      forward = false;
-    } else if (is_one_of(oneway, {"reversible", "alternating"})) {
-      // The open direction changes over the day: no fixed arc is right.
-      return result;
-    } else if (!is_one_of(oneway, {"no", "false", "0"})) {
-      // Absent (or unreadable): roundabouts and motorways are one-way by
-      // definition, everything else two-way.
-      if (is_one_of(tags("junction"), {"roundabout", "circular"}) ||
-          *road_class == RoadClass::motorway) {
-        backward = false;
-      }
+  Oneway oneway = Oneway::unstated;
+  if (mode_oneway_key_ != nullptr) oneway = read_oneway(tags(mode_oneway_key_));
+  if (oneway == Oneway::unstated && cycleway_opposite_is_contraflow_) {
+    const std::optional<std::string_view> cycleway = tags("cycleway");
+    if (cycleway && cycleway->starts_with("opposite")) oneway = Oneway::both;
+  }
+  if (oneway == Oneway::unstated && obeys_oneway_) {
+    oneway = read_oneway(tags("oneway"));
+    // Absent (or unreadable): roundabouts and motorways are one-way by
+    // definition, everything else two-way.
+    if (oneway == Oneway::unstated && (is_one_of(tags("junction"), {"roundabout", "circular"}) ||
+                                       *road_class == RoadClass::motorway)) {
+      oneway = Oneway::forward_only;
     }
   }
+  if (oneway == Oneway::closed) return result;
 
   if (obeys_maxspeed_) {
     if (const std::optional<std::string_view> maxspeed = tags("maxspeed")) {
@@ -174,8 +279,8 @@ WayTraversal TravelProfile::evaluate(TagLookup tags) const {
   }
 
   result.routable = true;
-  result.forward = forward;
-  result.backward = backward;
+  result.forward = oneway != Oneway::backward_only;
+  result.backward = oneway != Oneway::forward_only;
   result.speed_kmh = speed;
   return result;
 }

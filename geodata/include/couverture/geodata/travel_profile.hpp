@@ -52,8 +52,8 @@ struct WayTraversal {
 // seen in the shared extracts ("FR:urban", "FR:rural", "CH:motorway"...).
 std::optional<double> parse_maxspeed_kmh(std::string_view value);
 
-// A way of travelling (car today; walk and bike share the shape): a speed per
-// road class, the access tags it obeys and whether it obeys `oneway`.
+// A way of travelling (car, walk, bike): a speed per road class, the access
+// tags it obeys and how it reads `oneway`.
 //
 // Speed choice: the class speed is a realistic average (junctions, bends,
 // traffic), below the usual legal limit. A `maxspeed` tag can only lower it:
@@ -64,16 +64,28 @@ class TravelProfile {
  public:
   // Average car speeds; tracks, paths and pedestrian ways are excluded.
   static TravelProfile car();
-  // The built-in profile called `name` ("car"), or nullopt.
+  // 4.5 km/h (3 on steps) on every way a pedestrian may use, both ways
+  // whatever `oneway` says; motorways and trunks only with foot=yes.
+  static TravelProfile walk();
+  // 15 km/h on roads and cycleways, slower on shared ways; tracks, paths,
+  // footways and pedestrian streets only with bicycle=yes; obeys `oneway`
+  // except where cycling against it is allowed.
+  static TravelProfile bike();
+  // The built-in profile called `name` ("car", "walk", "bike"), or nullopt.
   static std::optional<TravelProfile> by_name(std::string_view name);
   // Names accepted by by_name, for error messages.
   static std::vector<std::string> names();
 
   [[nodiscard]] const std::string& name() const { return name_; }
-  // 0 means the profile never uses that class.
+  // 0 means the profile uses that class only where a tag permits it (see
+  // permitted_speed_kmh).
   [[nodiscard]] double class_speed_kmh(RoadClass road_class) const;
-  // A user override; 0 excludes the class. Throws std::invalid_argument for
-  // a negative or non-finite speed.
+  // The speed on a class the profile avoids by default (class speed 0) on
+  // a way whose mode key explicitly allows it: trunk + foot=yes for walk,
+  // path + bicycle=designated for bike. 0: never, whatever the tags.
+  [[nodiscard]] double permitted_speed_kmh(RoadClass road_class) const;
+  // A user override; 0 excludes the class, even where a tag permits it.
+  // Throws std::invalid_argument for a negative or non-finite speed.
   void set_class_speed_kmh(RoadClass road_class, double speed_kmh);
 
   [[nodiscard]] WayTraversal evaluate(TagLookup tags) const;
@@ -82,10 +94,21 @@ class TravelProfile {
  private:
   std::string name_;
   std::array<double, kRoadClassCount> class_speed_kmh_{};
+  std::array<double, kRoadClassCount> permitted_speed_kmh_{};
   // Access keys from the most general to the most specific: the most
-  // specific one present decides.
+  // specific one present decides. Only the last one, the mode's own key
+  // (foot, bicycle), can open a class the profile avoids: access=yes on a
+  // motorway says nothing about pedestrians.
   std::vector<const char*> access_keys_;
+  // Whether the general `oneway` (and the one-way implied by roundabouts and
+  // motorways) binds this mode: not on foot.
   bool obeys_oneway_ = true;
+  // The mode's own oneway key (oneway:foot, oneway:bicycle) or null; when
+  // present and readable it decides the directions, before `oneway`.
+  const char* mode_oneway_key_ = nullptr;
+  // cycleway=opposite* marks a one-way street that cyclists may ride both
+  // ways (the older tagging of oneway:bicycle=no).
+  bool cycleway_opposite_is_contraflow_ = false;
   bool obeys_maxspeed_ = true;
 };
 
