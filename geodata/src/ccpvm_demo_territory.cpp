@@ -2,8 +2,14 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <numeric>
+#include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
+#include "couverture/geodata/geos_geometry.hpp"
 #include "couverture/geodata/synthetic_territory.hpp"
 #include "territory_builder.hpp"
 #include "voronoi_communes.hpp"
@@ -85,6 +91,246 @@ OsmTags road_tags(const char* highway, const char* maxspeed, const char* name) {
   return {{"highway", highway}, {"name", name}, {"maxspeed", maxspeed}};
 }
 
+// Lieux-dits in the Vosges style, with the form a road's name takes
+// ("Chemin de la Goutte").
+struct Place {
+  const char* name;
+  const char* of;
+};
+constexpr std::array<Place, 32> kPlaces = {{
+    {"Le Void", "du Void"},
+    {"La Goutte", "de la Goutte"},
+    {"Le Faing", "du Faing"},
+    {"La Chaume", "de la Chaume"},
+    {"Les Granges", "des Granges"},
+    {"Le Pâquis", "du Pâquis"},
+    {"La Feigne", "de la Feigne"},
+    {"Le Rain", "du Rain"},
+    {"Les Hauts", "des Hauts"},
+    {"La Croisette", "de la Croisette"},
+    {"Le Ménil", "du Ménil"},
+    {"La Forge", "de la Forge"},
+    {"Le Breuil", "du Breuil"},
+    {"Les Fouchées", "des Fouchées"},
+    {"La Haie", "de la Haie"},
+    {"Le Gouttet", "du Gouttet"},
+    {"La Combe", "de la Combe"},
+    {"Les Essarts", "des Essarts"},
+    {"Le Battant", "du Battant"},
+    {"La Croix", "de la Croix"},
+    {"Le Fays", "du Fays"},
+    {"La Rochotte", "de la Rochotte"},
+    {"Les Cuveaux", "des Cuveaux"},
+    {"Le Moulin", "du Moulin"},
+    {"La Basse", "de la Basse"},
+    {"Les Brûlés", "des Brûlés"},
+    {"Le Pré Chevalier", "du Pré Chevalier"},
+    {"La Hutte", "de la Hutte"},
+    {"Les Envers", "des Envers"},
+    {"Le Sapin Sec", "du Sapin Sec"},
+    {"La Scierie", "de la Scierie"},
+    {"Les Noires Terres", "des Noires Terres"},
+}};
+
+// The countryside between the towns: a coarse mesh of country lanes over
+// the whole territory, as in the Vosges where small roads reach every hamlet
+// and farm. The mesh is a jittered 1.5 km lattice clipped to the territory
+// (the town centres' convex hull grown by `margin_m`, as the commune shapes):
+// a lattice point near a town is the town itself, the others are hamlets (a
+// few residential streets) or lone junctions, and neighbouring points are
+// joined by winding unclassified lanes, or tertiary roads at a town. Every
+// road is two-way, so the network stays strongly connected.
+void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> towns,
+                       std::span<const Metres> centres, double margin_m) {
+  constexpr double kSpacingM = 1500.0;
+  constexpr double kInsetM = 60.0;  // clamped points stay inside the outline
+  GEOSContextHandle_t context = geos_context();
+  std::vector<GEOSGeometry*> points;
+  for (const Metres& centre : centres) points.push_back(geos_point(centre.x, centre.y).release());
+  const GeosGeometry sites =
+      take_geos(GEOSGeom_createCollection_r(context, GEOS_MULTIPOINT, points.data(),
+                                            static_cast<unsigned>(points.size())),
+                "multipoint");
+  const GeosGeometry hull = take_geos(GEOSConvexHull_r(context, sites.get()), "convex hull");
+  double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
+  GEOSGeom_getXMin_r(context, hull.get(), &min_x);
+  GEOSGeom_getYMin_r(context, hull.get(), &min_y);
+  GEOSGeom_getXMax_r(context, hull.get(), &max_x);
+  GEOSGeom_getYMax_r(context, hull.get(), &max_y);
+  const double reach = margin_m + kSpacingM;
+  const int columns = static_cast<int>(std::ceil((max_x - min_x + 2.0 * reach) / kSpacingM)) + 1;
+  const int rows = static_cast<int>(std::ceil((max_y - min_y + 2.0 * reach) / kSpacingM)) + 1;
+
+  // Lattice points: kept when within three quarters of a spacing of the
+  // outline, and pulled just inside it when outside, so that lanes also run
+  // along the territory's edge.
+  struct Point {
+    bool kept = false;
+    Metres position;
+    std::size_t alias = 0;  // the point it merged into (itself if none)
+  };
+  std::vector<Point> lattice(static_cast<std::size_t>(rows * columns));
+  auto at = [&](int row, int col) -> Point& {
+    return lattice[static_cast<std::size_t>(row * columns + col)];
+  };
+  std::vector<std::size_t> kept;
+  for (int row = 0; row < rows; ++row) {
+    for (int col = 0; col < columns; ++col) {
+      Metres p{min_x - reach + col * kSpacingM + builder.random().uniform(-0.3, 0.3) * kSpacingM,
+               min_y - reach + row * kSpacingM + builder.random().uniform(-0.3, 0.3) * kSpacingM};
+      const GeosGeometry probe = geos_point(p.x, p.y);
+      double to_hull = 0.0;
+      GEOSDistance_r(context, hull.get(), probe.get(), &to_hull);
+      if (to_hull > margin_m + 0.75 * kSpacingM) continue;
+      if (to_hull > margin_m - kInsetM) {
+        GEOSCoordSequence* nearest = GEOSNearestPoints_r(context, hull.get(), probe.get());
+        Metres q;
+        GEOSCoordSeq_getXY_r(context, nearest, 0, &q.x, &q.y);
+        GEOSCoordSeq_destroy_r(context, nearest);
+        const double scale = (margin_m - kInsetM) / to_hull;
+        p = {q.x + (p.x - q.x) * scale, q.y + (p.y - q.y) * scale};
+      }
+      const std::size_t index = static_cast<std::size_t>(row * columns + col);
+      Point& point = lattice[index];
+      point = {true, p, index};
+      // Points clamped onto the same stretch of edge merge.
+      for (const std::size_t other : kept) {
+        if (synthetic::distance_m(lattice[other].position, p) < 0.4 * kSpacingM) {
+          point.alias = other;
+          break;
+        }
+      }
+      if (point.alias == index) kept.push_back(index);
+    }
+  }
+
+  // What stands at each kept point: a town, a hamlet or a lone junction.
+  enum class Kind { town, hamlet, junction };
+  struct Stop {
+    Kind kind = Kind::junction;
+    std::size_t town = 0;
+    TownGrid hamlet;
+    std::int64_t node = 0;
+    Place place{};
+  };
+  std::vector<Stop> stops(lattice.size());
+  std::vector<bool> claimed(lattice.size(), false);
+  for (std::size_t t = 0; t < towns.size(); ++t) {
+    const TownGrid& town = towns[t];
+    const double claim = town.layout.spacing_m * (town.layout.size - 1) * 0.71 + 450.0;
+    std::size_t nearest = kept.front();
+    for (const std::size_t k : kept) {
+      const double d = synthetic::distance_m(lattice[k].position, centres[t]);
+      if (d < synthetic::distance_m(lattice[nearest].position, centres[t])) nearest = k;
+      if (d < claim && !claimed[k]) {
+        claimed[k] = true;
+        stops[k] = {Kind::town, t, {}, 0, {}};
+      }
+    }
+    if (!claimed[nearest]) {
+      claimed[nearest] = true;
+      stops[nearest] = {Kind::town, t, {}, 0, {}};
+    }
+  }
+  std::size_t place_index = 0;
+  for (const std::size_t k : kept) {
+    if (claimed[k]) continue;
+    Stop& stop = stops[k];
+    stop.place = kPlaces[place_index++ % kPlaces.size()];
+    if (builder.random().chance(0.6)) {
+      TownLayout layout;
+      layout.centre = lattice[k].position;
+      layout.size = builder.random().chance(0.25) ? 3 : 2;
+      layout.spacing_m = builder.random().uniform(80.0, 120.0);
+      layout.angle_rad = builder.random().uniform(-0.8, 0.8);
+      layout.street_names.assign(static_cast<std::size_t>(2 * layout.size), stop.place.name);
+      stop.kind = Kind::hamlet;
+      stop.hamlet = builder.add_town(layout);
+    } else {
+      stop.kind = Kind::junction;
+      stop.node = builder.add_node(lattice[k].position);
+    }
+  }
+
+  // The node where a road to `toward` leaves the stop at lattice point k.
+  auto endpoint = [&](std::size_t k, Metres toward) {
+    const Stop& stop = stops[k];
+    switch (stop.kind) {
+      case Kind::town:
+        return builder.exit_node(towns[stop.town], toward);
+      case Kind::hamlet:
+        return builder.exit_node(stop.hamlet, toward);
+      case Kind::junction:
+        break;
+    }
+    return stop.node;
+  };
+  auto where = [&](std::size_t k) {
+    return stops[k].kind == Kind::town ? centres[stops[k].town] : lattice[k].position;
+  };
+  // Union-find over lattice points, all towns being one (the main roads
+  // already join them), to link any stray piece of the mesh at the end.
+  std::vector<std::size_t> parent(lattice.size() + 1);
+  std::iota(parent.begin(), parent.end(), std::size_t{0});
+  const std::size_t towns_root = lattice.size();
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto group = [&](std::size_t k) { return stops[k].kind == Kind::town ? towns_root : k; };
+  // A lane of the mesh is sometimes missing (`optional`), for a less regular
+  // pattern; the lanes that join stray pieces never are.
+  auto lane = [&](std::size_t a, std::size_t b, bool optional) {
+    if (a == b) return;
+    const Stop& sa = stops[a];
+    const Stop& sb = stops[b];
+    if (sa.kind == Kind::town && sb.kind == Kind::town && sa.town == sb.town) return;
+    const bool at_town = sa.kind == Kind::town || sb.kind == Kind::town;
+    if (optional && !at_town && builder.random().chance(0.1)) return;
+    const Place& place = sb.kind == Kind::town ? sa.place : sb.place;
+    const std::int64_t from = endpoint(a, where(b));
+    const std::int64_t to = endpoint(b, where(a));
+    const RoadShape shape{.step_m = builder.random().uniform(110.0, 190.0),
+                          .amplitude_m = builder.random().uniform(15.0, 90.0),
+                          .bends = builder.random().integer(1, 3),
+                          .jitter_m = 8.0};
+    OsmTags tags;
+    if (sa.kind == Kind::town && sb.kind == Kind::town) {
+      tags = road_tags("tertiary", "70", "Route de la Vallée");
+    } else if (at_town) {
+      tags = road_tags("tertiary", "70", (std::string("Route ") + place.of).c_str());
+    } else {
+      tags = road_tags("unclassified", builder.random().chance(0.5) ? "50" : "70",
+                       (std::string("Chemin ") + place.of).c_str());
+    }
+    builder.add_road(from, to, shape, std::move(tags));
+    parent[find(group(a))] = find(group(b));
+  };
+  for (int row = 0; row < rows; ++row) {
+    for (int col = 0; col < columns; ++col) {
+      const Point& here = at(row, col);
+      if (!here.kept) continue;
+      if (col + 1 < columns && at(row, col + 1).kept)
+        lane(here.alias, at(row, col + 1).alias, true);
+      if (row + 1 < rows && at(row + 1, col).kept) lane(here.alias, at(row + 1, col).alias, true);
+    }
+  }
+  for (const std::size_t k : kept) {
+    if (find(group(k)) == find(towns_root)) continue;
+    std::size_t nearest = towns_root;
+    double best = 0.0;
+    for (const std::size_t other : kept) {
+      if (find(group(other)) != find(towns_root)) continue;
+      const double d = synthetic::distance_m(where(k), where(other));
+      if (nearest == towns_root || d < best) {
+        best = d;
+        nearest = other;
+      }
+    }
+    lane(k, nearest, false);
+  }
+}
+
 }  // namespace
 
 SyntheticTerritory make_ccpvm_demo_territory() {
@@ -155,6 +401,11 @@ SyntheticTerritory make_ccpvm_demo_territory() {
        road_tags("tertiary", "70", "Route de Girmont"));
   link(girmont, val_d_ajol, {70.0, 180.0, 8, 5.0}, road_tags("tertiary", "70", "Route de Girmont"));
 
+  constexpr double kOutlineMarginM = 2500.0;
+  const std::size_t first_country_way = builder.way_count();
+  add_country_roads(builder, towns, centres, kOutlineMarginM);
+  builder.join_crossings(first_country_way);
+
   SyntheticTerritory territory;
   territory.description =
       "Synthetic demonstration territory of the CCPVM (Communauté de Communes de la Porte des "
@@ -167,7 +418,8 @@ SyntheticTerritory make_ccpvm_demo_territory() {
   territory.nodes = builder.nodes();
   territory.ways = builder.take_ways();
 
-  std::vector<GeosGeometry> shapes = synthetic::voronoi_commune_shapes(centres, 2500.0, frame);
+  std::vector<GeosGeometry> shapes =
+      synthetic::voronoi_commune_shapes(centres, kOutlineMarginM, frame);
   for (std::size_t i = 0; i < kCommunes.size(); ++i) {
     territory.communes.push_back({kCommunes[i].code, kCommunes[i].name,
                                   static_cast<double>(kCommunes[i].population),

@@ -4,8 +4,11 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <numbers>
+#include <set>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 namespace couverture::synthetic {
@@ -154,6 +157,100 @@ std::vector<std::int64_t> TerritoryBuilder::add_roundabout(Metres centre, double
   closed.push_back(ring.front());
   add_way(std::move(closed), std::move(tags));
   return ring;
+}
+
+void TerritoryBuilder::join_crossings(std::size_t first_way) {
+  struct Segment {
+    std::size_t way;
+    std::size_t index;  // from node index to index + 1 of the way
+  };
+  std::vector<Segment> segments;
+  double min_x = std::numeric_limits<double>::infinity();
+  double min_y = min_x;
+  for (std::size_t w = 0; w < ways_.size(); ++w) {
+    const auto& ids = ways_[w].node_ids;
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) segments.push_back({w, i});
+    for (const std::int64_t id : ids) {
+      min_x = std::min(min_x, position(id).x);
+      min_y = std::min(min_y, position(id).y);
+    }
+  }
+  if (segments.empty()) return;
+  // Bucket the segments by the cells of a coarse grid their bounding boxes
+  // touch; only segments sharing a cell can cross.
+  constexpr double kCellM = 400.0;
+  auto cell_of = [&](double x, double y) {
+    return std::pair<std::int64_t, std::int64_t>{
+        static_cast<std::int64_t>(std::floor((x - min_x) / kCellM)),
+        static_cast<std::int64_t>(std::floor((y - min_y) / kCellM))};
+  };
+  auto ends = [&](const Segment& s) {
+    const auto& ids = ways_[s.way].node_ids;
+    return std::pair<std::int64_t, std::int64_t>{ids[s.index], ids[s.index + 1]};
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> cells;
+  for (std::size_t s = 0; s < segments.size(); ++s) {
+    const auto [u, v] = ends(segments[s]);
+    const Metres a = position(u);
+    const Metres b = position(v);
+    const auto [x0, y0] = cell_of(std::min(a.x, b.x), std::min(a.y, b.y));
+    const auto [x1, y1] = cell_of(std::max(a.x, b.x), std::max(a.y, b.y));
+    for (std::int64_t x = x0; x <= x1; ++x) {
+      for (std::int64_t y = y0; y <= y1; ++y) cells[{x, y}].push_back(s);
+    }
+  }
+
+  // Crossings found, as (segment, parameter along it, new node).
+  std::vector<std::tuple<std::size_t, double, std::int64_t>> cuts;
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  for (const auto& [cell, members] : cells) {
+    for (const std::size_t s : members) {
+      if (segments[s].way < first_way) continue;
+      for (const std::size_t r : members) {
+        const std::size_t w = segments[s].way;
+        const std::size_t other = segments[r].way;
+        // Each pair once: new ways against older ones and later new ones.
+        if (other == w || (other >= first_way && other < w)) continue;
+        if (!seen.insert({s, r}).second) continue;
+        const auto [su, sv] = ends(segments[s]);
+        const auto [ru, rv] = ends(segments[r]);
+        if (su == ru || su == rv || sv == ru || sv == rv) continue;
+        const Metres p = position(su);
+        const Metres q = position(sv);
+        const Metres a = position(ru);
+        const Metres b = position(rv);
+        const double dx = q.x - p.x, dy = q.y - p.y;
+        const double ex = b.x - a.x, ey = b.y - a.y;
+        const double denominator = dx * ey - dy * ex;
+        if (std::abs(denominator) < 1e-9) continue;
+        const double t = ((a.x - p.x) * ey - (a.y - p.y) * ex) / denominator;
+        const double u = ((a.x - p.x) * dy - (a.y - p.y) * dx) / denominator;
+        constexpr double kEnd = 1e-6;
+        if (t <= kEnd || t >= 1.0 - kEnd || u <= kEnd || u >= 1.0 - kEnd) continue;
+        const std::int64_t node = add_node({p.x + t * dx, p.y + t * dy});
+        cuts.emplace_back(s, t, node);
+        cuts.emplace_back(r, u, node);
+      }
+    }
+  }
+  if (cuts.empty()) return;
+  std::sort(cuts.begin(), cuts.end());
+  std::map<std::size_t, std::vector<std::pair<std::size_t, std::int64_t>>> per_way;
+  for (const auto& [s, t, node] : cuts) {
+    per_way[segments[s].way].emplace_back(segments[s].index, node);
+  }
+  for (auto& [w, inserts] : per_way) {
+    const std::vector<std::int64_t>& old_ids = ways_[w].node_ids;
+    std::vector<std::int64_t> ids;
+    ids.reserve(old_ids.size() + inserts.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < old_ids.size(); ++i) {
+      ids.push_back(old_ids[i]);
+      while (next < inserts.size() && inserts[next].first == i)
+        ids.push_back(inserts[next++].second);
+    }
+    ways_[w].node_ids = std::move(ids);
+  }
 }
 
 std::vector<OsmNodeRecord> TerritoryBuilder::nodes() const {

@@ -51,6 +51,7 @@ class TerritoryBuilder {
   [[nodiscard]] const LocalFrame& frame() const { return frame_; }
   DeterministicRandom& random() { return random_; }
   [[nodiscard]] std::size_t node_count() const { return positions_.size(); }
+  [[nodiscard]] std::size_t way_count() const { return ways_.size(); }
   [[nodiscard]] Metres position(std::int64_t node_id) const {
     return positions_[static_cast<std::size_t>(node_id - 1)];
   }
@@ -69,6 +70,11 @@ class TerritoryBuilder {
   // `tags` should carry junction=roundabout. Returns the ring's nodes.
   std::vector<std::int64_t> add_roundabout(Metres centre, double radius_m, int node_count,
                                            OsmTags tags);
+
+  // Where a way from index `first_way` on crosses another way, both get a
+  // new shared node there: level crossings rather than bridges, so that a
+  // country lane meets the main road it crosses.
+  void join_crossings(std::size_t first_way);
 
   [[nodiscard]] std::vector<OsmNodeRecord> nodes() const;
   std::vector<OsmWayRecord> take_ways() { return std::move(ways_); }

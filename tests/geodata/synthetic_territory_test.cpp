@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <numbers>
 #include <numeric>
@@ -239,7 +240,9 @@ TEST(CcpvmDemoTerritory, FacilitiesLieInTheirCommunesNearARoad) {
 TEST(CcpvmDemoTerritory, RoadsAreConnectedAndPlausiblyTagged) {
   const SyntheticTerritory territory = make_ccpvm_demo_territory();
   expect_sound_road_network(territory);
-  EXPECT_GT(territory.nodes.size(), 300u);
+  // Towns, valley roads, and the country lanes and hamlets between them.
+  EXPECT_GT(territory.nodes.size(), 3'000u);
+  EXPECT_LT(territory.nodes.size(), 8'000u);
 
   std::map<std::string, int> per_highway;
   int one_way = 0;
@@ -263,11 +266,170 @@ TEST(CcpvmDemoTerritory, RoadsAreConnectedAndPlausiblyTagged) {
           300.0);
     }
   }
-  for (const char* highway : {"trunk", "primary", "secondary", "tertiary", "residential"}) {
+  for (const char* highway :
+       {"trunk", "primary", "secondary", "tertiary", "unclassified", "residential"}) {
     EXPECT_GE(per_highway[highway], 1) << highway;
   }
   EXPECT_GE(one_way, 2);
   EXPECT_EQ(roundabouts, 1);
+}
+
+// Cars can go from any node to any other: no one-way leads into a dead end.
+TEST(CcpvmDemoTerritory, RoadsAreOneStronglyConnectedComponentForCars) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (const OsmNodeRecord& node : territory.nodes) index.emplace(node.id, index.size());
+  std::vector<std::vector<std::size_t>> forward(index.size());
+  std::vector<std::vector<std::size_t>> backward(index.size());
+  for (const OsmWayRecord& way : territory.ways) {
+    const bool one_way = tag(way, "oneway") == "yes" || tag(way, "junction") == "roundabout";
+    for (std::size_t i = 1; i < way.node_ids.size(); ++i) {
+      const std::size_t a = index.at(way.node_ids[i - 1]);
+      const std::size_t b = index.at(way.node_ids[i]);
+      forward[a].push_back(b);
+      backward[b].push_back(a);
+      if (!one_way) {
+        forward[b].push_back(a);
+        backward[a].push_back(b);
+      }
+    }
+  }
+  const auto reached = [](const std::vector<std::vector<std::size_t>>& arcs) {
+    std::vector<bool> seen(arcs.size(), false);
+    std::vector<std::size_t> stack{0};
+    seen[0] = true;
+    std::size_t count = 1;
+    while (!stack.empty()) {
+      const std::size_t node = stack.back();
+      stack.pop_back();
+      for (const std::size_t next : arcs[node]) {
+        if (!seen[next]) {
+          seen[next] = true;
+          ++count;
+          stack.push_back(next);
+        }
+      }
+    }
+    return count;
+  };
+  EXPECT_EQ(reached(forward), territory.nodes.size()) << "some nodes cannot be reached";
+  EXPECT_EQ(reached(backward), territory.nodes.size()) << "some nodes cannot be left";
+}
+
+// Roads that cross meet at a junction (a level crossing), as small roads in
+// the countryside do, rather than passing over each other.
+TEST(CcpvmDemoTerritory, CrossingRoadsShareANode) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  std::unordered_map<std::int64_t, LonLat> positions;
+  for (const OsmNodeRecord& node : territory.nodes) positions[node.id] = node.position;
+  struct Segment {
+    std::int64_t from, to;
+    double x0, y0, x1, y1;
+  };
+  std::vector<Segment> segments;
+  const double kx = std::cos(48.0 * std::numbers::pi / 180.0);
+  for (const OsmWayRecord& way : territory.ways) {
+    for (std::size_t i = 1; i < way.node_ids.size(); ++i) {
+      const LonLat a = positions.at(way.node_ids[i - 1]);
+      const LonLat b = positions.at(way.node_ids[i]);
+      segments.push_back(
+          {way.node_ids[i - 1], way.node_ids[i], a.lon * kx, a.lat, b.lon * kx, b.lat});
+    }
+  }
+  int crossings = 0;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const Segment& p = segments[i];
+    for (std::size_t j = i + 1; j < segments.size(); ++j) {
+      const Segment& q = segments[j];
+      if (std::max(p.x0, p.x1) < std::min(q.x0, q.x1) ||
+          std::max(q.x0, q.x1) < std::min(p.x0, p.x1) ||
+          std::max(p.y0, p.y1) < std::min(q.y0, q.y1) ||
+          std::max(q.y0, q.y1) < std::min(p.y0, p.y1)) {
+        continue;
+      }
+      if (p.from == q.from || p.from == q.to || p.to == q.from || p.to == q.to) continue;
+      const auto side = [](double ax, double ay, double bx, double by, double cx, double cy) {
+        return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      };
+      const double d1 = side(p.x0, p.y0, p.x1, p.y1, q.x0, q.y0);
+      const double d2 = side(p.x0, p.y0, p.x1, p.y1, q.x1, q.y1);
+      const double d3 = side(q.x0, q.y0, q.x1, q.y1, p.x0, p.y0);
+      const double d4 = side(q.x0, q.y0, q.x1, q.y1, p.x1, p.y1);
+      if (d1 * d2 < 0.0 && d3 * d4 < 0.0) ++crossings;
+    }
+  }
+  EXPECT_EQ(crossings, 0);
+}
+
+// An equirectangular frame of its own, independent of the generator's.
+constexpr double kMetresPerDegree = 6371008.8 * std::numbers::pi / 180.0;
+constexpr double kFrameLat = 48.0;
+constexpr double kFrameLon = 6.58;
+int lon_lat_to_metres(double* x, double* y, void*) {
+  *x = (*x - kFrameLon) * kMetresPerDegree * std::cos(kFrameLat * std::numbers::pi / 180.0);
+  *y = (*y - kFrameLat) * kMetresPerDegree;
+  return 1;
+}
+
+// Small roads reach hamlets and farms across the whole Vosges countryside:
+// nearly all of every commune lies within a short walk of a road.
+TEST(CcpvmDemoTerritory, NearlyAllOfEveryCommuneLiesNearARoad) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  GEOSContextHandle_t context = geos_context();
+  std::unordered_map<std::int64_t, LonLat> positions;
+  for (const OsmNodeRecord& node : territory.nodes) positions[node.id] = node.position;
+  std::vector<GEOSGeometry*> lines;
+  for (const OsmWayRecord& way : territory.ways) {
+    GEOSCoordSequence* sequence =
+        GEOSCoordSeq_create_r(context, static_cast<unsigned>(way.node_ids.size()), 2);
+    for (std::size_t i = 0; i < way.node_ids.size(); ++i) {
+      double x = positions.at(way.node_ids[i]).lon;
+      double y = positions.at(way.node_ids[i]).lat;
+      lon_lat_to_metres(&x, &y, nullptr);
+      GEOSCoordSeq_setXY_r(context, sequence, static_cast<unsigned>(i), x, y);
+    }
+    lines.push_back(GEOSGeom_createLineString_r(context, sequence));
+  }
+  const GeosGeometry roads =
+      take_geos(GEOSGeom_createCollection_r(context, GEOS_MULTILINESTRING, lines.data(),
+                                            static_cast<unsigned>(lines.size())),
+                "roads");
+  const GeosPrepared prepared_roads = geos_prepare(*roads);
+
+  constexpr double kStepM = 200.0;
+  constexpr double kWalkM = 700.0;
+  for (const Commune& commune : territory.communes) {
+    const GeosGeometry shape = take_geos(
+        GEOSGeom_transformXY_r(context, commune.boundary.get(), lon_lat_to_metres, nullptr),
+        "to metres");
+    const GeosPrepared prepared_shape = geos_prepare(*shape);
+    double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
+    GEOSGeom_getXMin_r(context, shape.get(), &min_x);
+    GEOSGeom_getYMin_r(context, shape.get(), &min_y);
+    GEOSGeom_getXMax_r(context, shape.get(), &max_x);
+    GEOSGeom_getYMax_r(context, shape.get(), &max_y);
+    int inside = 0;
+    int near = 0;
+    double farthest = 0.0;
+    for (double y = min_y + kStepM / 2; y < max_y; y += kStepM) {
+      for (double x = min_x + kStepM / 2; x < max_x; x += kStepM) {
+        const GeosGeometry point = geos_point(x, y);
+        if (GEOSPreparedContains_r(context, prepared_shape.get(), point.get()) != 1) continue;
+        double distance = 0.0;
+        ASSERT_EQ(GEOSPreparedDistance_r(context, prepared_roads.get(), point.get(), &distance), 1);
+        ++inside;
+        if (distance <= kWalkM) ++near;
+        farthest = std::max(farthest, distance);
+      }
+    }
+    ASSERT_GT(inside, 20) << commune.code;
+    const double share = static_cast<double>(near) / inside;
+    EXPECT_GE(share, 0.9) << commune.name << ": " << near << " of " << inside
+                          << " sample points within " << kWalkM << " m of a road";
+    EXPECT_LT(farthest, 1'500.0) << commune.name;
+    std::printf("%-30s %5.1f %% within %.0f m, farthest %.0f m\n", commune.name.c_str(),
+                100.0 * share, kWalkM, farthest);
+  }
 }
 
 void expect_same(const SyntheticTerritory& a, const SyntheticTerritory& b) {
