@@ -1,5 +1,6 @@
 #include "coverage_layers.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -89,8 +90,10 @@ OutputLayer communes_layer(const RunOutcome& outcome) {
                                       "Population sans accès routier à " + service.service_type);
     std::vector<OutputColumn> shares;
     for (double minutes : thresholds) {
-      shares.push_back(column(stem + "_pct_within_" + minutes_label(minutes) + "min",
-                              OutputColumn::Type::real,
+      // 7.5 minutes gives "7_5min": no dot in a field name for QGIS expressions.
+      std::string label = minutes_label(minutes);
+      std::replace(label.begin(), label.end(), '.', '_');
+      shares.push_back(column(stem + "_pct_within_" + label + "min", OutputColumn::Type::real,
                               "Population à " + minutes_label(minutes) + " min ou moins de " +
                                   service.service_type + " (%)"));
     }
@@ -281,7 +284,10 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
     text << std::fixed << seconds;
     add("time_s: " + stage, text.str());
   }
-  add("licence", "road data derived from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0");
+  for (std::size_t i = 0; i < outcome.warnings.size(); ++i) {
+    add("warning_" + std::to_string(i + 1), outcome.warnings[i]);
+  }
+  add("licence", "road data read from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0");
   layer.columns = {key, value};
   return layer;
 }

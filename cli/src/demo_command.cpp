@@ -63,9 +63,7 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
     action = [options, &global] {
       const fs::path output = fs::absolute(options->output).lexically_normal();
       const fs::path folder = output.parent_path() / output.stem();
-      if (!options->overwrite && fs::exists(output)) {
-        throw DataError(output.string() + ": output exists; pass --overwrite to replace it");
-      }
+      check_output_path(output, options->overwrite);
       Progress progress(global.quiet || global.json);
       progress.stage("building the synthetic CCPVM territory");
       const SyntheticTerritory territory = make_ccpvm_demo_territory();

@@ -11,6 +11,7 @@
 #include "command.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/travel_profile.hpp"
+#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "progress.hpp"
@@ -136,11 +137,7 @@ int build_network(const BuildOptions& options, const GlobalOptions& global) {
                      "' for --profile; choose one of: " + known);
   }
   // Refuse before the minutes spent reading the extract, not after.
-  std::error_code error;
-  if (!options.overwrite && fs::exists(options.output, error)) {
-    throw DataError(options.output.string() +
-                    ": output exists; pass --overwrite to replace it, or choose another path");
-  }
+  check_output_path(options.output, options.overwrite);
   Progress progress(global.quiet || global.json);
   progress.stage("reading " + options.osm.filename().string());
   const RoadGraph road = read_road_graph(options.osm, *profile);

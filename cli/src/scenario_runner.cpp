@@ -1,7 +1,10 @@
 #include "scenario_runner.hpp"
 
+#include <map>
+
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
@@ -22,15 +25,27 @@ RoadGraph load_network(const NetworkSource& network) {
     }
     return roads;
   }
+  // read_scenario has checked that the profile exists.
   const std::optional<TravelProfile> profile = TravelProfile::by_name(network.profile);
-  if (!profile) {
-    std::string known;
-    for (const std::string& name : TravelProfile::names())
-      known += (known.empty() ? "" : ", ") + name;
-    throw DataError("network.profile '" + network.profile +
-                    "' is not a known profile; use one of: " + known);
-  }
   return read_road_graph(network.path, *profile);
+}
+
+// Two spellings of one service ("EAJE", "eaje") would collide as column
+// names in the output: say so now, naming the file, before any work.
+void check_service_columns(const std::vector<Facility>& facilities,
+                           const std::filesystem::path& path) {
+  std::map<std::string, std::string> type_of_column;
+  for (const Facility& facility : facilities) {
+    const std::string column = service_column(facility.service_type);
+    const auto [it, inserted] = type_of_column.emplace(column, facility.service_type);
+    if (!inserted && it->second != facility.service_type) {
+      throw DataError(path.string() + ": service types '" + it->second + "' and '" +
+                      facility.service_type +
+                      "' differ only in case or punctuation; spell them "
+                      "the same (facility '" +
+                      facility.id + "')");
+    }
+  }
 }
 
 }  // namespace
@@ -40,16 +55,14 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   RunOutcome outcome;
   outcome.scenario = scenario;
   outcome.output = output;
-  // Fail on an existing output before the long work, not after it.
-  if (!overwrite && std::filesystem::exists(output)) {
-    throw DataError(output.string() +
-                    ": output exists; pass --overwrite to replace it, or choose another path");
-  }
+  // Fail on an existing output or a missing folder before the long work.
+  check_output_path(output, overwrite);
 
   progress.stage("reading communes from " + scenario.communes.path.filename().string());
   outcome.communes = read_communes(scenario.communes, outcome.warnings);
   progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
+  check_service_columns(outcome.facilities, scenario.facilities.path);
   progress.stage("loading the road network from " + scenario.network.path.filename().string());
   outcome.roads = load_network(scenario.network);
 
@@ -69,11 +82,13 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());
 
-  progress.stage("writing " + output.filename().string());
+  // run_info records the stages up to here; it cannot time its own writing.
   outcome.timings = progress.finish();
   outcome.total_seconds = progress.total_seconds();
+  progress.stage("writing " + output.filename().string());
   const std::vector<OutputLayer> layers = build_coverage_layers(outcome);
   write_geopackage(output, layers, scenario.output.crs, overwrite);
+  progress.finish();
   outcome.total_seconds = progress.total_seconds();
   return outcome;
 }

@@ -10,17 +10,22 @@ namespace couverture {
 
 namespace fs = std::filesystem;
 
-AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(target)) {
+void check_output_path(const fs::path& target, bool overwrite) {
   std::error_code error;
-  if (!overwrite && fs::exists(target_, error)) {
-    throw DataError(target_.string() +
+  if (!overwrite && fs::exists(target, error)) {
+    throw DataError(target.string() +
                     ": output exists; pass --overwrite to replace it, or choose another path");
   }
-  const fs::path folder = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (!fs::is_directory(folder, error)) {
-    throw DataError(target_.string() + ": output folder " + folder.string() +
+    throw DataError(target.string() + ": output folder " + folder.string() +
                     " does not exist; create it first");
   }
+}
+
+AtomicOutput::AtomicOutput(fs::path target, bool overwrite) : target_(std::move(target)) {
+  check_output_path(target_, overwrite);
+  const fs::path folder = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
   std::random_device random;
   // Keep the extension: GDAL picks the driver from it.
   std::string name = ".";

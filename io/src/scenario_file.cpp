@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/scenario.hpp"
+#include "gdal_support.hpp"
 
 namespace couverture {
 
@@ -194,6 +196,13 @@ NetworkSource read_network_table(const fs::path& file, const toml::table& table)
   NetworkSource source;
   source.path = reader.required_path("path");
   source.profile = reader.text("profile").value_or("car");
+  if (!TravelProfile::by_name(source.profile)) {
+    std::string known;
+    for (const std::string& name : TravelProfile::names())
+      known += (known.empty() ? "" : ", ") + name;
+    throw DataError(reader.where(*table.get("profile"), "profile") + ": unknown profile '" +
+                    source.profile + "'; use one of: " + known);
+  }
   source.access_speed_kmh = reader.positive_number("access_speed_kmh", source.access_speed_kmh);
   source.max_snap_distance_m =
       reader.positive_number("max_snap_distance_m", source.max_snap_distance_m);
@@ -237,6 +246,10 @@ OutputSettings read_output_table(const fs::path& file, const toml::table* table)
   TableReader reader(file, *table, "output.");
   if (auto path = reader.path("path")) settings.path = *path;
   settings.crs = reader.text("crs").value_or(settings.crs);
+  if (const toml::node* crs = table->get("crs")) {
+    // Checked now rather than after the whole computation.
+    gdal_support::spatial_reference(settings.crs, reader.where(*crs, "crs"));
+  }
   reader.reject_unknown_keys();
   return settings;
 }

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -517,13 +516,10 @@ TEST(SyntheticTerritory, SameSeedSameTerritoryOtherSeedAnother) {
                           }));
 }
 
-TEST(SyntheticTerritory, AMillionNodesInAFewSeconds) {
-  const auto start = std::chrono::steady_clock::now();
+// Its cost is measured in benchmarks/synthetic_territory_benchmark.cpp.
+TEST(SyntheticTerritory, AMillionNodes) {
   const SyntheticTerritory territory = make_synthetic_territory(1'000'000, 11);
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
   EXPECT_NEAR(static_cast<double>(territory.nodes.size()), 1e6, 1e5);
-  // Generous: a shared machine, maybe a sanitizer build.
-  EXPECT_LT(elapsed.count(), 60.0);
 }
 
 }  // namespace

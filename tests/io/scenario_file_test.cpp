@@ -108,6 +108,18 @@ TEST_F(ScenarioFile, MissingTableAndMissingKeyAreNamed) {
   EXPECT_NE(error_of(no_id).find("facilities.id_field"), std::string::npos);
 }
 
+TEST_F(ScenarioFile, UnknownProfileAndUnreadableOutputCrsAreCaughtWhenReading) {
+  std::string text = kValid;
+  text.replace(text.find("access_speed_kmh = 5"), 20, "profile = \"hovercraft\"");
+  const std::string profile = error_of(text);
+  EXPECT_NE(profile.find("line 19"), std::string::npos) << profile;
+  EXPECT_NE(profile.find("hovercraft"), std::string::npos) << profile;
+  EXPECT_NE(profile.find("car"), std::string::npos) << profile;
+  const std::string crs = error_of(std::string(kValid) + "crs = \"EPSG:99999\"\n");
+  EXPECT_NE(crs.find("output.crs"), std::string::npos) << crs;
+  EXPECT_NE(crs.find("EPSG:99999"), std::string::npos) << crs;
+}
+
 TEST_F(ScenarioFile, BrokenTomlNamesTheLine) {
   const std::string message = error_of("name = \"x\"\n[communes\n");
   EXPECT_NE(message.find("line 2"), std::string::npos) << message;

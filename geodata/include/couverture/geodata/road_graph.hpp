@@ -35,7 +35,7 @@ struct RoadGraph {
 
   [[nodiscard]] std::size_t node_count() const { return graph.node_count(); }
   [[nodiscard]] std::size_t arc_count() const { return graph.arc_count(); }
-  // The arc u->v, or kInvalidId when there is none.
+  // The fastest arc u->v, or kInvalidId when there is none.
   [[nodiscard]] ArcId find_arc(NodeId u, NodeId v) const;
 };
 

@@ -4,6 +4,10 @@
 
 namespace couverture {
 
+// Throws DataError when `target` exists and `overwrite` is false, or when
+// its folder does not exist: called before long work, so a run fails at once.
+void check_output_path(const std::filesystem::path& target, bool overwrite);
+
 // An output written to a temporary file beside its target and renamed over
 // it only on commit(), so a failure never leaves a damaged or half-written
 // target and an existing target survives until the new one is complete.
