@@ -12,13 +12,7 @@ namespace couverture {
 namespace {
 
 namespace gs = gdal_support;
-
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
+using gs::trimmed;
 
 struct TableEntry {
   double population = 0.0;

@@ -86,4 +86,11 @@ std::optional<double> FieldLookup::number(const OGRFeature& feature,
   return parsed;
 }
 
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
 }  // namespace couverture::gdal_support

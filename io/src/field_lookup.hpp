@@ -35,6 +35,9 @@ class FieldLookup {
   bool numeric_ = false;
 };
 
+// `text` without leading and trailing blanks (CSV cells often carry them).
+std::string trimmed(const std::string& text);
+
 // The value of `key` in an OSM hstore text ("k"=>"v","k2"=>"v2"), or nullopt.
 std::optional<std::string> hstore_value(const std::string& hstore, const std::string& key);
 
