@@ -1,26 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "couverture/geodata/travel_profile.hpp"
+#include "way_case.hpp"
 
 namespace couverture {
 namespace {
 
-struct Case {
-  OsmTags tags;
-  bool routable;
-  bool forward;
-  bool backward;
-  double speed_kmh;
-};
+using Case = testing::WayCase;
 
 void expect_case(const TravelProfile& profile, const Case& c) {
-  std::string label = profile.name() + ": ";
-  for (const auto& [k, v] : c.tags) label += k + "=" + v + " ";
-  const WayTraversal way = profile.evaluate(c.tags);
-  EXPECT_EQ(way.routable, c.routable) << label;
-  EXPECT_EQ(way.forward, c.forward) << label;
-  EXPECT_EQ(way.backward, c.backward) << label;
-  EXPECT_NEAR(way.speed_kmh, c.speed_kmh, 1e-9) << label;
+  testing::expect_way_case(profile, c);
 }
 
 // The speeds documented in travel_profile.cpp, restated here so that a
