@@ -71,6 +71,21 @@ constexpr double kBikeSharedKmh = 10.0;
 // Pedestrian streets and footways open to bicycles: among pedestrians.
 constexpr double kBikeAmongPedestriansKmh = 8.0;
 
+// Access values that close a way to every built-in profile: the way is
+// reserved to someone else (owners, farmers, buses, deliveries...).
+const std::vector<std::string> kClosingAccessValues = {
+    "agricultural", "bus", "delivery", "emergency", "forestry", "military", "no", "private", "psv"};
+
+// Values that say a way is open to the mode: permitting them is meaningless.
+constexpr std::string_view kOpeningAccessValues[] = {"yes", "designated", "permissive"};
+
+// The values documented on the OSM wiki (Key:access), "unknown" included.
+const std::vector<std::string> kKnownAccessValues = {
+    "agricultural", "bus",         "customers",    "delivery",  "designated",
+    "destination",  "discouraged", "dismount",     "emergency", "forestry",
+    "military",     "no",          "permissive",   "permit",    "private",
+    "psv",          "unknown",     "use_sidepath", "yes"};
+
 }  // namespace
 
 std::optional<std::string_view> find_tag(const OsmTags& tags, std::string_view key) {
@@ -126,6 +141,7 @@ TravelProfile TravelProfile::car() {
   set(RoadClass::living_street, 10);
   set(RoadClass::service, 15);
   profile.access_keys_ = {"access", "vehicle", "motor_vehicle", "motorcar"};
+  profile.closing_access_values_ = kClosingAccessValues;
   return profile;
 }
 
@@ -148,6 +164,7 @@ TravelProfile TravelProfile::walk() {
   }
   // vehicle, motor_vehicle... restrict vehicles, not people on foot.
   profile.access_keys_ = {"access", "foot"};
+  profile.closing_access_values_ = kClosingAccessValues;
   // One-way streets bind vehicles; a pedestrian walks both ways, except on
   // the rare way tagged oneway:foot (one-way passages, turnstile exits).
   profile.obeys_oneway_ = false;
@@ -189,6 +206,7 @@ TravelProfile TravelProfile::bike() {
   // Steps stay closed: a bicycle is carried there, not ridden.
   // motor_vehicle and motorcar restrict engines, not bicycles.
   profile.access_keys_ = {"access", "vehicle", "bicycle"};
+  profile.closing_access_values_ = kClosingAccessValues;
   profile.mode_oneway_key_ = "oneway:bicycle";
   profile.cycleway_opposite_is_contraflow_ = true;
   // A speed limit binds every vehicle, bicycles included; min(class, limit)
@@ -223,6 +241,30 @@ void TravelProfile::set_class_speed_kmh(RoadClass road_class, double speed_kmh) 
   if (speed_kmh <= 0.0) permitted_speed_kmh_[static_cast<std::size_t>(road_class)] = 0.0;
 }
 
+void TravelProfile::permit_access_value(std::string_view value) {
+  if (value.empty()) throw std::invalid_argument("an access value to permit cannot be empty");
+  if (std::find(std::begin(kOpeningAccessValues), std::end(kOpeningAccessValues), value) !=
+      std::end(kOpeningAccessValues)) {
+    throw std::invalid_argument("access value '" + std::string(value) +
+                                "' already opens a way; permit only a closing value");
+  }
+  std::erase(closing_access_values_, value);
+}
+
+void TravelProfile::forbid_access_value(std::string_view value) {
+  if (value.empty()) throw std::invalid_argument("an access value to forbid cannot be empty");
+  if (value == "yes") {
+    throw std::invalid_argument("forbidding access 'yes' would close every way signed open");
+  }
+  const auto at =
+      std::lower_bound(closing_access_values_.begin(), closing_access_values_.end(), value);
+  if (at == closing_access_values_.end() || *at != value) {
+    closing_access_values_.insert(at, std::string(value));
+  }
+}
+
+const std::vector<std::string>& TravelProfile::known_access_values() { return kKnownAccessValues; }
+
 WayTraversal TravelProfile::evaluate(TagLookup tags) const {
   WayTraversal result;
   const std::optional<std::string_view> highway = tags("highway");
@@ -240,8 +282,7 @@ WayTraversal TravelProfile::evaluate(TagLookup tags) const {
   for (auto key = access_keys_.rbegin(); key != access_keys_.rend(); ++key) {
     const std::optional<std::string_view> access = tags(*key);
     if (!access) continue;
-    if (is_one_of(access, {"no", "private", "agricultural", "forestry", "emergency", "psv", "bus",
-                           "military", "delivery"})) {
+    if (std::binary_search(closing_access_values_.begin(), closing_access_values_.end(), *access)) {
       return result;
     }
     permitted =

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -154,6 +155,60 @@ TEST(TravelProfile, UserOverridesAClassSpeed) {
   car.set_class_speed_kmh(RoadClass::primary, 0);
   expect_case(car, {{{"highway", "primary"}}, false, false, false, 0});
   EXPECT_THROW(car.set_class_speed_kmh(RoadClass::primary, -1), std::invalid_argument);
+}
+
+TEST(TravelProfile, UserOverridesAccessValues) {
+  TravelProfile car = TravelProfile::car();
+  EXPECT_EQ(car.closing_access_values(),
+            (std::vector<std::string>{"agricultural", "bus", "delivery", "emergency", "forestry",
+                                      "military", "no", "private", "psv"}));
+  car.permit_access_value("private");
+  car.forbid_access_value("destination");
+  car.forbid_access_value("destination");  // twice is once
+  const Case cases[] = {
+      {{{"highway", "residential"}, {"access", "private"}}, true, true, true, kResidential},
+      {{{"highway", "residential"}, {"motorcar", "private"}}, true, true, true, kResidential},
+      {{{"highway", "residential"}, {"access", "destination"}}, false, false, false, 0},
+      {{{"highway", "residential"}, {"motor_vehicle", "destination"}}, false, false, false, 0},
+      // The most specific key still decides.
+      {{{"highway", "residential"}, {"access", "destination"}, {"motorcar", "yes"}},
+       true,
+       true,
+       true,
+       kResidential},
+      {{{"highway", "residential"}, {"access", "yes"}, {"motorcar", "destination"}},
+       false,
+       false,
+       false,
+       0},
+      // Untouched rules stay.
+      {{{"highway", "residential"}, {"access", "agricultural"}}, false, false, false, 0},
+      {{{"highway", "residential"}, {"access", "no"}}, false, false, false, 0},
+      // Permitting private does not open a class the car avoids.
+      {{{"highway", "track"}, {"access", "private"}}, false, false, false, 0},
+  };
+  for (const Case& c : cases) expect_case(car, c);
+  EXPECT_EQ(car.closing_access_values(),
+            (std::vector<std::string>{"agricultural", "bus", "delivery", "destination", "emergency",
+                                      "forestry", "military", "no", "psv"}));
+  EXPECT_THROW(car.permit_access_value("yes"), std::invalid_argument);
+  EXPECT_THROW(car.permit_access_value("designated"), std::invalid_argument);
+  EXPECT_THROW(car.forbid_access_value("yes"), std::invalid_argument);
+  EXPECT_THROW(car.forbid_access_value(""), std::invalid_argument);
+  // Other profiles keep their defaults.
+  expect_case(TravelProfile::car(),
+              {{{"highway", "residential"}, {"access", "private"}}, false, false, false, 0});
+}
+
+TEST(TravelProfile, KnownAccessValuesHoldTheClosingOnes) {
+  const std::vector<std::string>& known = TravelProfile::known_access_values();
+  const TravelProfile car = TravelProfile::car();
+  for (const std::string& value : car.closing_access_values()) {
+    EXPECT_NE(std::find(known.begin(), known.end(), value), known.end()) << value;
+  }
+  for (const char* value : {"yes", "destination", "permissive", "designated", "customers"}) {
+    EXPECT_NE(std::find(known.begin(), known.end(), value), known.end()) << value;
+  }
 }
 
 TEST(TravelProfile, LooksUpTagsThroughAnyStore) {

@@ -196,6 +196,45 @@ TEST(WalkBikeProfiles, UserZeroSpeedClosesEvenPermittedClasses) {
   expect_case(walk, {{{"highway", "footway"}}, true, true, true, 5});
 }
 
+TEST(WalkBikeProfiles, UserAccessOverrides) {
+  TravelProfile walk = TravelProfile::walk();
+  walk.forbid_access_value("agricultural");  // already closing: no change
+  walk.forbid_access_value("permissive");    // avoid ways the owner may close
+  walk.permit_access_value("private");
+  const Case walk_cases[] = {
+      {{{"highway", "footway"}, {"foot", "private"}}, true, true, true, kWalk},
+      {{{"highway", "residential"}, {"access", "private"}}, true, true, true, kWalk},
+      {{{"highway", "track"}, {"access", "agricultural"}}, false, false, false, 0},
+      {{{"highway", "path"}, {"foot", "permissive"}}, false, false, false, 0},
+      {{{"highway", "service"}, {"access", "no"}, {"foot", "permissive"}}, false, false, false, 0},
+      // foot=private opens no class the walk profile avoids.
+      {{{"highway", "trunk"}, {"foot", "private"}}, false, false, false, 0},
+      // Still both ways whatever `oneway` says.
+      {{{"highway", "residential"}, {"oneway", "yes"}, {"access", "private"}},
+       true,
+       true,
+       true,
+       kWalk},
+  };
+  for (const Case& c : walk_cases) expect_case(walk, c);
+
+  TravelProfile bike = TravelProfile::bike();
+  bike.forbid_access_value("dismount");
+  bike.permit_access_value("delivery");
+  const Case bike_cases[] = {
+      {{{"highway", "footway"}, {"bicycle", "dismount"}}, false, false, false, 0},
+      {{{"highway", "residential"}, {"bicycle", "dismount"}}, false, false, false, 0},
+      {{{"highway", "residential"}, {"access", "delivery"}}, true, true, true, kBike},
+      {{{"highway", "residential"}, {"access", "private"}}, false, false, false, 0},
+      {{{"highway", "residential"}, {"oneway", "yes"}, {"access", "delivery"}},
+       true,
+       true,
+       false,
+       kBike},
+  };
+  for (const Case& c : bike_cases) expect_case(bike, c);
+}
+
 TEST(WalkBikeProfiles, ByName) {
   for (const char* name : {"walk", "bike"}) {
     const std::optional<TravelProfile> profile = TravelProfile::by_name(name);

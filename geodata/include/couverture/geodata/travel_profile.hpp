@@ -88,6 +88,25 @@ class TravelProfile {
   // Throws std::invalid_argument for a negative or non-finite speed.
   void set_class_speed_kmh(RoadClass road_class, double speed_kmh);
 
+  // Access values that close a way when the deciding access key carries them
+  // (no, private, agricultural, forestry, emergency, psv, bus, military,
+  // delivery by default), sorted.
+  [[nodiscard]] const std::vector<std::string>& closing_access_values() const {
+    return closing_access_values_;
+  }
+  // User overrides of those rules. permit_access_value("private") lets the
+  // profile use private ways (a study of residents' own trips); it does not
+  // open a class the profile avoids, which only yes/designated/permissive on
+  // the mode's key do. forbid_access_value("destination") closes ways so
+  // tagged. Throws std::invalid_argument for an empty value, and for
+  // permitting "yes"/"designated"/"permissive" or forbidding "no"
+  // (meaningless).
+  void permit_access_value(std::string_view value);
+  void forbid_access_value(std::string_view value);
+  // The access values OSM documents (key:access wiki), for checking and
+  // suggesting spellings in user settings.
+  static const std::vector<std::string>& known_access_values();
+
   [[nodiscard]] WayTraversal evaluate(TagLookup tags) const;
   [[nodiscard]] WayTraversal evaluate(const OsmTags& tags) const;
 
@@ -100,6 +119,7 @@ class TravelProfile {
   // (foot, bicycle), can open a class the profile avoids: access=yes on a
   // motorway says nothing about pedestrians.
   std::vector<const char*> access_keys_;
+  std::vector<std::string> closing_access_values_;
   // Whether the general `oneway` (and the one-way implied by roundabouts and
   // motorways) binds this mode: not on foot.
   bool obeys_oneway_ = true;
