@@ -1,10 +1,14 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/road_class.hpp"
+#include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/scenario.hpp"
 #include "gdal_support.hpp"
@@ -28,6 +32,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+// The candidate closest to `word` within two edits, or "" when none is.
+std::string closest_spelling(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const std::string& candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
 }
 
 // Reads the keys of one TOML table, remembering which were used so that the
@@ -82,6 +100,53 @@ class TableReader {
     return *value;
   }
 
+  std::optional<bool> boolean(std::string_view key) {
+    const toml::node* node = find(key);
+    if (node == nullptr) return std::nullopt;
+    if (!node->is_boolean()) throw DataError(where(*node, key) + " must be true or false");
+    return *node->value<bool>();
+  }
+
+  // A list of texts, e.g. ["private", "destination"]; empty when absent.
+  std::vector<std::string> text_list(std::string_view key) {
+    const toml::node* node = find(key);
+    std::vector<std::string> values;
+    if (node == nullptr) return values;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) {
+      throw DataError(where(*node, key) + " must be a list of texts, e.g. [\"private\"]");
+    }
+    for (const toml::node& value : *array) {
+      if (!value.is_string()) {
+        throw DataError(where(value, key) + " holds a value that is not a text in quotes");
+      }
+      values.push_back(*value.value<std::string>());
+    }
+    return values;
+  }
+
+  // A sorted list of distinct positive minutes, e.g. [5, 10, 15, 20].
+  std::optional<std::vector<double>> minutes_list(std::string_view key) {
+    const toml::node* node = find(key);
+    if (node == nullptr) return std::nullopt;
+    const toml::array* values = node->as_array();
+    if (values == nullptr || values->empty()) {
+      throw DataError(where(*node, key) + " must be a list of minutes, e.g. [5, 10, 15, 20]");
+    }
+    std::vector<double> sorted;
+    for (const toml::node& value : *values) {
+      const auto minutes = value.value<double>();
+      if (!minutes || !(*minutes > 0.0)) {
+        throw DataError(where(value, key) +
+                        " holds a value that is not a positive number of minutes");
+      }
+      sorted.push_back(*minutes);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    return sorted;
+  }
+
   std::optional<fs::path> path(std::string_view key) {
     auto value = text(key);
     if (!value) return std::nullopt;
@@ -116,15 +181,8 @@ class TableReader {
     for (const auto& [key, node] : table_) {
       if (known_.count(std::string(key.str())) != 0) continue;
       std::string message = where(node, key.str()) + " is not a scenario key";
-      std::string best;
-      std::size_t best_distance = 3;
-      for (const std::string& candidate : known_) {
-        const std::size_t distance = edit_distance(key.str(), candidate);
-        if (distance < best_distance) {
-          best_distance = distance;
-          best = candidate;
-        }
-      }
+      const std::string best =
+          closest_spelling(key.str(), std::vector<std::string>(known_.begin(), known_.end()));
       if (!best.empty())
         message += "; did you mean '" + prefix_ + best + "'?";
       else
@@ -191,6 +249,60 @@ FacilitySource read_facilities_table(const fs::path& file, const toml::table& ta
   return source;
 }
 
+// [network.speeds]: one key per road class; unknown names are misspellings.
+std::map<std::string, double> read_speeds_table(const fs::path& file, const toml::table& table) {
+  TableReader reader(file, table, "network.speeds.");
+  std::map<std::string, double> speeds;
+  for (std::size_t c = 0; c < kRoadClassCount; ++c) {
+    const std::string name(to_string(static_cast<RoadClass>(c)));
+    const auto speed = reader.number(name);
+    if (!speed) continue;
+    if (!std::isfinite(*speed) || *speed < 0.0) {
+      throw DataError(reader.where(*table.get(name), name) +
+                      " must be a speed in km/h, at least 0 (0 excludes the class)");
+    }
+    speeds[name] = *speed;
+  }
+  reader.reject_unknown_keys();
+  return speeds;
+}
+
+// [network.access]: permit = [...], forbid = [...], OSM access values.
+void read_access_table(const fs::path& file, const toml::table& table, NetworkSource& source) {
+  TableReader reader(file, table, "network.access.");
+  source.access_permit = reader.text_list("permit");
+  source.access_forbid = reader.text_list("forbid");
+  reader.reject_unknown_keys();
+  // The rules a profile accepts are checked on a throwaway one.
+  TravelProfile profile = *TravelProfile::by_name(source.profile);
+  const std::vector<std::string>& known = TravelProfile::known_access_values();
+  const auto check = [&](std::string_view key, const std::string& value, auto apply) {
+    const std::string where = reader.where(*table.get(key), key);
+    if (std::find(known.begin(), known.end(), value) == known.end()) {
+      const std::string best = closest_spelling(value, known);
+      throw DataError(where + ": '" + value + "' is not an OSM access value" +
+                      (best.empty() ? "; see the key:access page of the OSM wiki"
+                                    : "; did you mean '" + best + "'?"));
+    }
+    try {
+      apply(value);
+    } catch (const std::invalid_argument& error) {
+      throw DataError(where + ": " + error.what());
+    }
+  };
+  for (const std::string& value : source.access_permit) {
+    check("permit", value, [&](const std::string& v) { profile.permit_access_value(v); });
+  }
+  for (const std::string& value : source.access_forbid) {
+    if (std::find(source.access_permit.begin(), source.access_permit.end(), value) !=
+        source.access_permit.end()) {
+      throw DataError(reader.where(*table.get("forbid"), "forbid") + ": '" + value +
+                      "' is both permitted and forbidden; keep it in one list");
+    }
+    check("forbid", value, [&](const std::string& v) { profile.forbid_access_value(v); });
+  }
+}
+
 NetworkSource read_network_table(const fs::path& file, const toml::table& table) {
   TableReader reader(file, table, "network.");
   NetworkSource source;
@@ -206,33 +318,53 @@ NetworkSource read_network_table(const fs::path& file, const toml::table& table)
   source.access_speed_kmh = reader.positive_number("access_speed_kmh", source.access_speed_kmh);
   source.max_snap_distance_m =
       reader.positive_number("max_snap_distance_m", source.max_snap_distance_m);
+  if (const auto direction = reader.text("direction")) {
+    const auto value = travel_direction_from_string(*direction);
+    if (!value) {
+      throw DataError(reader.where(*table.get("direction"), "direction") + ": unknown direction '" +
+                      *direction + "'; use to_facility or from_facility");
+    }
+    source.direction = *value;
+  }
+  if (auto dem = reader.path("dem")) source.dem = *dem;
+  if (const toml::table* speeds = reader.subtable("speeds")) {
+    source.speeds_kmh = read_speeds_table(file, *speeds);
+  }
+  if (const toml::table* access = reader.subtable("access")) {
+    read_access_table(file, *access, source);
+  }
   reader.reject_unknown_keys();
   return source;
+}
+
+IsochroneSettings read_isochrones_table(const fs::path& file, const toml::table* table) {
+  IsochroneSettings settings;
+  if (table == nullptr) return settings;
+  TableReader reader(file, *table, "isochrones.");
+  settings.enabled = reader.boolean("enabled").value_or(settings.enabled);
+  if (auto form = reader.text("form")) {
+    if (*form != "bands" && *form != "rings") {
+      throw DataError(reader.where(*table->get("form"), "form") + ": unknown form '" + *form +
+                      "'; use \"bands\" (0 to T, nested) or \"rings\" (previous T to T)");
+    }
+    settings.form = *form;
+  }
+  settings.per_facility = reader.boolean("per_facility").value_or(settings.per_facility);
+  settings.by_service = reader.boolean("by_service").value_or(settings.by_service);
+  settings.max_offroad_m = reader.positive_number("max_offroad_m", settings.max_offroad_m);
+  if (auto minutes = reader.minutes_list("thresholds_minutes")) {
+    settings.thresholds_minutes = std::move(*minutes);
+  }
+  reader.reject_unknown_keys();
+  return settings;
 }
 
 AnalysisSettings read_analysis_table(const fs::path& file, const toml::table* table) {
   AnalysisSettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "analysis.");
-  if (const toml::node* node = reader.find("thresholds_minutes")) {
-    const toml::array* values = node->as_array();
-    if (values == nullptr || values->empty()) {
-      throw DataError(reader.where(*node, "thresholds_minutes") +
-                      " must be a list of minutes, e.g. [5, 10, 15, 20]");
-    }
-    settings.thresholds_minutes.clear();
-    for (const toml::node& value : *values) {
-      const auto minutes = value.value<double>();
-      if (!minutes || !(*minutes > 0.0)) {
-        throw DataError(reader.where(value, "thresholds_minutes") +
-                        " holds a value that is not a positive number of minutes");
-      }
-      settings.thresholds_minutes.push_back(*minutes);
-    }
-    std::sort(settings.thresholds_minutes.begin(), settings.thresholds_minutes.end());
-    settings.thresholds_minutes.erase(
-        std::unique(settings.thresholds_minutes.begin(), settings.thresholds_minutes.end()),
-        settings.thresholds_minutes.end());
+  if (auto minutes = reader.minutes_list("thresholds_minutes")) {
+    settings.thresholds_minutes = std::move(*minutes);
   }
   settings.demand_spacing_m = reader.positive_number("demand_spacing_m", settings.demand_spacing_m);
   reader.reject_unknown_keys();
@@ -281,6 +413,7 @@ Scenario read_scenario(const fs::path& file) {
       read_facilities_table(absolute, required_table(reader, absolute, "facilities"));
   scenario.network = read_network_table(absolute, required_table(reader, absolute, "network"));
   scenario.analysis = read_analysis_table(absolute, reader.subtable("analysis"));
+  scenario.isochrones = read_isochrones_table(absolute, reader.subtable("isochrones"));
   scenario.output = read_output_table(absolute, reader.subtable("output"));
   reader.reject_unknown_keys();
   return scenario;
@@ -317,18 +450,50 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
   insert_if("y_field", scenario.facilities.y_field);
   insert_if("crs", scenario.facilities.crs);
   insert_if("capacity_field", scenario.facilities.capacity_field);
-  toml::array thresholds;
-  for (double minutes : scenario.analysis.thresholds_minutes) thresholds.push_back(minutes);
+  const auto minutes_array = [](const std::vector<double>& minutes) {
+    toml::array array;
+    for (double value : minutes) array.push_back(value);
+    return array;
+  };
+  const NetworkSource& source = scenario.network;
+  toml::table network{{"path", relative(source.path)},
+                      {"profile", source.profile},
+                      {"access_speed_kmh", source.access_speed_kmh},
+                      {"max_snap_distance_m", source.max_snap_distance_m},
+                      {"direction", std::string(to_string(source.direction))}};
+  if (!source.dem.empty()) network.insert("dem", relative(source.dem));
+  if (!source.speeds_kmh.empty()) {
+    toml::table speeds;
+    for (const auto& [name, kmh] : source.speeds_kmh) speeds.insert(name, kmh);
+    network.insert("speeds", speeds);
+  }
+  if (!source.access_permit.empty() || !source.access_forbid.empty()) {
+    const auto texts = [](const std::vector<std::string>& values) {
+      toml::array array;
+      for (const std::string& value : values) array.push_back(value);
+      return array;
+    };
+    network.insert("access", toml::table{{"permit", texts(source.access_permit)},
+                                         {"forbid", texts(source.access_forbid)}});
+  }
+  const IsochroneSettings& isochrones = scenario.isochrones;
+  toml::table isochrone_table{{"enabled", isochrones.enabled},
+                              {"form", isochrones.form},
+                              {"per_facility", isochrones.per_facility},
+                              {"by_service", isochrones.by_service},
+                              {"max_offroad_m", isochrones.max_offroad_m}};
+  if (!isochrones.thresholds_minutes.empty()) {
+    isochrone_table.insert("thresholds_minutes", minutes_array(isochrones.thresholds_minutes));
+  }
   toml::table root{
       {"name", scenario.name},
       {"communes", communes},
       {"facilities", facilities},
-      {"network", toml::table{{"path", relative(scenario.network.path)},
-                              {"profile", scenario.network.profile},
-                              {"access_speed_kmh", scenario.network.access_speed_kmh},
-                              {"max_snap_distance_m", scenario.network.max_snap_distance_m}}},
-      {"analysis", toml::table{{"thresholds_minutes", thresholds},
-                               {"demand_spacing_m", scenario.analysis.demand_spacing_m}}},
+      {"network", network},
+      {"analysis",
+       toml::table{{"thresholds_minutes", minutes_array(scenario.analysis.thresholds_minutes)},
+                   {"demand_spacing_m", scenario.analysis.demand_spacing_m}}},
+      {"isochrones", isochrone_table},
       {"output",
        toml::table{{"path", relative(scenario.output.path)}, {"crs", scenario.output.crs}}}};
   if (!scenario.note.empty()) root.insert("note", scenario.note);

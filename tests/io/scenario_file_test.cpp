@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
+#include <map>
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/scenario.hpp"
@@ -128,6 +131,135 @@ TEST_F(ScenarioFile, BrokenTomlNamesTheLine) {
 
 TEST_F(ScenarioFile, MissingFileIsNamed) {
   EXPECT_THROW(read_scenario(dir_ / "nope.toml"), DataError);
+}
+
+TEST_F(ScenarioFile, NetworkAndIsochroneKeysHaveTheirDefaults) {
+  const Scenario scenario = read_scenario(write(kValid));
+  EXPECT_EQ(scenario.network.direction, TravelDirection::to_facility);
+  EXPECT_TRUE(scenario.network.dem.empty());
+  EXPECT_TRUE(scenario.network.speeds_kmh.empty());
+  EXPECT_TRUE(scenario.network.access_permit.empty());
+  EXPECT_TRUE(scenario.network.access_forbid.empty());
+  EXPECT_TRUE(scenario.isochrones.enabled);
+  EXPECT_EQ(scenario.isochrones.form, "bands");
+  EXPECT_TRUE(scenario.isochrones.per_facility);
+  EXPECT_TRUE(scenario.isochrones.by_service);
+  EXPECT_DOUBLE_EQ(scenario.isochrones.max_offroad_m, 150.0);
+  EXPECT_TRUE(scenario.isochrones.thresholds_minutes.empty());
+}
+
+// kValid with its [network] table extended by `network_keys` and an
+// [isochrones] table `isochrones` appended.
+std::string with_network(const std::string& network_keys, const std::string& isochrones = "") {
+  std::string text = kValid;
+  text.insert(text.find("[analysis]"), network_keys + "\n");
+  return text + isochrones;
+}
+
+const char* const kNetworkKeys = R"(profile = "walk"
+direction = "from_facility"
+dem = "dem/N42E001.hgt.zip"
+[network.speeds]
+residential = 4
+motorway = 0
+[network.access]
+permit = ["private"]
+forbid = ["agricultural", "destination"]
+)";
+
+const char* const kIsochroneKeys = R"([isochrones]
+enabled = false
+form = "rings"
+per_facility = false
+by_service = true
+max_offroad_m = 80
+thresholds_minutes = [20, 10]
+)";
+
+TEST_F(ScenarioFile, ReadsDirectionDemSpeedsAccessAndIsochrones) {
+  const Scenario scenario = read_scenario(write(with_network(kNetworkKeys, kIsochroneKeys)));
+  EXPECT_EQ(scenario.network.profile, "walk");
+  EXPECT_EQ(scenario.network.direction, TravelDirection::from_facility);
+  EXPECT_EQ(scenario.network.dem, dir_ / "dem/N42E001.hgt.zip");
+  EXPECT_EQ(scenario.network.speeds_kmh,
+            (std::map<std::string, double>{{"motorway", 0.0}, {"residential", 4.0}}));
+  EXPECT_EQ(scenario.network.access_permit, (std::vector<std::string>{"private"}));
+  EXPECT_EQ(scenario.network.access_forbid,
+            (std::vector<std::string>{"agricultural", "destination"}));
+  EXPECT_FALSE(scenario.isochrones.enabled);
+  EXPECT_EQ(scenario.isochrones.form, "rings");
+  EXPECT_FALSE(scenario.isochrones.per_facility);
+  EXPECT_TRUE(scenario.isochrones.by_service);
+  EXPECT_DOUBLE_EQ(scenario.isochrones.max_offroad_m, 80.0);
+  EXPECT_EQ(scenario.isochrones.thresholds_minutes, (std::vector<double>{10, 20}));
+}
+
+TEST_F(ScenarioFile, BadNetworkKeysAreNamedWithTheirLine) {
+  struct BadCase {
+    std::string keys;
+    std::vector<std::string> expected;  // parts of the message
+  };
+  // kValid's [network] table ends on line 19 and a blank line; added keys
+  // start on line 21.
+  const BadCase cases[] = {
+      {"direction = \"outward\"", {"line 21", "network.direction", "outward", "from_facility"}},
+      {"[network.speeds]\nresidental = 20",
+       {"line 22", "did you mean 'network.speeds.residential'"}},
+      {"[network.speeds]\nprimary = -5", {"line 22", "network.speeds.primary", "at least 0"}},
+      {"[network.speeds]\nprimary = \"fast\"", {"line 22", "must be a number"}},
+      {"[network.access]\npermit = [\"privat\"]",
+       {"line 22", "'privat'", "did you mean 'private'"}},
+      {"[network.access]\npermit = [\"yes\"]", {"line 22", "network.access.permit", "'yes'"}},
+      {"[network.access]\nforbid = [\"yes\"]", {"line 22", "network.access.forbid"}},
+      {"[network.access]\npermit = [\"private\"]\nforbid = [\"private\"]",
+       {"line 23", "both permitted and forbidden"}},
+      {"[network.access]\npermit = \"private\"", {"line 22", "must be a list of texts"}},
+      {"[network.access]\nallow = [\"private\"]", {"line 22", "network.access.allow"}},
+      {"dem = 3", {"line 21", "network.dem", "text in quotes"}},
+  };
+  for (const BadCase& c : cases) {
+    const std::string message = error_of(with_network(c.keys));
+    for (const std::string& part : c.expected) {
+      EXPECT_NE(message.find(part), std::string::npos) << c.keys << " -> " << message;
+    }
+  }
+}
+
+TEST_F(ScenarioFile, BadIsochroneKeysAreNamedWithTheirLine) {
+  const std::size_t first_line =
+      1 + static_cast<std::size_t>(std::count(kValid, kValid + std::strlen(kValid), '\n'));
+  const std::string line = "line " + std::to_string(first_line + 1);
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"form = \"donuts\"", {line, "isochrones.form", "donuts", "rings"}},
+      {"enabled = \"yes\"", {line, "isochrones.enabled", "true or false"}},
+      {"max_offroad_m = 0", {line, "isochrones.max_offroad_m", "greater than zero"}},
+      {"thresholds_minutes = [10, 0]", {line, "isochrones.thresholds_minutes"}},
+      {"per_facilty = true", {line, "did you mean 'isochrones.per_facility'"}},
+  };
+  for (const auto& [keys, expected] : cases) {
+    const std::string message = error_of(std::string(kValid) + "[isochrones]\n" + keys + "\n");
+    for (const std::string& part : expected) {
+      EXPECT_NE(message.find(part), std::string::npos) << keys << " -> " << message;
+    }
+  }
+}
+
+TEST_F(ScenarioFile, NewKeysReadBackTheSame) {
+  const Scenario original = read_scenario(write(with_network(kNetworkKeys, kIsochroneKeys)));
+  const fs::path copy = dir_ / "copy.toml";
+  std::ofstream(copy) << scenario_to_toml(original, dir_);
+  const Scenario again = read_scenario(copy);
+  EXPECT_EQ(again.network.direction, TravelDirection::from_facility);
+  EXPECT_EQ(again.network.dem, original.network.dem);
+  EXPECT_EQ(again.network.speeds_kmh, original.network.speeds_kmh);
+  EXPECT_EQ(again.network.access_permit, original.network.access_permit);
+  EXPECT_EQ(again.network.access_forbid, original.network.access_forbid);
+  EXPECT_EQ(again.isochrones.enabled, false);
+  EXPECT_EQ(again.isochrones.form, "rings");
+  EXPECT_EQ(again.isochrones.per_facility, false);
+  EXPECT_EQ(again.isochrones.by_service, true);
+  EXPECT_DOUBLE_EQ(again.isochrones.max_offroad_m, 80.0);
+  EXPECT_EQ(again.isochrones.thresholds_minutes, original.isochrones.thresholds_minutes);
 }
 
 TEST_F(ScenarioFile, WrittenScenarioReadsBackTheSame) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "couverture/geodata/travel_direction.hpp"
 #include "couverture/io/commune_reader.hpp"
 #include "couverture/io/facility_reader.hpp"
 
@@ -14,6 +16,29 @@ struct NetworkSource {
   std::string profile = "car";
   double access_speed_kmh = 4.5;  // the walk between a point and its road
   double max_snap_distance_m = 1000.0;
+  // Key `direction`: "to_facility" (homes to the service) or "from_facility".
+  TravelDirection direction = TravelDirection::to_facility;
+  // Key `dem`: an elevation raster GDAL reads (SRTM .hgt, .hgt.zip,
+  // GeoTIFF...) that makes walk and bike times depend on slope; empty = flat.
+  // Nothing changes for a car.
+  std::filesystem::path dem;
+  // Table [network.speeds]: road class name (to_string(RoadClass)) -> km/h
+  // replacing the profile's speed; 0 excludes the class.
+  std::map<std::string, double> speeds_kmh;
+  // Table [network.access]: access values (private, destination...) the
+  // profile should accept (`permit`) or treat as closed (`forbid`).
+  std::vector<std::string> access_permit;
+  std::vector<std::string> access_forbid;
+};
+
+// Table [isochrones]: the areas reachable within each threshold.
+struct IsochroneSettings {
+  bool enabled = true;           // `couverture run` writes isochrone layers too
+  std::string form = "bands";    // "bands" (0–T, nested) or "rings" (T_prev–T, disjoint)
+  bool per_facility = true;      // one polygon per facility and threshold
+  bool by_service = true;        // one dissolved polygon per service type and threshold
+  double max_offroad_m = 150.0;  // cap on how far off the road an isochrone reaches (> 0)
+  std::vector<double> thresholds_minutes;  // empty: analysis.thresholds_minutes
 };
 
 struct AnalysisSettings {
@@ -37,6 +62,7 @@ struct Scenario {
   FacilitySource facilities;
   NetworkSource network;
   AnalysisSettings analysis;
+  IsochroneSettings isochrones;
   OutputSettings output;
 };
 
