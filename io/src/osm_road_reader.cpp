@@ -181,6 +181,39 @@ RoadGraph assemble(const ArcList& arcs, const std::vector<std::int64_t>& osm_ids
   return road;
 }
 
+// The segments of the arcs that lost a node with the small components, once
+// per pair of nodes (a two-way segment has two arcs), in node-pair order.
+void keep_detached_segments(const ArcList& arcs, const std::vector<std::optional<LonLat>>& position,
+                            const std::vector<std::uint8_t>& keep, RoadGraph& road) {
+  struct Detached {
+    NodeId low;
+    NodeId high;
+    RoadClass road_class;
+    auto operator<=>(const Detached&) const = default;
+  };
+  std::vector<Detached> detached;
+  for (std::size_t a = 0; a < arcs.triples.size(); ++a) {
+    const ArcTriple& arc = arcs.triples[a];
+    if (keep[arc.tail] && keep[arc.head]) continue;
+    detached.push_back(
+        {std::min(arc.tail, arc.head), std::max(arc.tail, arc.head), arcs.road_class[a]});
+  }
+  std::sort(detached.begin(), detached.end());
+  // Two ways over one pair of nodes count once, with the first class.
+  detached.erase(std::unique(detached.begin(), detached.end(),
+                             [](const Detached& x, const Detached& y) {
+                               return x.low == y.low && x.high == y.high;
+                             }),
+                 detached.end());
+  road.detached_segment_end.reserve(2 * detached.size());
+  road.detached_segment_class.reserve(detached.size());
+  for (const Detached& d : detached) {
+    road.detached_segment_end.push_back(*position[d.low]);
+    road.detached_segment_end.push_back(*position[d.high]);
+    road.detached_segment_class.push_back(d.road_class);
+  }
+}
+
 RoadGraph build_road_graph(const fs::path& path, const osmium::io::File& file,
                            const TravelProfile& profile) {
   const RoutableWays ways = read_routable_ways(file, profile);
@@ -210,6 +243,7 @@ RoadGraph build_road_graph(const fs::path& path, const osmium::io::File& file,
     if (has_arc[u]) keep[u] = scc.member[k++];
   }
   RoadGraph road = assemble(arcs, osm_ids, position, keep);
+  keep_detached_segments(arcs, position, keep, road);
   road.profile = profile.name();
   road.source_description = path.filename().string();
   road.build_stats.components_kept = 1;

@@ -146,7 +146,8 @@ void check_consistent(const RoadGraph& road) {
   const std::size_t m = road.arc_count();
   if (road.graph.weight.size() != m || road.node_position.size() != n ||
       road.node_osm_id.size() != n || road.arc_length_m.size() != m || road.arc_class.size() != m ||
-      road.arc_way_id.size() != m) {
+      road.arc_way_id.size() != m ||
+      road.detached_segment_end.size() != 2 * road.detached_segment_class.size()) {
     throw std::logic_error("save_road_graph: RoadGraph arrays have inconsistent sizes");
   }
 }
@@ -160,8 +161,10 @@ void check_structure(const RoadGraph& road, const fs::path& path) {
   }
   const auto n = static_cast<NodeId>(road.node_count());
   ok = ok && std::all_of(g.head.begin(), g.head.end(), [n](NodeId v) { return v < n; });
-  ok = ok && std::all_of(road.arc_class.begin(), road.arc_class.end(),
-                         [](RoadClass c) { return static_cast<std::size_t>(c) < kRoadClassCount; });
+  const auto known = [](RoadClass c) { return static_cast<std::size_t>(c) < kRoadClassCount; };
+  ok = ok && std::all_of(road.arc_class.begin(), road.arc_class.end(), known);
+  ok = ok &&
+       std::all_of(road.detached_segment_class.begin(), road.detached_segment_class.end(), known);
   if (!ok) throw DataError(path.string() + ": graph file holds an invalid graph; " + kRebuild);
 }
 
@@ -201,6 +204,9 @@ void save_road_graph(const RoadGraph& road, const fs::path& path, bool overwrite
     payload.array(road.arc_length_m);
     payload.array(road.arc_class);
     payload.array(road.arc_way_id);
+    payload.value(static_cast<std::uint64_t>(road.detached_segment_count()));
+    payload.array(road.detached_segment_end);
+    payload.array(road.detached_segment_class);
 
     header.payload_size = payload.size();
     header.checksum = payload.crc();
@@ -261,6 +267,12 @@ RoadGraph load_road_graph(const fs::path& path) {
   road.arc_length_m = payload.array<float>(m);
   road.arc_class = payload.array<RoadClass>(m);
   road.arc_way_id = payload.array<std::int64_t>(m);
+  const auto detached = payload.value<std::uint64_t>();
+  // Each detached segment takes more than two positions' bytes: a corrupted
+  // count fails here, before 2 * detached can overflow.
+  if (detached > payload.remaining() / (2 * sizeof(LonLat))) payload.truncated();
+  road.detached_segment_end = payload.array<LonLat>(2 * detached);
+  road.detached_segment_class = payload.array<RoadClass>(detached);
   if (payload.remaining() != 0) payload.truncated();
   if (payload.crc() != header.checksum) {
     throw DataError(path.string() + ": graph file is corrupted (checksum mismatch); " + kRebuild);

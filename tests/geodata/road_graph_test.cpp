@@ -22,5 +22,15 @@ TEST(RoadGraph, FindArcIsInvalidWithoutAnArc) {
   EXPECT_EQ(roads.find_arc(2, 0), kInvalidId);
 }
 
+TEST(RoadGraph, DetachedSegmentsComeInPairsOfEnds) {
+  RoadGraph roads;
+  roads.graph = build_csr_graph(1, {});
+  EXPECT_EQ(roads.detached_segment_count(), 0u);
+  // Two dropped segments: four end positions, one class each.
+  roads.detached_segment_end = {{6.0, 48.0}, {6.1, 48.0}, {6.1, 48.0}, {6.1, 48.1}};
+  roads.detached_segment_class = {RoadClass::residential, RoadClass::service};
+  EXPECT_EQ(roads.detached_segment_count(), 2u);
+}
+
 }  // namespace
 }  // namespace couverture

@@ -104,6 +104,21 @@ TEST_F(OsmRoadReaderTest, BuildsTheTownKeepingTheLargestStrongComponent) {
   EXPECT_EQ(road.node_position[node_of(road, 7)], (LonLat{0.004, 0.001}));
 }
 
+TEST_F(OsmRoadReaderTest, KeepsTheGeometryOfTheDroppedSegments) {
+  const RoadGraph road = read_road_graph(write_town(dir_), TravelProfile::car());
+  // Dropped: one-way 1 -> 9 (residential) and two-way 20 <-> 21 (one
+  // segment for its two arcs); the footway and the way to the missing node
+  // 99 were never arcs. In node-pair order: 1-9 (OSM ids sort 1 < 9), 20-21.
+  ASSERT_EQ(road.detached_segment_count(), 2u);
+  ASSERT_EQ(road.detached_segment_end.size(), 4u);
+  EXPECT_EQ(road.detached_segment_end[0], (LonLat{0.000, 0.000}));   // node 1
+  EXPECT_EQ(road.detached_segment_end[1], (LonLat{-0.001, 0.000}));  // node 9
+  EXPECT_EQ(road.detached_segment_end[2], (LonLat{0.010, 0.010}));   // node 20
+  EXPECT_EQ(road.detached_segment_end[3], (LonLat{0.011, 0.010}));   // node 21
+  EXPECT_EQ(road.detached_segment_class[0], RoadClass::residential);
+  EXPECT_EQ(road.detached_segment_class[1], RoadClass::residential);
+}
+
 TEST_F(OsmRoadReaderTest, OneWaysAndRoundaboutsHaveOneDirection) {
   const RoadGraph road = read_road_graph(write_town(dir_), TravelProfile::car());
   const auto arc = [&](std::int64_t a, std::int64_t b) {
@@ -227,6 +242,11 @@ TEST_F(OsmRoadReaderTest, RealLiechtenstein) {
   // 142,832 OSM nodes in the file; the car network is a fraction of them.
   expect_sane(road, 5'000, 100'000);
   EXPECT_EQ(road.source_description, "liechtenstein.osm.pbf");
+  // Every dropped arc is remembered as (part of) a detached segment, and a
+  // segment holds at most its two arcs.
+  EXPECT_GE(road.detached_segment_count() * 2, road.build_stats.arcs_dropped);
+  EXPECT_LE(road.detached_segment_count(), road.build_stats.arcs_dropped);
+  EXPECT_GT(road.detached_segment_count(), 0u);
   // Liechtenstein lies within lon 9.47-9.64, lat 47.04-47.28 (plus borders).
   for (const LonLat& p : road.node_position) {
     ASSERT_GT(p.lon, 9.2);

@@ -29,6 +29,9 @@ RoadGraph small_graph() {
                     RoadClass::service};
   road.arc_way_id = {77, 77, 78, -79};
   road.build_stats = {1, 4, 9, 16};
+  // One segment dropped with a small component.
+  road.detached_segment_end = {{6.52, 48.02}, {6.53, 48.025}};
+  road.detached_segment_class = {RoadClass::track};
   return road;
 }
 
@@ -47,6 +50,8 @@ void expect_equal(const RoadGraph& a, const RoadGraph& b) {
   EXPECT_EQ(a.build_stats.components_dropped, b.build_stats.components_dropped);
   EXPECT_EQ(a.build_stats.nodes_dropped, b.build_stats.nodes_dropped);
   EXPECT_EQ(a.build_stats.arcs_dropped, b.build_stats.arcs_dropped);
+  EXPECT_EQ(a.detached_segment_end, b.detached_segment_end);
+  EXPECT_EQ(a.detached_segment_class, b.detached_segment_class);
 }
 
 std::string message_of(const std::function<void()>& f) {
@@ -78,9 +83,10 @@ TEST_F(RoadGraphFileTest, RoundTripKeepsEveryArray) {
   const RoadGraph road = small_graph();
   save_road_graph(road, dir_ / "g.cgraph", false);
   expect_equal(load_road_graph(dir_ / "g.cgraph"), road);
-  // 40-byte header, two strings (8 + 3, 8 + 17), 4 stats, then the arrays.
+  // 40-byte header, two strings (8 + 3, 8 + 17), 4 stats, then the arrays,
+  // then the detached segments: count 8, 2 positions of 16, 1 class byte.
   const std::uint64_t expected = 40 + (8 + 3) + (8 + 17) + 4 * 8 + 4 * 4 + 4 * 4 + 4 * 4 + 3 * 16 +
-                                 3 * 8 + 4 * 4 + 4 * 1 + 4 * 8;
+                                 3 * 8 + 4 * 4 + 4 * 1 + 4 * 8 + (8 + 2 * 16 + 1);
   EXPECT_EQ(fs::file_size(dir_ / "g.cgraph"), expected);
 }
 
@@ -116,10 +122,42 @@ TEST_F(RoadGraphFileTest, OtherVersionAsksForARebuild) {
   EXPECT_NE(message.find("couverture network build"), std::string::npos) << message;
 }
 
+TEST_F(RoadGraphFileTest, VersionOneFileWithoutDetachedSegmentsAsksForARebuild) {
+  const fs::path path = dir_ / "old.cgraph";
+  save_road_graph(small_graph(), path, false);
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(8);
+    const std::uint32_t version = 1;
+    file.write(reinterpret_cast<const char*>(&version), sizeof version);
+  }
+  const std::string message = message_of([&] { load_road_graph(path); });
+  EXPECT_NE(message.find("version 1, this couverture reads version 2"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("couverture network build"), std::string::npos) << message;
+}
+
+TEST_F(RoadGraphFileTest, HugeDetachedCountIsRefusedNotAllocated) {
+  const fs::path path = dir_ / "g.cgraph";
+  RoadGraph road = small_graph();
+  road.detached_segment_end.clear();
+  road.detached_segment_class.clear();
+  save_road_graph(road, path, false);
+  {
+    // The count is the file's last 8 bytes when there is no detached segment.
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekp(static_cast<std::streamoff>(fs::file_size(path) - 8));
+    const std::uint64_t count = std::uint64_t{1} << 62;
+    file.write(reinterpret_cast<const char*>(&count), sizeof count);
+  }
+  const std::string message = message_of([&] { load_road_graph(path); });
+  EXPECT_NE(message.find("truncated or damaged"), std::string::npos) << message;
+}
+
 TEST_F(RoadGraphFileTest, CorruptedByteFailsTheChecksum) {
   const fs::path path = dir_ / "g.cgraph";
   save_road_graph(small_graph(), path, false);
-  flip_byte(path, fs::file_size(path) - 3);  // inside arc_way_id
+  flip_byte(path, fs::file_size(path) - 50);  // inside arc_way_id
   const std::string message = message_of([&] { load_road_graph(path); });
   EXPECT_NE(message.find(path.string()), std::string::npos) << message;
   EXPECT_NE(message.find("checksum"), std::string::npos) << message;

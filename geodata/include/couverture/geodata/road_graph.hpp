@@ -33,8 +33,17 @@ struct RoadGraph {
   RoadGraphBuildStats build_stats;
   std::string source_description;  // e.g. the PBF's file name, or "synthetic"
 
+  // The road segments dropped with the small components (islands, one-way
+  // spurs the main network cannot leave): segment k runs from
+  // detached_segment_end[2k] to detached_segment_end[2k + 1], one entry per
+  // pair of nodes whatever its arcs' directions. Not routable; kept so that a
+  // snapper can tell when a point's nearest road is one of them and say so.
+  std::vector<LonLat> detached_segment_end;       // 2 per detached segment
+  std::vector<RoadClass> detached_segment_class;  // by detached segment
+
   [[nodiscard]] std::size_t node_count() const { return graph.node_count(); }
   [[nodiscard]] std::size_t arc_count() const { return graph.arc_count(); }
+  [[nodiscard]] std::size_t detached_segment_count() const { return detached_segment_class.size(); }
   // The fastest arc u->v, or kInvalidId when there is none.
   [[nodiscard]] ArcId find_arc(NodeId u, NodeId v) const;
 };
