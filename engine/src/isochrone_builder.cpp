@@ -42,6 +42,23 @@ void check(bool condition, const char* message) {
 
 }  // namespace
 
+void isochrone_seeds(const RoadGraph& graph, const NetworkPosition& position,
+                     TravelDirection direction, double access_speed_mps,
+                     std::vector<DijkstraSeed>& seeds) {
+  seeds.clear();
+  if (!position.valid()) return;
+  const double access_ms = position.distance_m / access_speed_mps * 1000.0;
+  const PositionLinks links = direction == TravelDirection::from_facility
+                                  ? links_out_of(graph, position)
+                                  : links_into(graph, position);
+  for (const PositionLink& link : links) {
+    const double seed_ms = std::round(link.ms + access_ms);
+    if (seed_ms < static_cast<double>(kUnreachable)) {
+      seeds.push_back({link.node, static_cast<Millis>(seed_ms)});
+    }
+  }
+}
+
 // Everything one worker thread reuses from one facility to the next: the
 // search labels, the PROJ handle (not shareable between threads) and the
 // piece buffers.
@@ -106,19 +123,8 @@ double IsochroneBuilder::offroad_width_m(double seconds_left) const {
 // largest threshold's search answers every smaller one too.
 void IsochroneBuilder::search(Workspace& ws, const NetworkPosition& position,
                               double minutes) const {
-  const double limit_ms = minutes * 60'000.0;
-  ws.seeds.clear();
-  if (position.valid()) {
-    const double access_ms = position.distance_m / parameters_.access_speed_mps * 1000.0;
-    const PositionLinks links = parameters_.direction == TravelDirection::from_facility
-                                    ? links_out_of(*graph_, position)
-                                    : links_into(*graph_, position);
-    for (const PositionLink& link : links) {
-      const double seed_ms = std::round(link.ms + access_ms);
-      if (seed_ms <= limit_ms) ws.seeds.push_back({link.node, static_cast<Millis>(seed_ms)});
-    }
-  }
-  ws.dijkstra.run(search_graph(), ws.seeds, static_cast<Millis>(std::floor(limit_ms)));
+  isochrone_seeds(*graph_, position, parameters_.direction, parameters_.access_speed_mps, ws.seeds);
+  ws.dijkstra.run(search_graph(), ws.seeds, static_cast<Millis>(std::floor(minutes * 60'000.0)));
 }
 
 // Fills workspace.pieces with what is reached within `minutes`, reading the
@@ -194,7 +200,6 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
 
   FacilityIsochrones result;
   const LocalXY origin = ws.projection.forward(point);
-  GeosGeometry previous;
   search(ws, position, p.thresholds_minutes.back());
   for (const double minutes : p.thresholds_minutes) {
     collect_pieces(ws, point, position, minutes);
@@ -229,14 +234,16 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
       parts.push_back(
           geos_buffer(*geos_multi_line(segments), width_of_level(level), p.quadrant_segments));
     }
-    if (previous) parts.push_back(std::move(previous));
     std::vector<const GEOSGeometry*> raw;
     raw.reserve(parts.size());
     for (const GeosGeometry& part : parts) raw.push_back(part.get());
-    GeosGeometry band = geos_union_all(raw);
-    result.area_km2.push_back(geos_area(*band) / 1e6);
-    result.bands.push_back(geos_to_wgs84(*band, ws.projection));
-    previous = std::move(band);
+    GeosGeometry band = geos_to_wgs84(*geos_union_all(raw), ws.projection);
+    // Nesting is made in WGS84, the output's coordinates: a straight edge
+    // of the metric frame is slightly curved in degrees, so bands nested in
+    // metres could overlap by centimetre slivers once reprojected.
+    if (!result.bands.empty()) band = geos_union(*band, *result.bands.back());
+    result.area_km2.push_back(geos_area(*geos_to_local(*band, ws.projection)) / 1e6);
+    result.bands.push_back(std::move(band));
   }
   return result;
 }

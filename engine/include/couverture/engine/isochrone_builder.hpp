@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "couverture/algorithms/csr_graph.hpp"
+#include "couverture/algorithms/dijkstra.hpp"
 #include "couverture/engine/network_snapper.hpp"
 #include "couverture/geodata/geos_geometry.hpp"
 #include "couverture/geodata/geos_operations.hpp"
@@ -43,6 +44,14 @@ struct ReachedPiece {
   double start_left_s = 0.0;
   double end_left_s = 0.0;
 };
+
+// Where the search of one facility starts: the end nodes of its segment that
+// it reaches (from_facility, on the road graph) or is reached from
+// (to_facility, on the reversed graph), at the on-road time plus the access
+// walk, rounded to the millisecond. Empty for an invalid position.
+void isochrone_seeds(const RoadGraph& graph, const NetworkPosition& position,
+                     TravelDirection direction, double access_speed_mps,
+                     std::vector<DijkstraSeed>& seeds);
 
 // The nested areas reached from (or towards) one facility, one per threshold.
 struct FacilityIsochrones {
