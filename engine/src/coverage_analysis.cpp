@@ -40,13 +40,109 @@ std::vector<std::uint32_t> locate_facilities(std::span<const Commune> communes,
   return located;
 }
 
-std::string describe_far_points(const std::vector<std::string>& names, double limit_m) {
+// "'c1' (Crèche Les Lutins, 1250 m)": a facility as planners know it.
+std::string describe_facility(const Facility& facility, double metres) {
   std::ostringstream text;
-  text << names.size() << " point(s) lie more than " << limit_m
-       << " m from the nearest road (kept; the walk to the road is timed): ";
-  for (std::size_t i = 0; i < names.size() && i < 10; ++i) text << (i ? ", " : "") << names[i];
-  if (names.size() > 10) text << ", ...";
+  text << "'" << facility.id << "' (" << facility.name << ", " << std::lround(metres) << " m)";
   return text.str();
+}
+
+// Demand points counted per commune, in commune order:
+// "Remiremont 3 (120 inhabitants), Éloyes 1 (15 inhabitants)".
+std::string per_commune(std::span<const Commune> communes, const std::vector<std::size_t>& points,
+                        const std::vector<double>& population) {
+  std::ostringstream text;
+  bool first = true;
+  for (std::size_t c = 0; c < communes.size(); ++c) {
+    if (points[c] == 0) continue;
+    text << (first ? "" : ", ") << communes[c].name << " " << points[c] << " ("
+         << std::lround(population[c]) << " inhabitants)";
+    first = false;
+  }
+  return text.str();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// The warnings about where points joined the network: beyond the snapping
+// limit, or moved off a detached piece. Every point is kept.
+std::vector<std::string> snapping_warnings(std::span<const Commune> communes,
+                                           std::span<const Facility> facilities,
+                                           const CoverageResult& result, double limit_m) {
+  std::vector<std::string> far_facilities;
+  std::vector<std::string> detached_facilities;
+  for (std::size_t f = 0; f < facilities.size(); ++f) {
+    const NetworkPosition& p = result.facility_positions[f];
+    if (p.distance_m > limit_m)
+      far_facilities.push_back(describe_facility(facilities[f], p.distance_m));
+    if (p.from_detached_piece) {
+      std::ostringstream text;
+      text << describe_facility(facilities[f], p.distance_m) << ", the cut-off road "
+           << std::lround(p.detached_distance_m) << " m";
+      detached_facilities.push_back(text.str());
+    }
+  }
+  std::size_t far_count = 0;
+  std::size_t detached_count = 0;
+  double far_population = 0.0;
+  double detached_population = 0.0;
+  std::vector<std::size_t> far_points(communes.size(), 0);
+  std::vector<std::size_t> detached_points(communes.size(), 0);
+  std::vector<double> far_people(communes.size(), 0.0);
+  std::vector<double> detached_people(communes.size(), 0.0);
+  for (std::size_t i = 0; i < result.demand.size(); ++i) {
+    const NetworkPosition& p = result.demand_positions[i];
+    const DemandPoint& point = result.demand[i];
+    if (p.distance_m > limit_m) {
+      ++far_count;
+      far_population += point.population;
+      ++far_points[point.commune];
+      far_people[point.commune] += point.population;
+    }
+    if (p.from_detached_piece) {
+      ++detached_count;
+      detached_population += point.population;
+      ++detached_points[point.commune];
+      detached_people[point.commune] += point.population;
+    }
+  }
+
+  std::vector<std::string> warnings;
+  const auto limit = [limit_m] {
+    std::ostringstream text;
+    text << limit_m;
+    return text.str();
+  }();
+  if (!far_facilities.empty()) {
+    warnings.push_back(std::to_string(far_facilities.size()) + " facility(ies) lie more than " +
+                       limit + " m from the nearest road (kept; their times include the walk " +
+                       "to the road, at the distance shown): " + joined(far_facilities));
+  }
+  if (far_count > 0) {
+    warnings.push_back(
+        std::to_string(far_count) + " demand point(s) carrying " +
+        std::to_string(std::lround(far_population)) + " inhabitants lie more than " + limit +
+        " m from the nearest road (kept; their times include the walk " +
+        "to the road), per commune: " + per_commune(communes, far_points, far_people));
+  }
+  if (!detached_facilities.empty()) {
+    warnings.push_back(std::to_string(detached_facilities.size()) +
+                       " facility(ies) stand nearest a road cut off from the main network (a " +
+                       "small disconnected piece); they were joined to the main network " +
+                       "instead, at the distance shown: " + joined(detached_facilities));
+  }
+  if (detached_count > 0) {
+    warnings.push_back(std::to_string(detached_count) + " demand point(s) carrying " +
+                       std::to_string(std::lround(detached_population)) +
+                       " inhabitants lie nearest a road cut off from the main network (a small " +
+                       "disconnected piece) and were joined to the main network instead, per " +
+                       "commune: " + per_commune(communes, detached_points, detached_people));
+  }
+  return warnings;
 }
 
 }  // namespace
@@ -65,37 +161,16 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   result.demand = spread_demand_evenly(communes, parameters.demand_spacing_m);
 
   stage("snapping facilities and demand points to the road network");
-  const NetworkSnapper snapper(roads);
-  std::vector<std::string> far_facilities;
+  const NetworkSnapper snapper(roads, parameters.snappable_classes);
+  result.facility_positions.reserve(facilities.size());
   for (const Facility& facility : facilities) {
     result.facility_positions.push_back(snapper.snap(facility.position));
-    if (result.facility_positions.back().distance_m > parameters.max_snap_distance_m) {
-      std::ostringstream name;
-      name << "facility '" << facility.id << "' ("
-           << std::lround(result.facility_positions.back().distance_m) << " m)";
-      far_facilities.push_back(name.str());
-    }
   }
-  if (!far_facilities.empty()) {
-    result.warnings.push_back(describe_far_points(far_facilities, parameters.max_snap_distance_m));
-  }
-  std::size_t far_demand = 0;
-  double far_population = 0.0;
   result.demand_positions.reserve(result.demand.size());
   for (const DemandPoint& point : result.demand) {
     result.demand_positions.push_back(snapper.snap(point.position));
-    if (result.demand_positions.back().distance_m > parameters.max_snap_distance_m) {
-      ++far_demand;
-      far_population += point.population;
-    }
   }
-  if (far_demand > 0) {
-    std::ostringstream text;
-    text << far_demand << " demand point(s) carrying " << std::lround(far_population)
-         << " inhabitants lie more than " << parameters.max_snap_distance_m
-         << " m from the nearest road (kept; the walk to the road is timed)";
-    result.warnings.push_back(text.str());
-  }
+  result.warnings = snapping_warnings(communes, facilities, result, parameters.max_snap_distance_m);
 
   std::map<std::string, std::vector<std::uint32_t>> by_type;
   for (std::size_t f = 0; f < facilities.size(); ++f) {
@@ -109,9 +184,10 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   }
   const std::vector<std::uint32_t> single_group(result.demand.size(), 0);
 
-  NearestFacilityTimes times(roads, parameters.access_speed_kmh / 3.6);
+  NearestFacilityTimes times(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
+  const bool inbound = parameters.direction == TravelDirection::to_facility;
   for (const auto& [type, members] : by_type) {
-    stage("travel times to the nearest " + type);
+    stage((inbound ? "travel times to the nearest " : "travel times from the nearest ") + type);
     ServiceCoverage service;
     service.service_type = type;
     service.facilities = members;

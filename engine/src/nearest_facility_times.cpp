@@ -5,12 +5,14 @@
 #include <stdexcept>
 #include <utility>
 
+#include "couverture/engine/position_links.hpp"
+
 namespace couverture {
 
 namespace {
 
-// A position seen from the segment's smaller node, so that a facility and an
-// origin on the same segment compare whichever way round they were snapped.
+// A position seen from the segment's smaller node, so that two positions on
+// the same segment compare whichever way round they were snapped.
 struct OnSegment {
   NodeId low;
   NodeId high;
@@ -31,9 +33,26 @@ bool segment_less(const Keyed& a, const Keyed& b) {
 
 }  // namespace
 
-NearestFacilityTimes::NearestFacilityTimes(const RoadGraph& graph, double access_speed_mps)
+double along_segment_ms(const RoadGraph& graph, const NetworkPosition& from,
+                        const NetworkPosition& to) {
+  constexpr double kNone = std::numeric_limits<double>::infinity();
+  if (!from.valid() || !to.valid()) return kNone;
+  const OnSegment a = normalised(from);
+  const OnSegment b = normalised(to);
+  if (a.low != b.low || a.high != b.high) return kNone;
+  const std::vector<Millis>& weight = graph.graph.weight;
+  double ms = kNone;
+  if (b.t >= a.t && a.up != kInvalidId) ms = (b.t - a.t) * weight[a.up];
+  if (b.t <= a.t && a.down != kInvalidId) ms = std::min(ms, (a.t - b.t) * weight[a.down]);
+  return ms;
+}
+
+NearestFacilityTimes::NearestFacilityTimes(const RoadGraph& graph, double access_speed_mps,
+                                           TravelDirection direction)
     : graph_(&graph),
-      reversed_(reverse_graph(graph.graph)),
+      direction_(direction),
+      reversed_(direction == TravelDirection::to_facility ? reverse_graph(graph.graph)
+                                                          : CsrGraph{}),
       dijkstra_(graph.node_count()),
       access_speed_mps_(access_speed_mps) {
   if (!(access_speed_mps > 0.0)) {
@@ -44,37 +63,28 @@ NearestFacilityTimes::NearestFacilityTimes(const RoadGraph& graph, double access
 std::vector<NearestFacility> NearestFacilityTimes::compute(
     std::span<const NetworkPosition> facilities, std::span<const NetworkPosition> origins,
     double cutoff_seconds) {
-  const std::vector<Millis>& weight = graph_->graph.weight;
+  const bool inbound = direction_ == TravelDirection::to_facility;
   const auto access_ms = [this](const NetworkPosition& p) {
     return p.distance_m / access_speed_mps_ * 1000.0;
   };
 
-  // On the reversed graph, a seed's distance is the time from its node to
-  // the facility: along the arc that leads into the facility's point, then
-  // the walk from the road.
+  // Inbound, on the reversed graph, a seed's distance is the time from its
+  // node to the facility: along the arc that leads into the facility's point,
+  // then the walk from the road. Outbound it is the walk to the road, then
+  // the time from the facility's point to the node.
   seeds_.clear();
   seed_facility_.clear();
   by_segment_.clear();
-  const auto add_seed = [this](NodeId node, double ms, std::uint32_t facility) {
-    const double rounded = std::round(ms);
-    if (rounded >= static_cast<double>(kUnreachable)) return;
-    seeds_.push_back({node, static_cast<Millis>(rounded)});
-    seed_facility_.push_back(facility);
-  };
   for (std::uint32_t f = 0; f < facilities.size(); ++f) {
     const NetworkPosition& p = facilities[f];
     if (!p.valid()) continue;
     const double walk = access_ms(p);
-    // A position at an end node is that node, whichever arcs the segment has.
-    if (p.forward_arc != kInvalidId) {
-      add_seed(p.from, p.fraction * weight[p.forward_arc] + walk, f);
-    } else if (p.fraction == 0.0) {
-      add_seed(p.from, walk, f);
-    }
-    if (p.backward_arc != kInvalidId) {
-      add_seed(p.to, (1.0 - p.fraction) * weight[p.backward_arc] + walk, f);
-    } else if (p.fraction == 1.0) {
-      add_seed(p.to, walk, f);
+    const PositionLinks links = inbound ? links_into(*graph_, p) : links_out_of(*graph_, p);
+    for (const PositionLink& link : links) {
+      const double rounded = std::round(link.ms + walk);
+      if (rounded >= static_cast<double>(kUnreachable)) continue;
+      seeds_.push_back({link.node, static_cast<Millis>(rounded)});
+      seed_facility_.push_back(f);
     }
     const OnSegment s = normalised(p);
     by_segment_.push_back({s.low, s.high, f});
@@ -85,7 +95,7 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
   const Millis limit = cutoff_ms >= static_cast<double>(kUnreachable)
                            ? kUnreachable
                            : static_cast<Millis>(std::ceil(std::max(cutoff_ms, 0.0)));
-  dijkstra_.run(reversed_, seeds_, limit);
+  dijkstra_.run(inbound ? reversed_ : graph_->graph, seeds_, limit);
 
   std::vector<NearestFacility> result(origins.size());
   for (std::size_t i = 0; i < origins.size(); ++i) {
@@ -99,19 +109,12 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
         best_facility = facility;
       }
     };
-    const auto via_node = [&](NodeId node, double ms_to_node) {
-      if (!dijkstra_.reached(node)) return;
-      offer(ms_to_node + dijkstra_.distance(node), seed_facility_[dijkstra_.source(node)]);
-    };
-    if (p.forward_arc != kInvalidId) {
-      via_node(p.to, (1.0 - p.fraction) * weight[p.forward_arc]);
-    } else if (p.fraction == 1.0) {
-      via_node(p.to, 0.0);
-    }
-    if (p.backward_arc != kInvalidId) {
-      via_node(p.from, p.fraction * weight[p.backward_arc]);
-    } else if (p.fraction == 0.0) {
-      via_node(p.from, 0.0);
+    // Inbound the origin leaves its point towards a node; outbound the
+    // search arrives at a node and goes on to the origin's point.
+    const PositionLinks links = inbound ? links_out_of(*graph_, p) : links_into(*graph_, p);
+    for (const PositionLink& link : links) {
+      if (!dijkstra_.reached(link.node)) continue;
+      offer(link.ms + dijkstra_.distance(link.node), seed_facility_[dijkstra_.source(link.node)]);
     }
 
     // A facility further along the same segment is reached without passing
@@ -122,12 +125,8 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
                          FacilityOnSegment{o.low, o.high, 0}, segment_less<FacilityOnSegment>);
     for (auto it = first; it != last; ++it) {
       const NetworkPosition& fp = facilities[it->facility];
-      const OnSegment f = normalised(fp);
-      double along = std::numeric_limits<double>::infinity();
-      if (f.t >= o.t && o.up != kInvalidId) along = (f.t - o.t) * weight[o.up];
-      if (f.t <= o.t && o.down != kInvalidId) {
-        along = std::min(along, (o.t - f.t) * weight[o.down]);
-      }
+      const double along =
+          inbound ? along_segment_ms(*graph_, p, fp) : along_segment_ms(*graph_, fp, p);
       offer(along + access_ms(fp), it->facility);
     }
 

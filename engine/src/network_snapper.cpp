@@ -16,18 +16,54 @@ namespace bgi = boost::geometry::index;
 namespace {
 using Point = bg::model::point<double, 2, bg::cs::cartesian>;
 using Segment = bg::model::segment<Point>;
-// The segment and its index into the (from, to) arrays.
+// The segment and its index into the arrays describing it.
 using Entry = std::pair<Segment, std::uint32_t>;
+using Tree = bgi::rtree<Entry, bgi::rstar<16>>;
+
+// The foot of the perpendicular from p on segment a-b, as a fraction from a.
+double foot_fraction(LocalXY p, LocalXY a, LocalXY b) {
+  const double dx = b.x - a.x;
+  const double dy = b.y - a.y;
+  const double squared_length = dx * dx + dy * dy;
+  if (squared_length <= 0.0) return 0.0;
+  return std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / squared_length, 0.0, 1.0);
+}
+
+LocalXY along(LocalXY a, LocalXY b, double fraction) {
+  return {a.x + fraction * (b.x - a.x), a.y + fraction * (b.y - a.y)};
+}
+
+double squared_distance(LocalXY p, LocalXY q) {
+  return (p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y);
+}
+
+Point point_of(LocalXY p) { return {p.x, p.y}; }
+
 }  // namespace
+
+RoadClassSet default_snappable_classes(std::string_view profile) {
+  RoadClassSet classes;
+  classes.set();
+  if (profile == "car") {
+    classes.reset(static_cast<std::size_t>(RoadClass::motorway));
+    classes.reset(static_cast<std::size_t>(RoadClass::motorway_link));
+    classes.reset(static_cast<std::size_t>(RoadClass::trunk_link));
+  }
+  return classes;
+}
 
 struct NetworkSnapper::Index {
   std::vector<NodeId> from;
   std::vector<NodeId> to;
-  bgi::rtree<Entry, bgi::rstar<16>> tree;
+  Tree tree;
+  std::vector<LocalXY> detached_end;  // 2 per indexed detached segment
+  Tree detached_tree;
 };
 
-NetworkSnapper::NetworkSnapper(const RoadGraph& graph)
+NetworkSnapper::NetworkSnapper(const RoadGraph& graph,
+                               std::optional<RoadClassSet> snappable_classes)
     : graph_(&graph),
+      snappable_(snappable_classes.value_or(default_snappable_classes(graph.profile))),
       projection_(LocalProjection::around(graph.node_position)),
       index_(std::make_unique<Index>()) {
   if (graph.arc_count() == 0)
@@ -36,6 +72,10 @@ NetworkSnapper::NetworkSnapper(const RoadGraph& graph)
   for (const LonLat& position : graph.node_position)
     node_xy_.push_back(projection_.forward(position));
 
+  const bool classified = graph.arc_class.size() == graph.arc_count();
+  const auto snappable = [this](RoadClass c) {
+    return snappable_.test(static_cast<std::size_t>(c));
+  };
   std::vector<Entry> entries;
   entries.reserve(graph.arc_count());
   const CsrGraph& csr = graph.graph;
@@ -43,19 +83,39 @@ NetworkSnapper::NetworkSnapper(const RoadGraph& graph)
     for (ArcId a = csr.arcs_begin(u); a < csr.arcs_end(u); ++a) {
       const NodeId v = csr.head[a];
       if (v == u) continue;  // a loop has no interior to snap to
+      const ArcId back = graph.find_arc(v, u);
       // A two-way road is indexed from its smaller node only.
-      if (v < u && graph.find_arc(v, u) != kInvalidId) continue;
-      const Point a_xy{node_xy_[u].x, node_xy_[u].y};
-      const Point b_xy{node_xy_[v].x, node_xy_[v].y};
-      entries.emplace_back(Segment{a_xy, b_xy}, static_cast<std::uint32_t>(index_->from.size()));
+      if (v < u && back != kInvalidId) continue;
+      if (classified && !snappable(graph.arc_class[a]) &&
+          (back == kInvalidId || !snappable(graph.arc_class[back]))) {
+        continue;
+      }
+      entries.emplace_back(Segment{point_of(node_xy_[u]), point_of(node_xy_[v])},
+                           static_cast<std::uint32_t>(index_->from.size()));
       index_->from.push_back(u);
       index_->to.push_back(v);
     }
   }
-  if (entries.empty()) throw std::invalid_argument("NetworkSnapper: the road graph has only loops");
+  if (entries.empty()) {
+    throw std::invalid_argument("NetworkSnapper: the road graph has no snappable segment");
+  }
   // The range constructor bulk-loads (packs) the tree: faster to build and
   // to query than inserting one by one.
-  index_->tree = bgi::rtree<Entry, bgi::rstar<16>>(entries.begin(), entries.end());
+  index_->tree = Tree(entries.begin(), entries.end());
+
+  entries.clear();
+  const bool detached_classified =
+      graph.detached_segment_class.size() * 2 == graph.detached_segment_end.size();
+  for (std::size_t k = 0; 2 * k + 1 < graph.detached_segment_end.size(); ++k) {
+    if (detached_classified && !snappable(graph.detached_segment_class[k])) continue;
+    const LocalXY a = projection_.forward(graph.detached_segment_end[2 * k]);
+    const LocalXY b = projection_.forward(graph.detached_segment_end[2 * k + 1]);
+    entries.emplace_back(Segment{point_of(a), point_of(b)},
+                         static_cast<std::uint32_t>(index_->detached_end.size() / 2));
+    index_->detached_end.push_back(a);
+    index_->detached_end.push_back(b);
+  }
+  index_->detached_tree = Tree(entries.begin(), entries.end());
 }
 
 NetworkSnapper::NetworkSnapper(NetworkSnapper&&) noexcept = default;
@@ -64,21 +124,20 @@ NetworkSnapper::~NetworkSnapper() = default;
 
 std::size_t NetworkSnapper::segment_count() const { return index_->from.size(); }
 
+std::size_t NetworkSnapper::detached_segment_count() const {
+  return index_->detached_end.size() / 2;
+}
+
 NetworkPosition NetworkSnapper::snap(LonLat point) const {
   const LocalXY p = projection_.forward(point);
   Entry nearest;
-  index_->tree.query(bgi::nearest(Point{p.x, p.y}, 1), &nearest);
+  index_->tree.query(bgi::nearest(point_of(p), 1), &nearest);
   const NodeId from = index_->from[nearest.second];
   const NodeId to = index_->to[nearest.second];
   const LocalXY a = node_xy_[from];
   const LocalXY b = node_xy_[to];
-  const double dx = b.x - a.x;
-  const double dy = b.y - a.y;
-  const double squared_length = dx * dx + dy * dy;
-  double fraction = 0.0;
-  if (squared_length > 0.0) {
-    fraction = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / squared_length, 0.0, 1.0);
-  }
+  const double fraction = foot_fraction(p, a, b);
+  const LocalXY foot = along(a, b, fraction);
 
   NetworkPosition position;
   position.from = from;
@@ -92,9 +151,22 @@ NetworkPosition NetworkSnapper::snap(LonLat point) const {
   } else if (fraction == 1.0) {
     position.point = graph_->node_position[to];
   } else {
-    position.point = projection_.inverse({a.x + fraction * dx, a.y + fraction * dy});
+    position.point = projection_.inverse(foot);
   }
   position.distance_m = geodesic_distance_m(point, position.point);
+
+  // Strictly nearer only: a detached spur touching the main network at the
+  // point's nearest node is not "nearer" than that node.
+  Entry detached;
+  if (index_->detached_tree.query(bgi::nearest(point_of(p), 1), &detached) == 1) {
+    const LocalXY da = index_->detached_end[2 * detached.second];
+    const LocalXY db = index_->detached_end[2 * detached.second + 1];
+    const LocalXY detached_foot = along(da, db, foot_fraction(p, da, db));
+    if (squared_distance(p, detached_foot) < squared_distance(p, foot)) {
+      position.from_detached_piece = true;
+      position.detached_distance_m = geodesic_distance_m(point, projection_.inverse(detached_foot));
+    }
+  }
   return position;
 }
 

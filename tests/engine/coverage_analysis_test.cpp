@@ -108,6 +108,85 @@ TEST(CoverageAnalysis, EachServiceTypeIsAnalysedOnItsOwnFacilities) {
   EXPECT_EQ(result.services[0].demand_nearest[0], 1u);  // input facility index
 }
 
+// The straight road with its second segment one-way 1 -> 2 and a one-way
+// way back 2 -> 3 -> 0 through node 3 (6.01, 48.003), 90 s per arc.
+RoadGraph one_way_road() {
+  RoadGraph roads;
+  roads.profile = "car";
+  roads.node_position = {{6.00, 48.0}, {6.01, 48.0}, {6.02, 48.0}, {6.01, 48.003}};
+  const std::vector<ArcTriple> arcs = {
+      {0, 1, 60000}, {1, 0, 60000}, {1, 2, 60000}, {2, 3, 90000}, {3, 0, 90000}};
+  roads.graph = build_csr_graph(4, arcs);
+  roads.arc_class.assign(5, RoadClass::residential);
+  return roads;
+}
+
+TEST(CoverageAnalysis, DirectionChoosesTheWayRoundTheOneWayLoop) {
+  const RoadGraph roads = one_way_road();
+  const auto communes = two_communes();
+  const std::vector<Facility> facilities = {{"c1", "Crèche", "eaje", 10, {6.00, 48.0}}};
+  CoverageParameters p = parameters();
+  // To the crèche from B's point three quarters along 1->2: on to 2 (15 s),
+  // 2->3->0 (180 s): 195 s = 3.25 min. A's point, a quarter along two-way
+  // 0-1: 15 s = 0.25 min either way.
+  const CoverageResult to = analyse_coverage(roads, communes, facilities, p);
+  EXPECT_NEAR(to.services[0].demand_minutes[0], 0.25, 0.005);
+  EXPECT_NEAR(to.services[0].demand_minutes[1], 3.25, 0.005);
+  // From the crèche: 0->1 (60 s), then three quarters of 1->2 (45 s): 1.75 min.
+  p.direction = TravelDirection::from_facility;
+  const CoverageResult from = analyse_coverage(roads, communes, facilities, p);
+  EXPECT_NEAR(from.services[0].demand_minutes[0], 0.25, 0.005);
+  EXPECT_NEAR(from.services[0].demand_minutes[1], 1.75, 0.005);
+}
+
+TEST(CoverageAnalysis, FarAndDetachedPointsAreListedAndKept) {
+  RoadGraph roads = straight_road();
+  // A detached residential piece far north-east, in commune C.
+  roads.detached_segment_end = {{6.030, 48.015}, {6.035, 48.015}};
+  roads.detached_segment_class = {RoadClass::residential};
+  std::vector<Commune> communes = two_communes();
+  Commune c;
+  c.code = "C";
+  c.name = "Combe";
+  c.population = 50;
+  c.boundary =
+      geos_from_wkt("POLYGON((6.025 48.01,6.04 48.01,6.04 48.02,6.025 48.02,6.025 48.01))");
+  communes.push_back(std::move(c));
+  // Facility 'iso' stands on the detached piece; C's demand point, the
+  // middle of its box (6.0325, 48.015), too. Both join the main network at
+  // node 2 (6.02, 48.0): 0.0125° × 74,625 = 932.8 m east and 0.015° ×
+  // 111,190 = 1667.9 m north, 1911 m in all (1859 m for 'iso', 0.011° east:
+  // 820.9 m).
+  const std::vector<Facility> facilities = {
+      {"c1", "Crèche", "eaje", 10, {6.00, 48.0}},
+      {"iso", "Micro-crèche du Haut", "eaje", 5, {6.031, 48.015}}};
+  const CoverageResult result = analyse_coverage(roads, communes, facilities, parameters());
+  ASSERT_EQ(result.demand.size(), 3u);
+  const NetworkPosition& iso = result.facility_positions[1];
+  EXPECT_TRUE(iso.from_detached_piece);
+  EXPECT_NEAR(iso.detached_distance_m, 0.0, 0.01);
+  EXPECT_NEAR(iso.distance_m, 1859.0, 5.0);
+  EXPECT_TRUE(result.demand_positions[2].from_detached_piece);
+  EXPECT_NEAR(result.demand_positions[2].distance_m, 1911.0, 5.0);
+  // Kept: C's time is the walk to node 2 and the drive back to 'c1' at
+  // node 0 (120 s), or 'iso''s walk, 1859 + 1911 s: 'c1' wins by far.
+  EXPECT_NEAR(result.services[0].demand_minutes[2], (1911.0 + 120.0) / 60.0, 0.1);
+
+  // Four warnings: far facility, far demand, detached facility, detached demand.
+  ASSERT_EQ(result.warnings.size(), 4u);
+  const auto has = [](const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+  };
+  EXPECT_TRUE(has(result.warnings[0], "'iso' (Micro-crèche du Haut, 18")) << result.warnings[0];
+  EXPECT_TRUE(has(result.warnings[0], "1000 m")) << result.warnings[0];
+  EXPECT_FALSE(has(result.warnings[0], "'c1'")) << result.warnings[0];
+  EXPECT_TRUE(has(result.warnings[1], "Combe 1 (50 inhabitants)")) << result.warnings[1];
+  EXPECT_FALSE(has(result.warnings[1], "A 1")) << result.warnings[1];
+  EXPECT_TRUE(has(result.warnings[2], "'iso'")) << result.warnings[2];
+  EXPECT_TRUE(has(result.warnings[2], "disconnected")) << result.warnings[2];
+  EXPECT_TRUE(has(result.warnings[3], "Combe 1 (50 inhabitants)")) << result.warnings[3];
+}
+
 TEST(CoverageAnalysis, FacilityOutsideEveryCommuneIsADataError) {
   const RoadGraph roads = straight_road();
   const auto communes = two_communes();

@@ -5,43 +5,15 @@
 #include <cmath>
 #include <vector>
 
+#include "one_way_loop_network.hpp"
+
 namespace couverture {
 namespace {
 
-// Travel times written on paper (seconds):
-//
-//   0 <-> 1   60 each way
-//   1 -> 2    30, one-way
-//   2 -> 0    90, one-way (the way back from 2)
-//   1 <-> 3   40 each way, dead end at 3
-//   4 <-> 5   10 each way, an island
-//
-// The access speed is 1 m/s, so an access leg of d metres takes d seconds.
-// Seed offsets are rounded to the millisecond: compare to 2 ms.
-constexpr double kTolerance = 0.002;
-
-RoadGraph test_network() {
-  RoadGraph graph;
-  graph.profile = "car";
-  graph.node_position = {{6.00, 48.00}, {6.01, 48.00}, {6.01, 48.01},
-                         {6.02, 48.00}, {6.05, 48.05}, {6.06, 48.05}};
-  const std::vector<ArcTriple> arcs = {{0, 1, 60000}, {1, 0, 60000}, {1, 2, 30000}, {2, 0, 90000},
-                                       {1, 3, 40000}, {3, 1, 40000}, {4, 5, 10000}, {5, 4, 10000}};
-  graph.graph = build_csr_graph(graph.node_position.size(), arcs);
-  return graph;
-}
-
-NetworkPosition on(const RoadGraph& graph, NodeId from, NodeId to, double fraction,
-                   double distance_m) {
-  NetworkPosition p;
-  p.from = from;
-  p.to = to;
-  p.forward_arc = graph.find_arc(from, to);
-  p.backward_arc = graph.find_arc(to, from);
-  p.fraction = fraction;
-  p.distance_m = distance_m;
-  return p;
-}
+using loop_test::kTolerance;
+using loop_test::on;
+// The one-way loop of one_way_loop_network.hpp.
+RoadGraph test_network() { return loop_test::loop_network(); }
 
 TEST(NearestFacilityTimes, HandWorkedInboundTimes) {
   const RoadGraph graph = test_network();
@@ -146,6 +118,93 @@ TEST(NearestFacilityTimes, CutoffMakesLongerTripsUnreachable) {
   EXPECT_TRUE(std::isinf(result[0].seconds));  // 135 s > 100 s
   EXPECT_EQ(result[0].facility, kInvalidId);
   EXPECT_NEAR(result[1].seconds, 75.0, kTolerance);
+}
+
+TEST(NearestFacilityTimes, BothDirectionsDifferOnTheOneWayLoop) {
+  const RoadGraph graph = test_network();
+  NearestFacilityTimes inbound(graph, 1.0);
+  NearestFacilityTimes outbound(graph, 1.0, TravelDirection::from_facility);
+  EXPECT_EQ(inbound.direction(), TravelDirection::to_facility);
+  EXPECT_EQ(outbound.direction(), TravelDirection::from_facility);
+  // The facility lies a quarter along 0-1, 10 m off the road.
+  const std::vector<NetworkPosition> facilities = {on(graph, 0, 1, 0.25, 10.0)};
+  const std::vector<NetworkPosition> origins = {
+      // Halfway along one-way 1->2, 5 m off.
+      //   to:   on to 2 (15), 2->0 (90), 0 to the point (15), walks 5 + 10: 135 s.
+      //   from: walk 10, point to 1 (0.75 × 60 = 45), 1 to half of 1->2 (15),
+      //         walk 5: 75 s.
+      on(graph, 1, 2, 0.5, 5.0),
+      // Halfway along one-way 2->0, on the road.
+      //   to:   on to 0 (0.5 × 90 = 45), 0 to the point (15), walk 10: 70 s.
+      //   from: walk 10, point to 1 (45), 1->2 (30), 2 to half of 2->0 (45):
+      //         130 s (0 cannot be left towards 2).
+      on(graph, 2, 0, 0.5, 0.0),
+      // Halfway along the two-way dead end 1-3: the same both ways,
+      //   20 + 45 + 10 = 75 s.
+      on(graph, 1, 3, 0.5, 0.0),
+      // At node 1, as the start of one-way 1->2 and as the end seen from 2:
+      //   45 + 10 = 55 s both ways (a segment end is its node).
+      on(graph, 1, 2, 0.0, 0.0),
+      on(graph, 2, 1, 1.0, 0.0),
+      // The island: unreachable both ways.
+      on(graph, 4, 5, 0.5, 0.0),
+  };
+  const std::vector<NearestFacility> to = inbound.compute(facilities, origins);
+  const std::vector<NearestFacility> from = outbound.compute(facilities, origins);
+  EXPECT_NEAR(to[0].seconds, 135.0, kTolerance);
+  EXPECT_NEAR(from[0].seconds, 75.0, kTolerance);
+  EXPECT_NEAR(to[1].seconds, 70.0, kTolerance);
+  EXPECT_NEAR(from[1].seconds, 130.0, kTolerance);
+  EXPECT_NEAR(to[2].seconds, 75.0, kTolerance);
+  EXPECT_NEAR(from[2].seconds, 75.0, kTolerance);
+  for (int i = 3; i < 5; ++i) {
+    EXPECT_NEAR(to[i].seconds, 55.0, kTolerance) << i;
+    EXPECT_NEAR(from[i].seconds, 55.0, kTolerance) << i;
+  }
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(from[i].facility, 0u) << i;
+  EXPECT_TRUE(std::isinf(to[5].seconds));
+  EXPECT_TRUE(std::isinf(from[5].seconds));
+  // A cutoff between the two directions' times keeps only the shorter one.
+  const std::vector<NearestFacility> capped = outbound.compute(facilities, origins, 100.0);
+  EXPECT_NEAR(capped[0].seconds, 75.0, kTolerance);
+  EXPECT_TRUE(std::isinf(capped[1].seconds));  // 130 s > 100 s
+}
+
+TEST(NearestFacilityTimes, SameSegmentOutboundFollowsTheOneWay) {
+  const RoadGraph graph = test_network();
+  NearestFacilityTimes outbound(graph, 1.0, TravelDirection::from_facility);
+  // The facility lies at 0.2 along one-way 1->2, on the road.
+  const std::vector<NetworkPosition> facilities = {on(graph, 1, 2, 0.2, 0.0)};
+  const std::vector<NetworkPosition> origins = {
+      // Behind it at 0.1: on to 2 (0.8 × 30 = 24), 2->0 (90), 0->1 (60),
+      // 1 to 0.1 (3): 177 s (inbound this is 3 s).
+      on(graph, 1, 2, 0.1, 0.0),
+      // Ahead at 0.6, described from node 2: straight on, 0.4 × 30 = 12 s
+      // (inbound 168 s).
+      on(graph, 2, 1, 0.4, 0.0),
+  };
+  const std::vector<NearestFacility> result = outbound.compute(facilities, origins);
+  EXPECT_NEAR(result[0].seconds, 177.0, kTolerance);
+  EXPECT_NEAR(result[1].seconds, 12.0, kTolerance);
+}
+
+TEST(AlongSegment, StraightAlongTheCommonSegmentOnly) {
+  const RoadGraph graph = test_network();
+  // Two-way 0-1 (60 s each way): 0.25 -> 0.75 is half the arc, 30,000 ms,
+  // whichever end describes either position.
+  EXPECT_NEAR(along_segment_ms(graph, on(graph, 0, 1, 0.25, 0), on(graph, 0, 1, 0.75, 0)), 30000,
+              1e-6);
+  EXPECT_NEAR(along_segment_ms(graph, on(graph, 1, 0, 0.25, 0), on(graph, 0, 1, 0.25, 0)), 30000,
+              1e-6);
+  // One-way 1->2 (30 s): forwards 0.2 -> 0.6 is 12,000 ms, backwards impossible.
+  EXPECT_NEAR(along_segment_ms(graph, on(graph, 1, 2, 0.2, 0), on(graph, 1, 2, 0.6, 0)), 12000,
+              1e-6);
+  EXPECT_TRUE(
+      std::isinf(along_segment_ms(graph, on(graph, 1, 2, 0.6, 0), on(graph, 1, 2, 0.2, 0))));
+  // Different segments, or an unsnapped position.
+  EXPECT_TRUE(
+      std::isinf(along_segment_ms(graph, on(graph, 0, 1, 0.5, 0), on(graph, 1, 3, 0.5, 0))));
+  EXPECT_TRUE(std::isinf(along_segment_ms(graph, NetworkPosition{}, on(graph, 0, 1, 0.5, 0))));
 }
 
 TEST(NearestFacilityTimes, NoFacilityMeansEverythingUnreachable) {

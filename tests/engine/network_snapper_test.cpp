@@ -85,6 +85,101 @@ TEST(NetworkSnapper, FindsTheIsland) {
   EXPECT_NEAR(p.distance_m, 111.19, 1.0);
 }
 
+// Classes and a detached piece, on three parallels 0.002° apart:
+//
+//   detached residential piece   (6.000, 48.004) - (6.010, 48.004)
+//   2 (6.000, 48.002) <-> 3 (6.010, 48.002)   motorway
+//   0 (6.000, 48.000) <-> 1 (6.010, 48.000)   residential
+//
+// 0.0005° of latitude = 55.60 m, 0.0015° = 166.79 m, 0.0035° = 389.17 m
+// (111,190.3 m per degree at 48°).
+RoadGraph classed_network() {
+  RoadGraph graph;
+  graph.profile = "car";
+  graph.node_position = {{6.000, 48.000}, {6.010, 48.000}, {6.000, 48.002}, {6.010, 48.002}};
+  const std::vector<ArcTriple> arcs = {{0, 1, 1000}, {1, 0, 1000}, {2, 3, 1000}, {3, 2, 1000}};
+  graph.graph = build_csr_graph(graph.node_position.size(), arcs);
+  graph.arc_class.resize(4);
+  for (ArcId a = 0; a < 4; ++a) {
+    graph.arc_class[a] = graph.graph.head[a] <= 1 ? RoadClass::residential : RoadClass::motorway;
+  }
+  graph.detached_segment_end = {{6.000, 48.004}, {6.010, 48.004}};
+  graph.detached_segment_class = {RoadClass::residential};
+  return graph;
+}
+
+TEST(NetworkSnapper, DefaultSnappableClassesKeepCarsOffMotorwaysAndSlipRoads) {
+  const RoadClassSet car = default_snappable_classes("car");
+  EXPECT_FALSE(car.test(static_cast<std::size_t>(RoadClass::motorway)));
+  EXPECT_FALSE(car.test(static_cast<std::size_t>(RoadClass::motorway_link)));
+  EXPECT_FALSE(car.test(static_cast<std::size_t>(RoadClass::trunk_link)));
+  EXPECT_TRUE(car.test(static_cast<std::size_t>(RoadClass::trunk)));
+  EXPECT_TRUE(car.test(static_cast<std::size_t>(RoadClass::residential)));
+  EXPECT_EQ(car.count(), kRoadClassCount - 3);
+  EXPECT_TRUE(default_snappable_classes("walk").all());
+  EXPECT_TRUE(default_snappable_classes("bike").all());
+}
+
+TEST(NetworkSnapper, CarPointBesideAMotorwayJoinsTheStreet) {
+  const RoadGraph graph = classed_network();
+  // 0.0005° south of the motorway, 0.0015° north of the street.
+  const LonLat point{6.005, 48.0015};
+  const NetworkSnapper car(graph);
+  EXPECT_EQ(car.segment_count(), 1u);  // the motorway is not indexed
+  const NetworkPosition p = car.snap(point);
+  EXPECT_EQ(p.from, 0u);
+  EXPECT_EQ(p.to, 1u);
+  EXPECT_NEAR(p.fraction, 0.5, 1e-3);
+  EXPECT_NEAR(p.distance_m, 166.79, 1.0);
+  EXPECT_FALSE(p.from_detached_piece);
+
+  // With every class snappable, the motorway is nearest.
+  RoadClassSet all;
+  all.set();
+  const NetworkSnapper anywhere(graph, all);
+  EXPECT_EQ(anywhere.segment_count(), 2u);
+  EXPECT_TRUE(anywhere.snappable_classes().all());
+  const NetworkPosition q = anywhere.snap(point);
+  EXPECT_EQ(q.from, 2u);
+  EXPECT_EQ(q.to, 3u);
+  EXPECT_NEAR(q.distance_m, 55.60, 1.0);
+}
+
+TEST(NetworkSnapper, NearestRoadInADetachedPieceJoinsTheMainNetworkAndSaysSo) {
+  const RoadGraph graph = classed_network();
+  const NetworkSnapper car(graph);
+  EXPECT_EQ(car.detached_segment_count(), 1u);
+  // 0.0005° south of the detached piece: the street (motorway excluded) is
+  // 0.0035° south, 389.17 m.
+  const NetworkPosition p = car.snap({6.004, 48.0035});
+  EXPECT_EQ(p.from, 0u);
+  EXPECT_EQ(p.to, 1u);
+  EXPECT_NEAR(p.fraction, 0.4, 1e-3);
+  EXPECT_NEAR(p.distance_m, 389.17, 1.0);
+  EXPECT_TRUE(p.from_detached_piece);
+  EXPECT_NEAR(p.detached_distance_m, 55.60, 1.0);
+
+  // Nearer the street than the piece: nothing to report.
+  const NetworkPosition q = car.snap({6.004, 48.001});
+  EXPECT_FALSE(q.from_detached_piece);
+  EXPECT_DOUBLE_EQ(q.detached_distance_m, 0.0);
+}
+
+TEST(NetworkSnapper, DetachedPieceOfAnUnsnappableClassIsIgnored) {
+  RoadGraph graph = classed_network();
+  graph.detached_segment_class = {RoadClass::motorway_link};
+  const NetworkSnapper car(graph);
+  EXPECT_EQ(car.detached_segment_count(), 0u);
+  EXPECT_FALSE(car.snap({6.004, 48.0035}).from_detached_piece);
+}
+
+TEST(NetworkSnapper, RejectsAGraphWithNothingSnappable) {
+  RoadGraph graph = classed_network();
+  RoadClassSet only_track;
+  only_track.set(static_cast<std::size_t>(RoadClass::track));
+  EXPECT_THROW((NetworkSnapper{graph, only_track}), std::invalid_argument);
+}
+
 TEST(NetworkSnapper, RejectsAGraphWithoutArcs) {
   RoadGraph graph;
   graph.node_position = {{6.0, 48.0}};

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "couverture/geodata/demand_point.hpp"
 #include "couverture/geodata/facility.hpp"
 #include "couverture/geodata/road_graph.hpp"
+#include "couverture/geodata/travel_direction.hpp"
 
 namespace couverture {
 
@@ -20,6 +22,12 @@ struct CoverageParameters {
   double access_speed_kmh = 4.5;        // the walk between a point and its road
   double max_snap_distance_m = 1000.0;  // farther points are kept and reported
   double demand_spacing_m = 400.0;
+  // Families travelling to the service (the default), or the service
+  // travelling out to families (home visits).
+  TravelDirection direction = TravelDirection::to_facility;
+  // The road classes points may join; nullopt: the profile's defaults
+  // (default_snappable_classes).
+  std::optional<RoadClassSet> snappable_classes;
 };
 
 // How one service type is reached from every demand point.
@@ -46,8 +54,16 @@ using StageCallback = std::function<void(const std::string& stage)>;
 
 // The coverage use case: spreads the population over demand points, snaps
 // facilities and demand to the network and computes, for every service type,
-// the travel time from each demand point to its nearest facility (families
-// travel to the service), then summarises it per commune and overall.
+// the travel time between each demand point and its nearest facility in the
+// parameters' direction (by default families travel to the service), then
+// summarises it per commune and overall.
+//
+// Warnings (kept points, said plainly): facilities farther than
+// max_snap_distance_m from their road, listed by id and name; demand points
+// that far, counted per commune; and the points whose nearest road is a
+// detached piece of network, joined to the main network instead (facilities
+// listed, demand points counted per commune). Far points keep their place:
+// their times include the long walk to the road.
 // Throws DataError when a facility lies outside every commune (usually a CRS
 // or x/y mistake).
 CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,

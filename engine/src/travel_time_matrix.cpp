@@ -1,0 +1,241 @@
+#include "couverture/engine/travel_time_matrix.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+#include "couverture/algorithms/dijkstra.hpp"
+#include "couverture/engine/nearest_facility_times.hpp"
+#include "couverture/engine/position_links.hpp"
+
+namespace couverture {
+
+namespace {
+
+// One worker thread's search state, kept across facilities and calls.
+struct Worker {
+  explicit Worker(std::size_t node_count) : dijkstra(node_count) {}
+
+  Dijkstra dijkstra;
+  std::vector<DijkstraSeed> seeds;
+  // Per origin: the best on-road time of the current facility (ms, walk at
+  // the facility's end included), valid where stamp == current stamp.
+  std::vector<double> best_ms;
+  std::vector<std::uint32_t> stamp;
+  std::uint32_t current = 0;
+  std::vector<std::uint32_t> touched;
+  // This thread's rows, back to back; gathered in facility order at the end.
+  std::vector<std::uint32_t> origin;
+  std::vector<double> seconds;
+
+  void start_facility(std::size_t origin_count) {
+    if (best_ms.size() != origin_count) {
+      best_ms.assign(origin_count, 0.0);
+      stamp.assign(origin_count, 0);
+      current = 0;
+    }
+    if (++current == 0) {  // the stamp wrapped: forget every old one
+      std::fill(stamp.begin(), stamp.end(), 0);
+      current = 1;
+    }
+    touched.clear();
+    seeds.clear();
+  }
+
+  void offer(std::uint32_t o, double ms) {
+    if (stamp[o] != current) {
+      stamp[o] = current;
+      best_ms[o] = ms;
+      touched.push_back(o);
+    } else if (ms < best_ms[o]) {
+      best_ms[o] = ms;
+    }
+  }
+};
+
+// Where a facility's row lies in its worker's buffers.
+struct RowPlace {
+  const Worker* worker = nullptr;
+  std::size_t begin = 0;
+  std::size_t size = 0;
+};
+
+struct SegmentKey {
+  NodeId low;
+  NodeId high;
+  std::uint32_t origin;
+};
+
+SegmentKey segment_key(const NetworkPosition& p, std::uint32_t origin) {
+  return {std::min(p.from, p.to), std::max(p.from, p.to), origin};
+}
+
+bool segment_less(const SegmentKey& a, const SegmentKey& b) {
+  return std::pair(a.low, a.high) < std::pair(b.low, b.high);
+}
+
+}  // namespace
+
+struct TravelTimeMatrixBuilder::State {
+  State(const RoadGraph& graph, TravelDirection direction)
+      : reversed(direction == TravelDirection::to_facility ? reverse_graph(graph.graph)
+                                                           : CsrGraph{}),
+        workers([n = graph.node_count()] { return Worker(n); }) {}
+
+  CsrGraph reversed;  // empty when searching from the facilities
+  tbb::enumerable_thread_specific<Worker> workers;
+  // The origins' links to nodes, grouped by node (CSR): a settled node hands
+  // its distance to the origins linked to it.
+  std::vector<std::uint32_t> first_link;  // by node, plus one
+  std::vector<std::uint32_t> link_origin;
+  std::vector<double> link_ms;
+  std::vector<SegmentKey> origins_by_segment;  // sorted by segment
+  std::vector<RowPlace> rows;
+};
+
+TravelTimeMatrixBuilder::TravelTimeMatrixBuilder(const RoadGraph& graph, double access_speed_mps,
+                                                 TravelDirection direction)
+    : graph_(&graph),
+      direction_(direction),
+      access_speed_mps_(access_speed_mps),
+      state_(std::make_unique<State>(graph, direction)) {
+  if (!(access_speed_mps > 0.0)) {
+    throw std::invalid_argument("TravelTimeMatrixBuilder: the access speed must be positive");
+  }
+}
+
+TravelTimeMatrixBuilder::TravelTimeMatrixBuilder(TravelTimeMatrixBuilder&&) noexcept = default;
+TravelTimeMatrixBuilder& TravelTimeMatrixBuilder::operator=(TravelTimeMatrixBuilder&&) noexcept =
+    default;
+TravelTimeMatrixBuilder::~TravelTimeMatrixBuilder() = default;
+
+TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPosition> facilities,
+                                                  std::span<const NetworkPosition> origins,
+                                                  double cutoff_seconds) {
+  // Up to two links per origin, counted in 32 bits.
+  if (origins.size() >= kInvalidId / 2) {
+    throw std::invalid_argument("TravelTimeMatrixBuilder: more origins than 32-bit ids hold");
+  }
+  const RoadGraph& graph = *graph_;
+  State& state = *state_;
+  const bool inbound = direction_ == TravelDirection::to_facility;
+  const CsrGraph& search_graph = inbound ? state.reversed : graph.graph;
+  const auto access_ms = [this](const NetworkPosition& p) {
+    return p.distance_m / access_speed_mps_ * 1000.0;
+  };
+  // Inbound an origin leaves its point towards a node; outbound the search
+  // arrives at a node and goes on to the origin's point.
+  const auto origin_links = [&](const NetworkPosition& p) {
+    return inbound ? links_out_of(graph, p) : links_into(graph, p);
+  };
+
+  // Index the origins by node (counting sort) and by segment.
+  const std::size_t n = graph.node_count();
+  state.first_link.assign(n + 1, 0);
+  for (const NetworkPosition& p : origins) {
+    for (const PositionLink& link : origin_links(p)) ++state.first_link[link.node + 1];
+  }
+  for (std::size_t v = 0; v < n; ++v) state.first_link[v + 1] += state.first_link[v];
+  state.link_origin.resize(state.first_link[n]);
+  state.link_ms.resize(state.first_link[n]);
+  {
+    std::vector<std::uint32_t> next(state.first_link.begin(), state.first_link.end() - 1);
+    for (std::uint32_t o = 0; o < origins.size(); ++o) {
+      for (const PositionLink& link : origin_links(origins[o])) {
+        const std::uint32_t slot = next[link.node]++;
+        state.link_origin[slot] = o;
+        state.link_ms[slot] = link.ms;
+      }
+    }
+  }
+  state.origins_by_segment.clear();
+  for (std::uint32_t o = 0; o < origins.size(); ++o) {
+    if (origins[o].valid()) state.origins_by_segment.push_back(segment_key(origins[o], o));
+  }
+  std::stable_sort(state.origins_by_segment.begin(), state.origins_by_segment.end(), segment_less);
+
+  const double cutoff_ms = cutoff_seconds * 1000.0;
+  const Millis limit = cutoff_ms >= static_cast<double>(kUnreachable)
+                           ? kUnreachable
+                           : static_cast<Millis>(std::ceil(std::max(cutoff_ms, 0.0)));
+  for (Worker& worker : state.workers) {
+    worker.origin.clear();
+    worker.seconds.clear();
+  }
+  state.rows.assign(facilities.size(), RowPlace{});
+
+  const auto one_facility = [&](std::size_t f, Worker& worker) {
+    const NetworkPosition& p = facilities[f];
+    if (!p.valid()) return;
+    worker.start_facility(origins.size());
+    const double walk = access_ms(p);
+    const PositionLinks links = inbound ? links_into(graph, p) : links_out_of(graph, p);
+    for (const PositionLink& link : links) {
+      // Rounded as NearestFacilityTimes rounds, so that both agree exactly.
+      const double rounded = std::round(link.ms + walk);
+      if (rounded >= static_cast<double>(kUnreachable)) continue;
+      worker.seeds.push_back({link.node, static_cast<Millis>(rounded)});
+    }
+    worker.dijkstra.run(search_graph, worker.seeds, limit);
+    for (const NodeId v : worker.dijkstra.settled()) {
+      const double distance = worker.dijkstra.distance(v);
+      for (std::uint32_t k = state.first_link[v]; k < state.first_link[v + 1]; ++k) {
+        worker.offer(state.link_origin[k], state.link_ms[k] + distance);
+      }
+    }
+    const auto [first, last] =
+        std::equal_range(state.origins_by_segment.begin(), state.origins_by_segment.end(),
+                         segment_key(p, 0), segment_less);
+    for (auto it = first; it != last; ++it) {
+      const NetworkPosition& o = origins[it->origin];
+      const double along = inbound ? along_segment_ms(graph, o, p) : along_segment_ms(graph, p, o);
+      if (std::isfinite(along)) worker.offer(it->origin, along + walk);
+    }
+
+    std::sort(worker.touched.begin(), worker.touched.end());
+    RowPlace& row = state.rows[f];
+    row.worker = &worker;
+    row.begin = worker.origin.size();
+    for (const std::uint32_t o : worker.touched) {
+      const double total_ms = worker.best_ms[o] + access_ms(origins[o]);
+      if (total_ms > cutoff_ms) continue;
+      worker.origin.push_back(o);
+      worker.seconds.push_back(total_ms / 1000.0);
+    }
+    row.size = worker.origin.size() - row.begin;
+  };
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, facilities.size()),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      Worker& worker = state.workers.local();
+                      for (std::size_t f = range.begin(); f != range.end(); ++f) {
+                        one_facility(f, worker);
+                      }
+                    });
+
+  TravelTimeMatrix matrix;
+  matrix.origin_count = origins.size();
+  matrix.row_begin.reserve(facilities.size() + 1);
+  std::size_t total = 0;
+  for (const RowPlace& row : state.rows) total += row.size;
+  matrix.origin.reserve(total);
+  matrix.seconds.reserve(total);
+  for (const RowPlace& row : state.rows) {
+    if (row.size > 0) {
+      const auto begin = static_cast<std::ptrdiff_t>(row.begin);
+      const auto end = static_cast<std::ptrdiff_t>(row.begin + row.size);
+      matrix.origin.insert(matrix.origin.end(), row.worker->origin.begin() + begin,
+                           row.worker->origin.begin() + end);
+      matrix.seconds.insert(matrix.seconds.end(), row.worker->seconds.begin() + begin,
+                            row.worker->seconds.begin() + end);
+    }
+    matrix.row_begin.push_back(matrix.origin.size());
+  }
+  return matrix;
+}
+
+}  // namespace couverture
