@@ -47,8 +47,12 @@ void subsample(std::size_t count, std::size_t limit, Keep keep) {
 }  // namespace
 
 bool isochrone_band_nested(const GEOSGeometry& inner, const GEOSGeometry& outer) {
-  if (geos_covers(outer, inner)) return true;
-  return geos_area(*geos_difference(inner, outer)) <= 1e-9 * geos_area(inner);
+  try {
+    if (geos_covers(outer, inner)) return true;
+    return geos_area(*geos_difference(inner, outer)) <= 1e-9 * geos_area(inner);
+  } catch (const std::runtime_error&) {
+    return false;  // GEOS refuses an invalid polygon: nesting cannot be shown
+  }
 }
 
 struct IsochroneQualityChecker::Workspaces {
