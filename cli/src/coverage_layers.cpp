@@ -7,49 +7,12 @@
 #include "command.hpp"
 #include "couverture/io/file_digest.hpp"
 #include "couverture/io/qml_style.hpp"
+#include "layer_columns.hpp"
 #include "scenario_runner.hpp"
 
 namespace couverture::cli {
 
 namespace {
-
-using Value = std::variant<std::int64_t, double, std::string>;
-
-OutputColumn column(std::string name, OutputColumn::Type type, std::string alias) {
-  OutputColumn c;
-  c.name = std::move(name);
-  c.type = type;
-  c.alias = std::move(alias);
-  return c;
-}
-
-std::optional<Value> finite_or_null(double value) {
-  if (!std::isfinite(value)) return std::nullopt;
-  return Value(std::round(value * 100.0) / 100.0);
-}
-
-std::string minutes_label(double minutes) {
-  std::ostringstream text;
-  text << minutes;
-  return text.str();
-}
-
-// Travel-time classes from the scenario's thresholds, green when close to
-// red beyond the last threshold.
-std::string travel_time_style(const std::string& field, GeometryKind kind,
-                              const std::vector<double>& thresholds,
-                              const std::string& label_field) {
-  std::vector<double> breaks = {0.0};
-  std::vector<std::string> labels;
-  for (double minutes : thresholds) {
-    labels.push_back(minutes_label(breaks.back()) + " – " + minutes_label(minutes) + " min");
-    breaks.push_back(minutes);
-  }
-  labels.push_back("> " + minutes_label(breaks.back()) + " min");
-  breaks.push_back(100000.0);
-  const std::vector<Colour> colours = green_to_red(labels.size());
-  return graduated_style_qml(field, kind, breaks, colours, labels, label_field);
-}
 
 // The service styled by default: crèches first, since the CTG question is
 // about them, otherwise the first type.
@@ -90,11 +53,9 @@ OutputLayer communes_layer(const RunOutcome& outcome) {
                                       "Population sans accès routier à " + service.service_type);
     std::vector<OutputColumn> shares;
     for (double minutes : thresholds) {
-      // 7.5 minutes gives "7_5min": no dot in a field name for QGIS expressions.
-      std::string label = minutes_label(minutes);
-      std::replace(label.begin(), label.end(), '.', '_');
-      shares.push_back(column(stem + "_pct_within_" + label + "min", OutputColumn::Type::real,
-                              "Population à " + minutes_label(minutes) + " min ou moins de " +
+      shares.push_back(column(stem + "_pct_within_" + number_field(minutes) + "min",
+                              OutputColumn::Type::real,
+                              "Population à " + number_label(minutes) + " min ou moins de " +
                                   service.service_type + " (%)"));
     }
     for (const GroupAccessibility& group : service.by_commune) {
@@ -267,12 +228,12 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   }
   add("thresholds_minutes", thresholds.str());
   add("profile", scenario.network.profile);
-  add("access_speed_kmh", minutes_label(scenario.network.access_speed_kmh));
-  add("max_snap_distance_m", minutes_label(scenario.network.max_snap_distance_m));
+  add("access_speed_kmh", number_label(scenario.network.access_speed_kmh));
+  add("max_snap_distance_m", number_label(scenario.network.max_snap_distance_m));
   add("demand_model",
       "population shared evenly over a grid of points inside each commune, "
       "spacing " +
-          minutes_label(scenario.analysis.demand_spacing_m) + " m");
+          number_label(scenario.analysis.demand_spacing_m) + " m");
   add("travel_direction", "from each demand point to the nearest facility (inbound)");
   add("output_crs", scenario.output.crs);
   add("road_network", std::to_string(outcome.roads.node_count()) + " nodes, " +

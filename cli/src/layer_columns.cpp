@@ -1,0 +1,51 @@
+#include "layer_columns.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <vector>
+
+namespace couverture::cli {
+
+OutputColumn column(std::string name, OutputColumn::Type type, std::string alias) {
+  OutputColumn c;
+  c.name = std::move(name);
+  c.type = type;
+  c.alias = std::move(alias);
+  return c;
+}
+
+std::optional<ColumnValue> finite_or_null(double value) {
+  if (!std::isfinite(value)) return std::nullopt;
+  return ColumnValue(std::round(value * 100.0) / 100.0);
+}
+
+std::string number_label(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
+std::string number_field(double value) {
+  std::string label = number_label(value);
+  std::replace(label.begin(), label.end(), '.', '_');
+  return label;
+}
+
+std::string travel_time_style(const std::string& field, GeometryKind kind,
+                              std::span<const double> thresholds, const std::string& label_field,
+                              std::uint8_t fill_alpha) {
+  std::vector<double> breaks = {0.0};
+  std::vector<std::string> labels;
+  for (double minutes : thresholds) {
+    labels.push_back(number_label(breaks.back()) + " – " + number_label(minutes) + " min");
+    breaks.push_back(minutes);
+  }
+  labels.push_back("> " + number_label(breaks.back()) + " min");
+  breaks.push_back(100000.0);
+  std::vector<Colour> colours = green_to_red(labels.size());
+  for (Colour& colour : colours) colour.alpha = fill_alpha;
+  return graduated_style_qml(field, kind, breaks, colours, labels, label_field);
+}
+
+}  // namespace couverture::cli

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+
+#include "couverture/io/output_layer.hpp"
+#include "couverture/io/qml_style.hpp"
+
+namespace couverture::cli {
+
+using ColumnValue = std::variant<std::int64_t, double, std::string>;
+
+// An empty output column with its QGIS alias (the French label a planner reads).
+OutputColumn column(std::string name, OutputColumn::Type type, std::string alias);
+
+// `value` rounded to hundredths, or NULL when it is not finite (unreachable).
+std::optional<ColumnValue> finite_or_null(double value);
+
+// A number as a short label: 7.5 -> "7.5", 10 -> "10".
+std::string number_label(double value);
+
+// A field-name-safe form of a number: 7.5 -> "7_5" (no dot in QGIS expressions).
+std::string number_field(double value);
+
+// Travel-time classes from the thresholds, green when close to red beyond
+// the last threshold; with `fill_alpha` < 255 overlapping areas stay readable.
+std::string travel_time_style(const std::string& field, GeometryKind kind,
+                              std::span<const double> thresholds, const std::string& label_field,
+                              std::uint8_t fill_alpha = 255);
+
+}  // namespace couverture::cli
