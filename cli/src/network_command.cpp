@@ -7,11 +7,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "command.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/atomic_output.hpp"
+#include "couverture/io/network_loader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "progress.hpp"
@@ -27,7 +29,38 @@ struct BuildOptions {
   std::string profile = "car";
   fs::path output;
   bool overwrite = false;
+  fs::path dem;                     // optional elevation raster
+  std::vector<std::string> speeds;  // CLASS=KMH
+  std::vector<std::string> permit;  // access values
+  std::vector<std::string> forbid;
 };
+
+// The options as the [network] table of a scenario would give them, so that
+// both build the same graph. Throws UsageError for a malformed --speed.
+NetworkSource network_source(const BuildOptions& options) {
+  NetworkSource source;
+  source.path = options.osm;
+  source.profile = options.profile;
+  source.dem = options.dem;
+  for (const std::string& speed : options.speeds) {
+    const std::size_t equals = speed.find('=');
+    const std::string name = speed.substr(0, equals);
+    std::size_t used = 0;
+    double kmh = -1.0;
+    try {
+      if (equals != std::string::npos) kmh = std::stod(speed.substr(equals + 1), &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (equals == std::string::npos || used == 0 || used != speed.size() - equals - 1) {
+      throw UsageError("--speed '" + speed + "' must be CLASS=KMH, e.g. --speed residential=20");
+    }
+    source.speeds_kmh[name] = kmh;
+  }
+  source.access_permit = options.permit;
+  source.access_forbid = options.forbid;
+  return source;
+}
 
 struct BoundingBox {
   double min_lon = std::numeric_limits<double>::infinity();
@@ -128,26 +161,48 @@ void print_summary(const RoadGraph& road, const fs::path& file) {
 }
 
 int build_network(const BuildOptions& options, const GlobalOptions& global) {
-  const std::optional<TravelProfile> profile = TravelProfile::by_name(options.profile);
-  if (!profile) {
+  if (!TravelProfile::by_name(options.profile)) {
     std::string known;
     for (const std::string& name : TravelProfile::names())
       known += (known.empty() ? "" : ", ") + name;
     throw UsageError("unknown profile '" + options.profile +
                      "' for --profile; choose one of: " + known);
   }
+  const NetworkSource source = network_source(options);
+  TravelProfile profile = TravelProfile::car();
+  try {
+    profile = network_profile(source);
+  } catch (const DataError& error) {
+    // Settings typed on the command line: a usage error, not a data one.
+    throw UsageError(std::string(error.what()) + " (from --speed, --permit or --forbid)");
+  }
   // Refuse before the minutes spent reading the extract, not after.
+  std::error_code error;
+  if (!options.dem.empty() && !fs::is_regular_file(options.dem, error)) {
+    throw DataError(options.dem.string() + ": no such file; check --dem");
+  }
   check_output_path(options.output, options.overwrite);
   Progress progress(global.quiet || global.json);
   progress.stage("reading " + options.osm.filename().string());
-  const RoadGraph road = read_road_graph(options.osm, *profile);
+  RoadGraph road = read_road_graph(options.osm, profile);
+  std::vector<std::string> warnings;
+  if (!options.dem.empty()) {
+    progress.stage("slopes from " + options.dem.filename().string());
+    apply_dem(road, options.dem, warnings);
+  }
   progress.stage("writing " + options.output.filename().string());
   save_road_graph(road, options.output, options.overwrite);
   progress.finish();
+  if (!global.quiet) {
+    for (const std::string& warning : warnings) {
+      std::cerr << "couverture: warning: " << warning << '\n';
+    }
+  }
   if (global.quiet) return 0;
   if (global.json) {
     nlohmann::json s = summary_json(road, options.output);
     s["seconds"] = progress.total_seconds();
+    s["warnings"] = warnings;
     std::cout << s.dump(2) << '\n';
   } else {
     print_summary(road, options.output);
@@ -183,6 +238,16 @@ void add_network_command(CLI::App& app, const GlobalOptions& global, Action& act
   build->add_option("-o,--output", build_options->output, "Graph file to write (.cgraph)")
       ->required();
   build->add_flag("--overwrite", build_options->overwrite, "Replace an existing output");
+  build->add_option("--dem", build_options->dem,
+                    "Elevation raster (SRTM .hgt/.hgt.zip, GeoTIFF...): slope-aware walk and "
+                    "bike times; nothing changes for a car");
+  build->add_option("--speed", build_options->speeds,
+                    "CLASS=KMH replacing a road class speed, e.g. residential=20 (0 closes the "
+                    "class); repeatable");
+  build->add_option("--permit", build_options->permit,
+                    "Access value to accept, e.g. private; repeatable");
+  build->add_option("--forbid", build_options->forbid,
+                    "Access value to treat as closed, e.g. destination; repeatable");
   build->callback([&global, &action, build_options] {
     action = [&global, build_options] { return build_network(*build_options, global); };
   });

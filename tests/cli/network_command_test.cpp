@@ -5,6 +5,8 @@
 #include <sstream>
 #include <string>
 
+#include "../io/dem_fixture.hpp"
+#include "couverture/io/osm_pbf_writer.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "test_support.hpp"
 
@@ -126,6 +128,78 @@ TEST_F(NetworkCommandTest, BadUsageExitsTwo) {
       2)
       << output;
   EXPECT_NE(output.find("hovercraft"), std::string::npos) << output;
+}
+
+TEST_F(NetworkCommandTest, BuildWithDemSpeedAndAccessOptions) {
+  // A triangle of streets, one of them private, on a DEM rising 10 m per
+  // 0.001° eastwards: node 1 (lon 6.0015) at 110 m, node 2 (6.0035) at 130 m.
+  const std::vector<OsmNodeRecord> nodes = {
+      {1, {6.0015, 48.002}}, {2, {6.0035, 48.002}}, {3, {6.0035, 48.0005}}};
+  const std::vector<OsmWayRecord> ways = {
+      {10, {1, 2}, {{"highway", "residential"}}},
+      {11, {2, 3}, {{"highway", "residential"}}},
+      {12, {3, 1}, {{"highway", "service"}, {"access", "private"}}}};
+  const fs::path pbf = dir_ / "triangle.osm.pbf";
+  write_osm_pbf(pbf, nodes, ways);
+  testing::DemRaster dem;
+  dem.left = 6.0;
+  dem.top = 48.004;
+  dem.columns = 8;
+  dem.rows = 4;
+  for (int r = 0; r < dem.rows; ++r) {
+    for (int c = 0; c < dem.columns; ++c)
+      dem.elevation_m.push_back(static_cast<float>(100 + 10 * c));
+  }
+  const fs::path tif = dir_ / "dem.tif";
+  testing::write_geotiff(tif, dem);
+
+  const fs::path flat_graph = dir_ / "flat.cgraph";
+  const fs::path graph = dir_ / "sloped.cgraph";
+  std::string output;
+  ASSERT_EQ(couverture::testing::run_command(cli() + " -q network build --osm " + quoted(pbf) +
+                                                 " --profile walk -o " + quoted(flat_graph),
+                                             output),
+            0)
+      << output;
+  ASSERT_EQ(couverture::testing::run_command(
+                cli() + " --json network build --osm " + quoted(pbf) + " --profile walk -o " +
+                    quoted(graph) + " --dem " + quoted(tif) +
+                    " --speed residential=3 --permit private --forbid destination",
+                output),
+            0)
+      << output;
+  const nlohmann::json summary = nlohmann::json::parse(output);
+  EXPECT_EQ(summary["source"], "triangle.osm.pbf; slopes from dem.tif");
+  EXPECT_TRUE(summary["warnings"].empty());
+  const RoadGraph flat = load_road_graph(flat_graph);
+  const RoadGraph sloped = load_road_graph(graph);
+  EXPECT_EQ(flat.arc_count(), 4u);    // the private service road is closed on foot
+  EXPECT_EQ(sloped.arc_count(), 6u);  // --permit private opens it
+  // Node ids follow OSM ids. East is uphill: slower than west, and both
+  // slower than 4.5 km/h on the flat since the street is set to 3 km/h
+  // (Tobler's factor down a ~13 % slope is below 1 too).
+  const Millis east = sloped.graph.weight[sloped.find_arc(0, 1)];
+  const Millis west = sloped.graph.weight[sloped.find_arc(1, 0)];
+  const Millis flat_east = flat.graph.weight[flat.find_arc(0, 1)];
+  EXPECT_GT(east, west);
+  EXPECT_GT(west, flat_east);
+
+  // Malformed or unknown settings are usage errors (exit 2).
+  for (const char* bad : {"--speed residential", "--speed residential=fast", "--speed highway=20",
+                          "--permit yes", "--profile car --speed track=-3"}) {
+    EXPECT_EQ(couverture::testing::run_command(cli() + " network build --osm " + quoted(pbf) +
+                                                   " -o " + quoted(dir_ / "bad.cgraph") + " " + bad,
+                                               output),
+              2)
+        << bad << ": " << output;
+  }
+  // A missing DEM is named before the extract is read.
+  EXPECT_EQ(couverture::testing::run_command(cli() + " network build --osm " + quoted(pbf) +
+                                                 " -o " + quoted(dir_ / "bad.cgraph") + " --dem " +
+                                                 quoted(dir_ / "nope.tif"),
+                                             output),
+            1);
+  EXPECT_NE(output.find("nope.tif"), std::string::npos) << output;
 }
 
 }  // namespace
