@@ -6,7 +6,6 @@
 #include <string>
 
 #include "../io/dem_fixture.hpp"
-#include "couverture/io/osm_pbf_writer.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "test_support.hpp"
 
@@ -131,27 +130,10 @@ TEST_F(NetworkCommandTest, BadUsageExitsTwo) {
 }
 
 TEST_F(NetworkCommandTest, BuildWithDemSpeedAndAccessOptions) {
-  // A triangle of streets, one of them private, on a DEM rising 10 m per
-  // 0.001° eastwards: node 1 (lon 6.0015) at 110 m, node 2 (6.0035) at 130 m.
-  const std::vector<OsmNodeRecord> nodes = {
-      {1, {6.0015, 48.002}}, {2, {6.0035, 48.002}}, {3, {6.0035, 48.0005}}};
-  const std::vector<OsmWayRecord> ways = {
-      {10, {1, 2}, {{"highway", "residential"}}},
-      {11, {2, 3}, {{"highway", "residential"}}},
-      {12, {3, 1}, {{"highway", "service"}, {"access", "private"}}}};
   const fs::path pbf = dir_ / "triangle.osm.pbf";
-  write_osm_pbf(pbf, nodes, ways);
-  testing::DemRaster dem;
-  dem.left = 6.0;
-  dem.top = 48.004;
-  dem.columns = 8;
-  dem.rows = 4;
-  for (int r = 0; r < dem.rows; ++r) {
-    for (int c = 0; c < dem.columns; ++c)
-      dem.elevation_m.push_back(static_cast<float>(100 + 10 * c));
-  }
+  testing::write_triangle_extract(pbf);
   const fs::path tif = dir_ / "dem.tif";
-  testing::write_geotiff(tif, dem);
+  testing::write_geotiff(tif, testing::east_rising_dem());
 
   const fs::path flat_graph = dir_ / "flat.cgraph";
   const fs::path graph = dir_ / "sloped.cgraph";

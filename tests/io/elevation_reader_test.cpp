@@ -20,18 +20,7 @@ namespace fs = std::filesystem;
 // 5 × 4 pixels of 0.001° from (6.000 E, 48.004 N); the pixel in column c,
 // row r holds 100 + 10·c + 3·r, a plane that bilinear interpolation
 // reproduces exactly between pixel centres.
-testing::DemRaster plane_in_degrees() {
-  testing::DemRaster dem;
-  dem.left = 6.0;
-  dem.top = 48.004;
-  dem.columns = 5;
-  dem.rows = 4;
-  for (int r = 0; r < dem.rows; ++r) {
-    for (int c = 0; c < dem.columns; ++c)
-      dem.elevation_m.push_back(static_cast<float>(100 + 10 * c + 3 * r));
-  }
-  return dem;
-}
+testing::DemRaster plane_in_degrees() { return testing::degree_plane_dem(5, 4, 10, 3); }
 
 // The plane at a lon/lat: pixel centre c sits at lon 6.0005 + 0.001·c.
 double plane_at(double lon, double lat) {

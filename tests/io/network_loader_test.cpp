@@ -10,7 +10,6 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/elevation_reader.hpp"
-#include "couverture/io/osm_pbf_writer.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "dem_fixture.hpp"
@@ -38,20 +37,9 @@ class NetworkLoader : public ::testing::Test {
   void SetUp() override { dir_ = testing::make_temp_dir("network_loader"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // A DEM rising 10 m per 0.001° eastwards (z = 100 + 10·column at pixel
-  // centres), flat north-south: 8 × 4 pixels from (6.000 E, 48.004 N).
   fs::path write_east_rising_dem() {
-    testing::DemRaster dem;
-    dem.left = 6.0;
-    dem.top = 48.004;
-    dem.columns = 8;
-    dem.rows = 4;
-    for (int r = 0; r < dem.rows; ++r) {
-      for (int c = 0; c < dem.columns; ++c)
-        dem.elevation_m.push_back(static_cast<float>(100 + 10 * c));
-    }
     const fs::path path = dir_ / "dem.tif";
-    testing::write_geotiff(path, dem);
+    testing::write_geotiff(path, testing::east_rising_dem());
     return path;
   }
 
@@ -198,15 +186,8 @@ TEST(NetworkProfile, AppliesSpeedAndAccessOverrides) {
 }
 
 TEST_F(NetworkLoader, ExtractIsReadWithTheOverrides) {
-  // A triangle 1-2-3: two residential streets and a private service road.
-  const std::vector<OsmNodeRecord> nodes = {
-      {1, {6.000, 48.000}}, {2, {6.002, 48.000}}, {3, {6.002, 48.002}}};
-  const std::vector<OsmWayRecord> ways = {
-      {10, {1, 2}, {{"highway", "residential"}}},
-      {11, {2, 3}, {{"highway", "residential"}}},
-      {12, {3, 1}, {{"highway", "service"}, {"access", "private"}}}};
   const fs::path pbf = dir_ / "triangle.osm.pbf";
-  write_osm_pbf(pbf, nodes, ways);
+  testing::write_triangle_extract(pbf);  // the service road 3-1 is private
   std::vector<std::string> warnings;
   NetworkSource source;
   source.path = pbf;
