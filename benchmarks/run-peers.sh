@@ -85,7 +85,7 @@ chmod 755 "$work"
 results_dir="$repo/benchmarks/results"
 mkdir -p "$results_dir"
 json="$results_dir/peers-$graph-$(date -u +%Y%m%dT%H%M%SZ).json"
-echo "run-peers: networkx and pgRouting on the same sources (a minute or two on Porto)"
+echo "run-peers: networkx and pgRouting on the same sources (several minutes on Porto, seconds on Liechtenstein)"
 /usr/bin/python3 "$repo/benchmarks/peers/compare_peers.py" --graph-name "$graph" \
   --edges "$work/edges.csv" --export-json "$work/export.json" --ours-json "$work/ours.json" \
   --ours-distances "$work/ours" --seed "$seed" --repeats "$repeats" --pg-port "$pg_port" --out "$json"

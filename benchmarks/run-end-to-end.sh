@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# End-to-end `couverture run` on the Liechtenstein extract (when the shared
+# data is present) and on synthetic territories of 10^4, 10^5 and 10^6 road
+# nodes, to show how cost grows with size: graph size, demand points,
+# facilities, stage times, total and peak RSS. Writes
+# benchmarks/results/end-to-end-<UTC>.json and prints a table. Numbers are
+# reported, never asserted.
+#
+# Usage: benchmarks/run-end-to-end.sh [--quick]
+#   --quick: Liechtenstein and 10^4 only (seconds); the full set takes minutes
+#   and a few GB of memory for 10^6.
+# Environment: BUILD_DIR (default build), SEED (1), COUVERTURE_SHARED_DATA
+# (../shared/data), KEEP=1 keeps the scratch folder.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+build_dir=${BUILD_DIR:-$repo/build}
+shared=${COUVERTURE_SHARED_DATA:-$repo/../shared/data}
+sizes=(10000 100000 1000000)
+case ${1:-} in
+  --quick) sizes=(10000) ;;
+  "") ;;
+  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+esac
+
+for binary in couverture couverture_bench_tool; do
+  if [[ ! -x "$build_dir/bin/$binary" ]]; then
+    echo "run-end-to-end: $build_dir/bin/$binary not found; build it:" \
+      "cmake --build $build_dir --target couverture couverture_bench_tool" >&2
+    exit 1
+  fi
+done
+[[ -x /usr/bin/time ]] || { echo "run-end-to-end: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+li=()
+if [[ -f "$shared/osm/liechtenstein.osm.pbf" ]]; then
+  li=(--liechtenstein "$shared/osm/liechtenstein.osm.pbf")
+else
+  echo "run-end-to-end: Liechtenstein skipped, $shared/osm/liechtenstein.osm.pbf is absent"
+fi
+
+work=$(mktemp -d /tmp/couverture-end-to-end.XXXXXX)
+if [[ ${KEEP:-0} == 1 ]]; then
+  echo "run-end-to-end: scratch folder kept: $work"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+results_dir="$repo/benchmarks/results"
+mkdir -p "$results_dir"
+suffix=""
+[[ ${1:-} == --quick ]] && suffix="-quick"
+json="$results_dir/end-to-end$suffix-$(date -u +%Y%m%dT%H%M%SZ).json"
+/usr/bin/python3 "$repo/benchmarks/end_to_end/run_end_to_end.py" \
+  --couverture "$build_dir/bin/couverture" --tool "$build_dir/bin/couverture_bench_tool" \
+  "${li[@]}" --sizes "${sizes[@]}" --seed "${SEED:-1}" --work "$work" --out "$json"
