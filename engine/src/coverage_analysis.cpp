@@ -43,20 +43,22 @@ std::vector<std::uint32_t> locate_facilities(std::span<const Commune> communes,
 // "'c1' (Crèche Les Lutins, 1250 m)": a facility as planners know it.
 std::string describe_facility(const Facility& facility, double metres) {
   std::ostringstream text;
-  text << "'" << facility.id << "' (" << facility.name << ", " << std::lround(metres) << " m)";
+  text << "'" << facility.id << "' (";
+  if (!facility.name.empty()) text << facility.name << ", ";
+  text << std::lround(metres) << " m)";
   return text.str();
 }
 
 // Demand points counted per commune, in commune order:
-// "Remiremont 3 (120 inhabitants), Éloyes 1 (15 inhabitants)".
+// "Remiremont: 3 point(s), 120 inhabitants; Éloyes: 1 point(s), 15 inhabitants".
 std::string per_commune(std::span<const Commune> communes, const std::vector<std::size_t>& points,
                         const std::vector<double>& population) {
   std::ostringstream text;
   bool first = true;
   for (std::size_t c = 0; c < communes.size(); ++c) {
     if (points[c] == 0) continue;
-    text << (first ? "" : ", ") << communes[c].name << " " << points[c] << " ("
-         << std::lround(population[c]) << " inhabitants)";
+    text << (first ? "" : "; ") << communes[c].name << ": " << points[c] << " point(s), "
+         << std::lround(population[c]) << " inhabitants";
     first = false;
   }
   return text.str();

@@ -180,11 +180,11 @@ TEST(CoverageAnalysis, FarAndDetachedPointsAreListedAndKept) {
   EXPECT_TRUE(has(result.warnings[0], "'iso' (Micro-crèche du Haut, 18")) << result.warnings[0];
   EXPECT_TRUE(has(result.warnings[0], "1000 m")) << result.warnings[0];
   EXPECT_FALSE(has(result.warnings[0], "'c1'")) << result.warnings[0];
-  EXPECT_TRUE(has(result.warnings[1], "Combe 1 (50 inhabitants)")) << result.warnings[1];
-  EXPECT_FALSE(has(result.warnings[1], "A 1")) << result.warnings[1];
+  EXPECT_TRUE(has(result.warnings[1], "Combe: 1 point(s), 50 inhabitants")) << result.warnings[1];
+  EXPECT_FALSE(has(result.warnings[1], "A:")) << result.warnings[1];
   EXPECT_TRUE(has(result.warnings[2], "'iso'")) << result.warnings[2];
   EXPECT_TRUE(has(result.warnings[2], "disconnected")) << result.warnings[2];
-  EXPECT_TRUE(has(result.warnings[3], "Combe 1 (50 inhabitants)")) << result.warnings[3];
+  EXPECT_TRUE(has(result.warnings[3], "Combe: 1 point(s), 50 inhabitants")) << result.warnings[3];
 }
 
 TEST(CoverageAnalysis, FacilityOutsideEveryCommuneIsADataError) {
