@@ -22,6 +22,7 @@ std::string version_text();
 void add_version_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_network_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_run_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_isochrones_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action);
 
 }  // namespace couverture::cli

@@ -234,7 +234,25 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
       "population shared evenly over a grid of points inside each commune, "
       "spacing " +
           number_label(scenario.analysis.demand_spacing_m) + " m");
-  add("travel_direction", "from each demand point to the nearest facility (inbound)");
+  add("travel_direction",
+      scenario.network.direction == TravelDirection::to_facility
+          ? "to_facility: from each demand point to the nearest facility (inbound)"
+          : "from_facility: from the nearest facility out to each demand point (outbound)");
+  if (!scenario.network.dem.empty()) add_file("dem", scenario.network.dem);
+  for (const auto& [road_class, kmh] : scenario.network.speeds_kmh) {
+    add("speed_kmh_" + road_class, number_label(kmh));
+  }
+  for (const std::string& rule : scenario.network.access_permit) add("access_permit", rule);
+  for (const std::string& rule : scenario.network.access_forbid) add("access_forbid", rule);
+  if (outcome.isochrones.computed) {
+    const IsochroneSettings& iso = scenario.isochrones;
+    add("isochrones",
+        iso.form + ", off-road reach capped at " + number_label(iso.max_offroad_m) +
+            " m at the access speed; " + std::to_string(outcome.isochrones.bands_with_guarantees) +
+            " of " + std::to_string(outcome.isochrones.bands_checked) +
+            " facility bands pass every check (origin inside, valid, nested, every reachable "
+            "network point inside)");
+  }
   add("output_crs", scenario.output.crs);
   add("road_network", std::to_string(outcome.roads.node_count()) + " nodes, " +
                           std::to_string(outcome.roads.arc_count()) + " arcs, from " +
@@ -261,6 +279,14 @@ std::vector<OutputLayer> build_coverage_layers(const RunOutcome& outcome) {
   layers.push_back(facilities_layer(outcome));
   layers.push_back(facility_access_layer(outcome));
   layers.push_back(demand_points_layer(outcome));
+  layers.push_back(run_info_layer(outcome));
+  return layers;
+}
+
+std::vector<OutputLayer> build_facility_layers(const RunOutcome& outcome) {
+  std::vector<OutputLayer> layers;
+  layers.push_back(facilities_layer(outcome));
+  layers.push_back(facility_access_layer(outcome));
   layers.push_back(run_info_layer(outcome));
   return layers;
 }

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   cli::add_version_command(app, global, action);
   cli::add_network_command(app, global, action);
   cli::add_run_command(app, global, action);
+  cli::add_isochrones_command(app, global, action);
   cli::add_demo_command(app, global, action);
 
   try {

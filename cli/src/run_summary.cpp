@@ -28,6 +28,83 @@ std::size_t worst_commune(const ServiceCoverage& service) {
 
 double rounded(double value, double unit) { return std::round(value / unit) * unit; }
 
+// Population within each threshold of each service type, from the dissolved
+// isochrones: bands as they are, rings added up.
+std::vector<std::pair<std::string, std::vector<double>>> population_within(
+    const IsochroneOutcome& isochrones) {
+  std::vector<std::pair<std::string, std::vector<double>>> result;
+  const std::size_t per_service = isochrones.thresholds_minutes.size();
+  for (std::size_t start = 0; start + per_service <= isochrones.by_service.size();
+       start += per_service) {
+    std::vector<double> within;
+    for (std::size_t k = 0; k < per_service; ++k) {
+      const IsochroneFeature& feature = isochrones.by_service[start + k];
+      const double earlier = feature.from_minutes > 0.0 ? within.back() : 0.0;
+      within.push_back(earlier + feature.population);
+    }
+    result.emplace_back(isochrones.by_service[start].service_type, std::move(within));
+  }
+  return result;
+}
+
+nlohmann::json isochrones_json(const RunOutcome& outcome, double population) {
+  const IsochroneOutcome& isochrones = outcome.isochrones;
+  nlohmann::json json;
+  json["form"] = outcome.scenario.isochrones.form;
+  json["mode"] = outcome.roads.profile;
+  json["direction"] = std::string(to_string(outcome.scenario.network.direction));
+  json["thresholds_minutes"] = isochrones.thresholds_minutes;
+  json["facility_polygons"] = isochrones.per_facility.size();
+  json["service_polygons"] = isochrones.by_service.size();
+  json["bands_checked"] = isochrones.bands_checked;
+  json["bands_passing_every_check"] = isochrones.bands_with_guarantees;
+  json["far_points_share_inside"] = {{"mean", rounded(isochrones.mean_far_share_inside, 0.0001)},
+                                     {"max", rounded(isochrones.max_far_share_inside, 0.0001)}};
+  nlohmann::json services = nlohmann::json::array();
+  for (const auto& [service_type, within] : population_within(isochrones)) {
+    nlohmann::json shares = nlohmann::json::object();
+    for (std::size_t k = 0; k < within.size(); ++k) {
+      std::ostringstream key;
+      key << isochrones.thresholds_minutes[k];
+      shares[key.str()] = population > 0.0 ? rounded(within[k] / population, 0.0001) : 0.0;
+    }
+    services.push_back({{"service_type", service_type}, {"population_share_within", shares}});
+  }
+  json["services"] = services;
+  return json;
+}
+
+void print_isochrones(const RunOutcome& outcome, double population) {
+  const IsochroneOutcome& isochrones = outcome.isochrones;
+  std::printf("\nIsochrones (%s, %s, %s): %zu facility polygons, %zu dissolved.\n",
+              outcome.roads.profile.c_str(),
+              std::string(to_string(outcome.scenario.network.direction)).c_str(),
+              outcome.scenario.isochrones.form.c_str(), isochrones.per_facility.size(),
+              isochrones.by_service.size());
+  if (isochrones.bands_checked > 0) {
+    std::printf(
+        "Checks: %zu of %zu facility bands keep every guarantee (origin inside, valid, nested, "
+        "all reachable road points inside);\nroad points beyond 1.5 T or unreachable that fall "
+        "inside: mean %.1f %%, worst %.1f %%.\n",
+        isochrones.bands_with_guarantees, isochrones.bands_checked,
+        100.0 * isochrones.mean_far_share_inside, 100.0 * isochrones.max_far_share_inside);
+  }
+  const auto within = population_within(isochrones);
+  if (within.empty() || population <= 0.0) return;
+  std::printf("Population inside the service's isochrones:\n%-16s", "service");
+  for (double t : isochrones.thresholds_minutes) {
+    char header[32];
+    std::snprintf(header, sizeof header, "<=%gmin", t);
+    std::printf(" %7s", header);
+  }
+  std::printf("\n");
+  for (const auto& [service_type, people] : within) {
+    std::printf("%-16s", service_type.c_str());
+    for (double p : people) std::printf(" %6.0f%%", 100.0 * p / population);
+    std::printf("\n");
+  }
+}
+
 nlohmann::json summary_json(const RunOutcome& outcome) {
   nlohmann::json json;
   json["scenario"] = outcome.scenario.name;
@@ -67,6 +144,7 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
     services.push_back(s);
   }
   json["services"] = services;
+  if (outcome.isochrones.computed) json["isochrones"] = isochrones_json(outcome, population);
   json["warnings"] = outcome.warnings;
   json["seconds"] = rounded(outcome.total_seconds, 0.001);
   return json;
@@ -111,10 +189,12 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
     std::printf("  %s (%.1f min)\n", outcome.communes[worst].name.c_str(),
                 service.by_commune[worst].mean);
   }
-  std::printf(
-      "\nTimes in minutes from where people live to the nearest site, weighted by "
-      "population.\nWrote %s in %.2f s.\n",
-      outcome.output.string().c_str(), outcome.total_seconds);
+  std::printf("\nTimes in minutes %s, weighted by population.\n",
+              outcome.scenario.network.direction == TravelDirection::to_facility
+                  ? "from where people live to the nearest site"
+                  : "from the nearest site out to where people live");
+  if (outcome.isochrones.computed) print_isochrones(outcome, population);
+  std::printf("Wrote %s in %.2f s.\n", outcome.output.string().c_str(), outcome.total_seconds);
 }
 
 }  // namespace couverture::cli

@@ -6,29 +6,13 @@
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
-#include "couverture/io/osm_road_reader.hpp"
-#include "couverture/io/road_graph_file.hpp"
+#include "couverture/io/network_loader.hpp"
 #include "coverage_layers.hpp"
+#include "isochrone_layers.hpp"
 
 namespace couverture::cli {
 
 namespace {
-
-RoadGraph load_network(const NetworkSource& network) {
-  if (network.path.extension() == ".cgraph") {
-    RoadGraph roads = load_road_graph(network.path);
-    if (roads.profile != network.profile) {
-      throw DataError(network.path.string() + ": this graph was built for the '" + roads.profile +
-                      "' profile but the scenario asks for '" + network.profile +
-                      "'; rebuild it with `couverture network build --profile " + network.profile +
-                      "`");
-    }
-    return roads;
-  }
-  // read_scenario has checked that the profile exists.
-  const std::optional<TravelProfile> profile = TravelProfile::by_name(network.profile);
-  return read_road_graph(network.path, *profile);
-}
 
 // Two spellings of one service ("EAJE", "eaje") would collide as column
 // names in the output: say so now, naming the file, before any work.
@@ -51,7 +35,7 @@ void check_service_columns(const std::vector<Facility>& facilities,
 }  // namespace
 
 RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& output,
-                        bool overwrite, Progress& progress) {
+                        bool overwrite, Progress& progress, RunKind kind) {
   RunOutcome outcome;
   outcome.scenario = scenario;
   outcome.output = output;
@@ -64,13 +48,14 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
   check_service_columns(outcome.facilities, scenario.facilities.path);
   progress.stage("loading the road network from " + scenario.network.path.filename().string());
-  outcome.roads = load_network(scenario.network);
+  outcome.roads = load_network(scenario.network, outcome.warnings);
 
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
   parameters.access_speed_kmh = scenario.network.access_speed_kmh;
   parameters.max_snap_distance_m = scenario.network.max_snap_distance_m;
   parameters.demand_spacing_m = scenario.analysis.demand_spacing_m;
+  parameters.direction = scenario.network.direction;
   try {
     outcome.coverage =
         analyse_coverage(outcome.roads, outcome.communes, outcome.facilities, parameters,
@@ -82,11 +67,17 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());
 
+  if (kind == RunKind::isochrones || scenario.isochrones.enabled) {
+    outcome.isochrones = compute_isochrones(outcome, progress);
+  }
+
   // run_info records the stages up to here; it cannot time its own writing.
   outcome.timings = progress.finish();
   outcome.total_seconds = progress.total_seconds();
   progress.stage("writing " + output.filename().string());
-  const std::vector<OutputLayer> layers = build_coverage_layers(outcome);
+  std::vector<OutputLayer> layers =
+      kind == RunKind::coverage ? build_coverage_layers(outcome) : build_facility_layers(outcome);
+  for (OutputLayer& layer : build_isochrone_layers(outcome)) layers.push_back(std::move(layer));
   write_geopackage(output, layers, scenario.output.crs, overwrite);
   progress.finish();
   outcome.total_seconds = progress.total_seconds();

@@ -7,6 +7,7 @@
 
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/io/scenario.hpp"
+#include "isochrone_stage.hpp"
 #include "progress.hpp"
 
 namespace couverture::cli {
@@ -19,14 +20,20 @@ struct RunOutcome {
   std::vector<Facility> facilities;
   RoadGraph roads;
   CoverageResult coverage;
+  IsochroneOutcome isochrones;
   std::vector<std::string> warnings;
   std::vector<std::pair<std::string, double>> timings;
   double total_seconds = 0.0;
 };
 
-// Reads the scenario's inputs, runs the coverage analysis and writes the
-// GeoPackage (atomically) to `output`.
+// What a run writes: `coverage` is everything the scenario asks for (travel
+// times, and isochrones unless [isochrones] enabled = false); `isochrones`
+// is the facilities and their isochrones only.
+enum class RunKind { coverage, isochrones };
+
+// Reads the scenario's inputs, runs the analysis and writes the GeoPackage
+// (atomically) to `output`.
 RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& output,
-                        bool overwrite, Progress& progress);
+                        bool overwrite, Progress& progress, RunKind kind = RunKind::coverage);
 
 }  // namespace couverture::cli
