@@ -30,6 +30,7 @@
 
 #include "couverture/algorithms/csr_graph.hpp"
 #include "couverture/algorithms/dijkstra.hpp"
+#include "couverture/algorithms/search_graph.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 
@@ -48,6 +49,7 @@ using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::n
 // Everything one benchmark graph needs, built once and shared by both kernels.
 struct BenchGraph {
   CsrGraph csr;
+  SearchGraph search;  // the production kernel's form, built once
   std::unique_ptr<BoostGraph> boost_graph;
   std::vector<NodeId> sources;
   std::map<Millis, std::vector<std::size_t>> settled_counts;  // by limit, per source
@@ -127,13 +129,20 @@ void check_and_count(BenchGraph& g, Millis limit) {
   std::vector<std::size_t>& counts = g.settled_counts[limit];
   for (NodeId source : g.sources) {
     const DijkstraSeed seed{source, 0};
-    dijkstra.run(g.csr, {&seed, 1}, limit);
     boost_run(*g.boost_graph, source, boost_distance, limit);
-    for (NodeId v = 0; v < g.csr.node_count(); ++v) {
-      const Millis expected = boost_distance[v] <= limit ? boost_distance[v] : kUnreachable;
-      if (dijkstra.distance(v) != expected) {
-        throw std::logic_error("production and Boost distances differ at node " +
-                               std::to_string(v));
+    // Both graph forms of the production kernel.
+    for (const bool search_form : {false, true}) {
+      if (search_form) {
+        dijkstra.run(g.search, {&seed, 1}, limit);
+      } else {
+        dijkstra.run(g.csr, {&seed, 1}, limit);
+      }
+      for (NodeId v = 0; v < g.csr.node_count(); ++v) {
+        const Millis expected = boost_distance[v] <= limit ? boost_distance[v] : kUnreachable;
+        if (dijkstra.distance(v) != expected) {
+          throw std::logic_error("production and Boost distances differ at node " +
+                                 std::to_string(v));
+        }
       }
     }
     counts.push_back(dijkstra.settled().size());
@@ -152,6 +161,7 @@ BenchGraph& bench_graph(const std::string& name) {
   } else {
     slot->csr = grid_graph(static_cast<std::uint32_t>(std::stoul(name.substr(4))));
   }
+  slot->search = make_search_graph(slot->csr);
   slot->boost_graph = to_boost(slot->csr);
   std::mt19937 random(42);
   std::uniform_int_distribution<NodeId> node(0, static_cast<NodeId>(slot->csr.node_count() - 1));
@@ -185,7 +195,7 @@ void production(benchmark::State& state, const std::string& graph_name, Millis l
   const double start_ns = thread_cpu_ns();
   for (auto _ : state) {
     const DijkstraSeed seed{g.sources[i], 0};
-    dijkstra.run(g.csr, {&seed, 1}, limit);
+    dijkstra.run(g.search, {&seed, 1}, limit);
     benchmark::DoNotOptimize(dijkstra.settled().data());
     settled += counts[i];
     i = (i + 1) % kSourceCount;

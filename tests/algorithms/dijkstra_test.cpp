@@ -9,7 +9,9 @@
 #include <limits>
 #include <queue>
 #include <random>
+#include <span>
 #include <stdexcept>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -100,37 +102,56 @@ void expect_matches_reference(const Dijkstra& dijkstra, const ReferenceResult& e
   }
 }
 
-TEST(Dijkstra, OneWayStreetIsNotDrivenBackwards) {
+// Every kernel test runs on both graph forms: the SearchGraph (bucket queue)
+// and the CsrGraph (radix heap).
+class DijkstraOnBothForms : public testing::TestWithParam<bool> {
+ protected:
+  void run(Dijkstra& dijkstra, const CsrGraph& graph, std::span<const DijkstraSeed> seeds,
+           Millis limit = kUnreachable) {
+    if (GetParam()) {
+      dijkstra.run(make_search_graph(graph), seeds, limit);
+    } else {
+      dijkstra.run(graph, seeds, limit);
+    }
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(GraphForms, DijkstraOnBothForms, testing::Bool(),
+                         [](const testing::TestParamInfo<bool>& form) {
+                           return form.param ? std::string("SearchGraph") : std::string("CsrGraph");
+                         });
+
+TEST_P(DijkstraOnBothForms, OneWayStreetIsNotDrivenBackwards) {
   // 0 -> 1 -> 2 one way (5, 3); 2 <-> 3 both ways (4).
   const std::vector<ArcTriple> arcs = {{0, 1, 5}, {1, 2, 3}, {2, 3, 4}, {3, 2, 4}};
   const CsrGraph graph = build_csr_graph(4, arcs);
   Dijkstra dijkstra(4);
   const std::vector<DijkstraSeed> from_zero = {{0, 0}};
-  dijkstra.run(graph, from_zero);
+  run(dijkstra, graph, from_zero);
   EXPECT_EQ(dijkstra.distance(0), 0u);
   EXPECT_EQ(dijkstra.distance(1), 5u);
   EXPECT_EQ(dijkstra.distance(2), 8u);
   EXPECT_EQ(dijkstra.distance(3), 12u);
   const std::vector<DijkstraSeed> from_three = {{3, 0}};
-  dijkstra.run(graph, from_three);
+  run(dijkstra, graph, from_three);
   EXPECT_EQ(dijkstra.distance(2), 4u);
   EXPECT_EQ(dijkstra.distance(1), kUnreachable);
   EXPECT_EQ(dijkstra.distance(0), kUnreachable);
   EXPECT_FALSE(dijkstra.reached(0));
 }
 
-TEST(Dijkstra, UnreachableNodeHasNoDistanceNorSource) {
+TEST_P(DijkstraOnBothForms, UnreachableNodeHasNoDistanceNorSource) {
   const std::vector<ArcTriple> arcs = {{0, 1, 2}, {1, 0, 2}};
   const CsrGraph graph = build_csr_graph(3, arcs);
   Dijkstra dijkstra(3);
   const std::vector<DijkstraSeed> seeds = {{0, 0}};
-  dijkstra.run(graph, seeds);
+  run(dijkstra, graph, seeds);
   EXPECT_EQ(dijkstra.distance(2), kUnreachable);
   EXPECT_EQ(dijkstra.source(2), kInvalidId);
   EXPECT_EQ(dijkstra.settled().size(), 2u);
 }
 
-TEST(Dijkstra, TwoSeedsWithOffsetsSplitThePath) {
+TEST_P(DijkstraOnBothForms, TwoSeedsWithOffsetsSplitThePath) {
   // A path 0 - 1 - 2 - 3 - 4, both ways, 10 per arc. Seed 0 at node 0 with
   // offset 7, seed 1 at node 4 with offset 0: node 2 is 27 from seed 0 and
   // 20 from seed 1.
@@ -142,7 +163,7 @@ TEST(Dijkstra, TwoSeedsWithOffsetsSplitThePath) {
   const CsrGraph graph = build_csr_graph(5, arcs);
   Dijkstra dijkstra(5);
   const std::vector<DijkstraSeed> seeds = {{0, 7}, {4, 0}};
-  dijkstra.run(graph, seeds);
+  run(dijkstra, graph, seeds);
   const std::vector<Millis> distance = {7, 17, 20, 10, 0};
   const std::vector<std::uint32_t> source = {0, 0, 1, 1, 1};
   for (NodeId v = 0; v < 5; ++v) {
@@ -152,27 +173,27 @@ TEST(Dijkstra, TwoSeedsWithOffsetsSplitThePath) {
   // A seed whose offset exceeds its node's distance from the other seed
   // loses its own node.
   const std::vector<DijkstraSeed> late = {{0, 45}, {4, 0}};
-  dijkstra.run(graph, late);
+  run(dijkstra, graph, late);
   EXPECT_EQ(dijkstra.distance(0), 40u);
   EXPECT_EQ(dijkstra.source(0), 1u);
 }
 
-TEST(Dijkstra, LimitSettlesExactlyTheNodesWithinIt) {
+TEST_P(DijkstraOnBothForms, LimitSettlesExactlyTheNodesWithinIt) {
   std::vector<ArcTriple> arcs;
   for (NodeId u = 0; u < 5; ++u) arcs.push_back({u, u + 1, 10});
   const CsrGraph graph = build_csr_graph(6, arcs);
   Dijkstra dijkstra(6);
   const std::vector<DijkstraSeed> seeds = {{0, 5}};
-  dijkstra.run(graph, seeds, 25);  // node 2 is at exactly 25: included
+  run(dijkstra, graph, seeds, 25);  // node 2 is at exactly 25: included
   EXPECT_EQ(dijkstra.distance(2), 25u);
   EXPECT_EQ(dijkstra.distance(3), kUnreachable);
   EXPECT_EQ(dijkstra.settled().size(), 3u);
-  dijkstra.run(graph, seeds, 4);  // the seed itself lies beyond the limit
+  run(dijkstra, graph, seeds, 4);  // the seed itself lies beyond the limit
   EXPECT_EQ(dijkstra.distance(0), kUnreachable);
   EXPECT_TRUE(dijkstra.settled().empty());
 }
 
-TEST(Dijkstra, EqualDistancesGoToTheSmallestSeedIndexEvenThroughZeroArcs) {
+TEST_P(DijkstraOnBothForms, EqualDistancesGoToTheSmallestSeedIndexEvenThroughZeroArcs) {
   // Two seeds at nodes 0 and 1, both at 5; zero-weight arcs 1->2, 0->2,
   // 2->3 and an arc 2->4 of 7. Listing the seeds in both orders makes the
   // heap pop either node first; nodes 2, 3, 4 always belong to seed index 0.
@@ -181,20 +202,20 @@ TEST(Dijkstra, EqualDistancesGoToTheSmallestSeedIndexEvenThroughZeroArcs) {
   Dijkstra dijkstra(5);
   for (const std::vector<DijkstraSeed>& seeds :
        {std::vector<DijkstraSeed>{{0, 5}, {1, 5}}, std::vector<DijkstraSeed>{{1, 5}, {0, 5}}}) {
-    dijkstra.run(graph, seeds);
+    run(dijkstra, graph, seeds);
     for (NodeId v : {2u, 3u, 4u}) EXPECT_EQ(dijkstra.source(v), 0u) << v;
     EXPECT_EQ(dijkstra.distance(4), 12u);
     EXPECT_EQ(dijkstra.settled().size(), 5u);  // each node once despite re-opening
   }
 }
 
-TEST(Dijkstra, SettledOrderIsNonDecreasing) {
+TEST_P(DijkstraOnBothForms, SettledOrderIsNonDecreasing) {
   std::mt19937 random(7);
   const std::vector<ArcTriple> arcs = random_arcs(random, 300, 1500, 100);
   const CsrGraph graph = build_csr_graph(300, arcs);
   Dijkstra dijkstra(300);
   const std::vector<DijkstraSeed> seeds = random_seeds(random, 300, 3, 50);
-  dijkstra.run(graph, seeds);
+  run(dijkstra, graph, seeds);
   Millis previous = 0;
   for (NodeId v : dijkstra.settled()) {
     EXPECT_GE(dijkstra.distance(v), previous);
@@ -202,21 +223,21 @@ TEST(Dijkstra, SettledOrderIsNonDecreasing) {
   }
 }
 
-TEST(Dijkstra, RejectsAGraphOfAnotherSize) {
+TEST_P(DijkstraOnBothForms, RejectsAGraphOfAnotherSize) {
   const CsrGraph graph = build_csr_graph(3, {});
   Dijkstra dijkstra(4);
-  EXPECT_THROW(dijkstra.run(graph, {}), std::invalid_argument);
+  EXPECT_THROW(run(dijkstra, graph, {}), std::invalid_argument);
   Dijkstra right(3);
   const std::vector<DijkstraSeed> seeds = {{3, 0}};
-  EXPECT_THROW(right.run(graph, seeds), std::invalid_argument);
+  EXPECT_THROW(run(right, graph, seeds), std::invalid_argument);
 }
 
-TEST(Dijkstra, HugeWeightsDoNotOverflow) {
+TEST_P(DijkstraOnBothForms, HugeWeightsDoNotOverflow) {
   const std::vector<ArcTriple> arcs = {{0, 1, kUnreachable - 10}, {1, 2, 20}};
   const CsrGraph graph = build_csr_graph(3, arcs);
   Dijkstra dijkstra(3);
   const std::vector<DijkstraSeed> seeds = {{0, 5}};
-  dijkstra.run(graph, seeds);
+  run(dijkstra, graph, seeds);
   EXPECT_EQ(dijkstra.distance(1), kUnreachable - 5);
   EXPECT_EQ(dijkstra.distance(2), kUnreachable);
 }
@@ -224,7 +245,7 @@ TEST(Dijkstra, HugeWeightsDoNotOverflow) {
 // Random graphs: sparse and dense, wide weights and tie-heavy small weights
 // (zeros included), one and many seeds, with and without a limit. One search
 // object serves every query, so stale state from a previous run would show.
-TEST(Dijkstra, RandomGraphsMatchNaiveReferenceAndBoost) {
+TEST_P(DijkstraOnBothForms, RandomGraphsMatchNaiveReferenceAndBoost) {
   std::mt19937 random(20240611);
   for (int graph_round = 0; graph_round < 12; ++graph_round) {
     const std::size_t node_count = 50 + 150 * static_cast<std::size_t>(graph_round % 4);
@@ -241,7 +262,7 @@ TEST(Dijkstra, RandomGraphsMatchNaiveReferenceAndBoost) {
       const std::vector<std::uint64_t> boost_distance = boost_dijkstra(node_count, arcs, seeds);
       ASSERT_EQ(boost_distance, expected.distance) << "the references disagree";
 
-      dijkstra.run(graph, seeds);
+      run(dijkstra, graph, seeds);
       SCOPED_TRACE(testing::Message() << "graph " << graph_round << " query " << query);
       expect_matches_reference(dijkstra, expected, kUnreachable);
 
@@ -250,10 +271,50 @@ TEST(Dijkstra, RandomGraphsMatchNaiveReferenceAndBoost) {
         if (d != kReferenceInfinity) finite.push_back(d);
       }
       const Millis limit = static_cast<Millis>(finite[finite.size() / 2]);
-      dijkstra.run(graph, seeds, limit);
+      run(dijkstra, graph, seeds, limit);
       expect_matches_reference(dijkstra, expected, limit);
     }
   }
+}
+
+// One object, queries mixing what changes the kernel's path: single- and
+// many-seed runs keep different labels (switching must leave nothing stale),
+// and seed offsets far larger than any arc weight lie beyond the bucket
+// queue's circle (weights <= 5 give 64 one-millisecond buckets), so they wait
+// in its overflow and must still come out in order.
+TEST_P(DijkstraOnBothForms, MixedSeedCountsOffsetsAndLimitsMatchReference) {
+  std::mt19937 random(99);
+  const std::size_t node_count = 400;
+  const std::vector<ArcTriple> arcs = random_arcs(random, node_count, 1600, 5);
+  const CsrGraph graph = build_csr_graph(node_count, arcs);
+  Dijkstra dijkstra(node_count);
+  for (int query = 0; query < 18; ++query) {
+    const std::size_t seed_count = query % 2 == 0 ? 1 : 8;
+    const Millis max_offset = query % 3 == 2 ? 1000 : 3;
+    const Millis limit = query % 3 == 0 ? kUnreachable : (query % 3 == 1 ? 4 : 500);
+    const std::vector<DijkstraSeed> seeds =
+        random_seeds(random, node_count, seed_count, max_offset);
+    const ReferenceResult expected = reference_dijkstra(node_count, arcs, seeds);
+    SCOPED_TRACE(testing::Message() << "query " << query);
+    run(dijkstra, graph, seeds, limit);
+    expect_matches_reference(dijkstra, expected, limit);
+  }
+}
+
+TEST_P(DijkstraOnBothForms, ARejectedRunKeepsThePreviousResults) {
+  const std::vector<ArcTriple> arcs = {{0, 1, 4}};
+  const CsrGraph graph = build_csr_graph(2, arcs);
+  Dijkstra dijkstra(2);
+  const std::vector<DijkstraSeed> good = {{0, 1}};
+  run(dijkstra, graph, good);
+  const std::vector<DijkstraSeed> bad = {{0, 0}, {7, 0}};
+  EXPECT_THROW(run(dijkstra, graph, bad), std::invalid_argument);
+  EXPECT_EQ(dijkstra.distance(1), 5u);
+  EXPECT_EQ(dijkstra.source(1), 0u);
+}
+
+TEST(Dijkstra, RefusesMoreNodesThanQueueEntriesCanName) {
+  EXPECT_THROW(Dijkstra(std::size_t{1} << 31), std::invalid_argument);
 }
 
 }  // namespace

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "couverture/algorithms/csr_graph.hpp"
+
+namespace couverture {
+
+// One arc as a search reads it: head and weight side by side, so relaxing an
+// arc reads one 8-byte record instead of two arrays.
+struct SearchArc {
+  NodeId head;
+  Millis weight;
+};
+
+// A CsrGraph laid out for Dijkstra, built once per graph: the arcs leaving u
+// are arcs[first_out[u], first_out[u + 1]), with the same ArcIds as in the
+// CsrGraph it came from. `max_weight` sizes the search's bucket queue.
+struct SearchGraph {
+  std::vector<ArcId> first_out{0};
+  std::vector<SearchArc> arcs;
+  Millis max_weight = 0;
+
+  [[nodiscard]] std::size_t node_count() const { return first_out.size() - 1; }
+  [[nodiscard]] std::size_t arc_count() const { return arcs.size(); }
+};
+
+SearchGraph make_search_graph(const CsrGraph& graph);
+
+}  // namespace couverture
