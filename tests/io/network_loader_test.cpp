@@ -259,5 +259,43 @@ TEST(NetworkLoaderAndorra, WalkingGraphWithSrtmSlopes) {
             << steepest_slope * 100 << " %\n";
 }
 
+TEST(NetworkLoaderAndorra, CyclingGraphWithSrtmSlopes) {
+  COUVERTURE_REQUIRE_SHARED(pbf, "osm/andorra.osm.pbf");
+  COUVERTURE_REQUIRE_SHARED(tile, "dem/N42E001.hgt.zip");
+  NetworkSource source;
+  source.path = pbf;
+  source.profile = "bike";
+  std::vector<std::string> warnings;
+  const RoadGraph flat = load_network(source, warnings);
+  source.dem = tile;
+  const RoadGraph sloped = load_network(source, warnings);
+  ASSERT_EQ(sloped.arc_count(), flat.arc_count());
+  // Per segment, up and back: the climb costs more than the descent saves
+  // (factor ≤ 1.5 down, down to 0.2 up), so every two-way segment takes at
+  // least as long there and back as on the flat, less rounding.
+  double flat_total = 0.0;
+  double sloped_total = 0.0;
+  std::size_t slower_pairs = 0;
+  for (NodeId u = 0; u < flat.node_count(); ++u) {
+    for (ArcId a = flat.graph.arcs_begin(u); a < flat.graph.arcs_end(u); ++a) {
+      flat_total += flat.graph.weight[a];
+      sloped_total += sloped.graph.weight[a];
+      const NodeId v = flat.graph.head[a];
+      const ArcId back = flat.find_arc(v, u);
+      if (u > v || back == kInvalidId || flat.find_arc(u, v) != a) continue;
+      const double there_and_back = sloped.graph.weight[a] + sloped.graph.weight[back];
+      EXPECT_GE(there_and_back + 2.0, flat.graph.weight[a] + flat.graph.weight[back]);
+      if (sloped.graph.weight[a] != sloped.graph.weight[back]) ++slower_pairs;
+    }
+  }
+  EXPECT_GT(slower_pairs, 1000u);
+  // Andorra's roads climb from 840 m to over 2 000 m: cycling there takes far
+  // longer than on the flat, yet not ten times longer.
+  EXPECT_GT(sloped_total, 1.3 * flat_total);
+  EXPECT_LT(sloped_total, 4.0 * flat_total);
+  std::cout << "Andorra bike: " << flat.arc_count() << " arcs, flat total " << flat_total / 3.6e6
+            << " h, with slopes " << sloped_total / 3.6e6 << " h\n";
+}
+
 }  // namespace
 }  // namespace couverture
