@@ -7,6 +7,7 @@
 #include <functional>
 #include <iostream>
 #include <numeric>
+#include <utility>
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/elevation_reader.hpp"
@@ -205,16 +206,23 @@ TEST_F(NetworkLoader, ExtractIsReadWithTheOverrides) {
   EXPECT_TRUE(warnings.empty());
 }
 
+// The graph of `profile` read from `pbf`, without and with the DEM.
+std::pair<RoadGraph, RoadGraph> flat_and_sloped(const fs::path& pbf, const fs::path& dem,
+                                                const char* profile) {
+  NetworkSource source;
+  source.path = pbf;
+  source.profile = profile;
+  std::vector<std::string> warnings;
+  RoadGraph flat = load_network(source, warnings);
+  source.dem = dem;
+  RoadGraph sloped = load_network(source, warnings);
+  return {std::move(flat), std::move(sloped)};
+}
+
 TEST(NetworkLoaderAndorra, WalkingGraphWithSrtmSlopes) {
   COUVERTURE_REQUIRE_SHARED(pbf, "osm/andorra.osm.pbf");
   COUVERTURE_REQUIRE_SHARED(tile, "dem/N42E001.hgt.zip");
-  NetworkSource source;
-  source.path = pbf;
-  source.profile = "walk";
-  std::vector<std::string> warnings;
-  const RoadGraph flat = load_network(source, warnings);
-  source.dem = tile;
-  const RoadGraph sloped = load_network(source, warnings);
+  const auto [flat, sloped] = flat_and_sloped(pbf, tile, "walk");
   ASSERT_EQ(sloped.arc_count(), flat.arc_count());
 
   // Reference: every arc's time from the flat one, the elevations and
@@ -262,13 +270,7 @@ TEST(NetworkLoaderAndorra, WalkingGraphWithSrtmSlopes) {
 TEST(NetworkLoaderAndorra, CyclingGraphWithSrtmSlopes) {
   COUVERTURE_REQUIRE_SHARED(pbf, "osm/andorra.osm.pbf");
   COUVERTURE_REQUIRE_SHARED(tile, "dem/N42E001.hgt.zip");
-  NetworkSource source;
-  source.path = pbf;
-  source.profile = "bike";
-  std::vector<std::string> warnings;
-  const RoadGraph flat = load_network(source, warnings);
-  source.dem = tile;
-  const RoadGraph sloped = load_network(source, warnings);
+  const auto [flat, sloped] = flat_and_sloped(pbf, tile, "bike");
   ASSERT_EQ(sloped.arc_count(), flat.arc_count());
   // Per segment, up and back: the climb costs more than the descent saves
   // (factor ≤ 1.5 down, down to 0.2 up), so every two-way segment takes at
