@@ -127,7 +127,9 @@ void Dijkstra::search(std::uint64_t bound, Queue& queue, ArcsOf arcs_of) {
 }
 
 void Dijkstra::run(const SearchGraph& graph, std::span<const DijkstraSeed> seeds, Millis limit) {
-  if (bucket_queue_.max_weight() != graph.max_weight) bucket_queue_ = BucketQueue(graph.max_weight);
+  if (bucket_queue_.span() != graph.long_arc_weight) {
+    bucket_queue_ = BucketQueue(graph.long_arc_weight);
+  }
   const std::uint64_t bound = start_run(graph.node_count(), seeds, limit, bucket_queue_);
   const ArcId* const first_out = graph.first_out.data();
   const SearchArc* const arcs = graph.arcs.data();

@@ -17,7 +17,7 @@ TEST(BucketQueue, BucketWidthKeepsTheCircleWithin4096Buckets) {
   EXPECT_EQ(BucketQueue(20000).shift(), 3u);
   EXPECT_EQ(BucketQueue(100).shift(), 0u);
   EXPECT_EQ(BucketQueue(UINT32_MAX).shift(), 21u);  // (2^32 - 1) >> 21 = 2047
-  EXPECT_EQ(BucketQueue(7).max_weight(), 7u);
+  EXPECT_EQ(BucketQueue(7).span(), 7u);
 }
 
 TEST(BucketQueue, PopsAHandMadeSequenceInKeyOrder) {
@@ -39,9 +39,11 @@ TEST(BucketQueue, PopsAHandMadeSequenceInKeyOrder) {
 // Dijkstra's use: pop the minimum, push keys within max_weight above it,
 // plus a few far keys (seeds) beyond the circle. Keys must come out in the
 // order of a std::priority_queue fed the same pushes.
-void expect_monotone_sequence_matches_reference(std::uint32_t max_weight, std::uint32_t seed) {
+// `max_weight` above `span` sends some arcs through the overflow.
+void expect_monotone_sequence_matches_reference(std::uint32_t span, std::uint32_t max_weight,
+                                                std::uint32_t seed) {
   std::mt19937 random(seed);
-  BucketQueue queue(max_weight);
+  BucketQueue queue(span);
   for (int round = 0; round < 3; ++round) {  // the queue is reused once empty
     queue.clear();
     std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> reference;
@@ -71,11 +73,13 @@ void expect_monotone_sequence_matches_reference(std::uint32_t max_weight, std::u
 }
 
 TEST(BucketQueue, MonotoneSequencesMatchAReferenceHeap) {
-  expect_monotone_sequence_matches_reference(0, 1);
-  expect_monotone_sequence_matches_reference(3, 2);
-  expect_monotone_sequence_matches_reference(100, 3);
-  expect_monotone_sequence_matches_reference(20000, 4);  // 8-wide buckets
-  expect_monotone_sequence_matches_reference(1000000, 5);
+  expect_monotone_sequence_matches_reference(0, 0, 1);
+  expect_monotone_sequence_matches_reference(3, 3, 2);
+  expect_monotone_sequence_matches_reference(100, 100, 3);
+  expect_monotone_sequence_matches_reference(20000, 20000, 4);  // 8-wide buckets
+  expect_monotone_sequence_matches_reference(1000000, 1000000, 5);
+  expect_monotone_sequence_matches_reference(10, 5000, 6);  // most arcs overflow
+  expect_monotone_sequence_matches_reference(20000, 150000, 7);
 }
 
 TEST(BucketQueue, ClearDropsEverythingEvenMidSearch) {

@@ -281,12 +281,17 @@ TEST_P(DijkstraOnBothForms, RandomGraphsMatchNaiveReferenceAndBoost) {
 // many-seed runs keep different labels (switching must leave nothing stale),
 // and seed offsets far larger than any arc weight lie beyond the bucket
 // queue's circle (weights <= 5 give 64 one-millisecond buckets), so they wait
-// in its overflow and must still come out in order.
+// in its overflow and must still come out in order, as must the heads of
+// arcs heavier than the circle.
 TEST_P(DijkstraOnBothForms, MixedSeedCountsOffsetsAndLimitsMatchReference) {
   std::mt19937 random(99);
   const std::size_t node_count = 400;
-  const std::vector<ArcTriple> arcs = random_arcs(random, node_count, 1600, 5);
+  std::vector<ArcTriple> arcs = random_arcs(random, node_count, 4000, 5);
+  // Three arcs heavier than the queue's span (SearchGraph::long_arc_weight
+  // is 5 here) take the overflow too.
+  for (const NodeId u : {3u, 50u, 222u}) arcs.push_back({u, (u * 7 + 1) % 400, 300});
   const CsrGraph graph = build_csr_graph(node_count, arcs);
+  ASSERT_EQ(make_search_graph(graph).long_arc_weight, 5u);
   Dijkstra dijkstra(node_count);
   for (int query = 0; query < 18; ++query) {
     const std::size_t seed_count = query % 2 == 0 ? 1 : 8;

@@ -8,17 +8,18 @@
 
 namespace couverture {
 
-// A monotone priority queue for Dijkstra on integer weights no larger than a
-// known maximum (Dial 1969, with coarse buckets). Keys are grouped by
-// key >> shift into a circular array of buckets; since every key in the
-// queue lies within max_weight of the last popped one, the live coarse keys
-// fit in the circle without wrapping onto each other. Only the current
-// bucket is ordered (a small binary heap): an element is written once when
-// pushed and once when its bucket becomes current, where a radix heap moves
-// it five to seven times on road graphs. Keys beyond the circle (far-away
-// seeds of a many-source search) wait in an overflow list until the circle
-// reaches them. There is no decrease-key: callers push again and skip stale
-// entries. A queue emptied by pops is ready for the next search at no cost.
+// A monotone priority queue for Dijkstra on integer weights (Dial 1969, with
+// coarse buckets). Keys are grouped by key >> shift into a circular array of
+// buckets covering `span` past the current bucket: in a search whose arcs are
+// no heavier than span, every key in the queue fits in the circle without
+// wrapping onto another. Only the current bucket is ordered (a small binary
+// heap): an element is written once when pushed and once when its bucket
+// becomes current, where a radix heap moves it five to seven times on road
+// graphs. Keys beyond the circle (the rare heavier arcs, far-away seeds of a
+// many-source search) wait in an overflow list until the circle reaches them,
+// so any monotone sequence of keys comes out right; span only sets the speed. There is no
+// decrease-key: callers push again and skip stale entries. A queue emptied by pops is ready for the
+// next search at no cost.
 class BucketQueue {
  public:
   struct Entry {
@@ -27,11 +28,11 @@ class BucketQueue {
   };
 
   // Buckets are 2^shift wide, with shift the smallest that keeps the circle
-  // within kMaxBuckets for `max_weight`.
-  explicit BucketQueue(std::uint32_t max_weight) : max_weight_(max_weight) {
-    while (std::uint64_t{max_weight >> shift_} + 2 > kMaxBuckets) ++shift_;
-    const std::size_t count = std::max<std::size_t>(
-        64, std::bit_ceil(static_cast<std::size_t>(max_weight >> shift_) + 2));
+  // within kMaxBuckets for `span`.
+  explicit BucketQueue(std::uint32_t span) : span_(span) {
+    while (std::uint64_t{span >> shift_} + 2 > kMaxBuckets) ++shift_;
+    const std::size_t count =
+        std::max<std::size_t>(64, std::bit_ceil(static_cast<std::size_t>(span >> shift_) + 2));
     buckets_.resize(count);
     occupied_.assign(count / 64, 0);
     mask_ = count - 1;
@@ -39,7 +40,7 @@ class BucketQueue {
 
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] std::size_t size() const { return size_; }
-  [[nodiscard]] std::uint32_t max_weight() const { return max_weight_; }
+  [[nodiscard]] std::uint32_t span() const { return span_; }
   [[nodiscard]] unsigned shift() const { return shift_; }
 
   void clear() {
@@ -138,7 +139,7 @@ class BucketQueue {
   std::vector<std::uint64_t> occupied_;      // a bit per non-empty bucket
   std::vector<Entry> current_;               // heap of the bucket being popped
   std::vector<Entry> overflow_;              // keys beyond the circle
-  std::uint32_t max_weight_ = 0;
+  std::uint32_t span_ = 0;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
   std::uint32_t current_coarse_ = 0;

@@ -27,7 +27,7 @@ struct DijkstraSeed {
 // what it settles, not the graph size.
 //
 // Two graph forms: a SearchGraph (arcs as (head, weight) records, searched
-// with a bucket queue sized by its largest weight), the fast one to build
+// with a bucket queue sized by its long_arc_weight), the fast one to build
 // once and keep; and a CsrGraph (radix heap), for callers holding only that.
 // A single-seed run keeps one 4-byte distance per node; a many-seed run keeps
 // (distance, seed index) side by side.
