@@ -108,6 +108,29 @@ TEST(TravelTimeMatrix, SameSegmentPairsGoStraightAlongTheOneWay) {
   EXPECT_NEAR(out.seconds[1], 12.0, 0.002);
 }
 
+TEST(TravelTimeMatrix, ABuilderServesCallsOfDifferentSizes) {
+  const RoadGraph graph = loop_network();
+  const std::vector<NetworkPosition> facilities = {on(graph, 0, 1, 0.25, 10.0),
+                                                   on(graph, 1, 3, 1.0, 0.0)};
+  const std::vector<NetworkPosition> many = {on(graph, 1, 2, 0.5, 5.0), on(graph, 2, 0, 0.5, 0.0),
+                                             on(graph, 1, 3, 0.5, 0.0)};
+  const std::vector<NetworkPosition> few = {on(graph, 1, 3, 0.5, 0.0)};
+  TravelTimeMatrixBuilder reused(graph, 1.0);
+  const TravelTimeMatrix first = reused.compute(facilities, many);
+  const TravelTimeMatrix small = reused.compute(facilities, few);
+  const TravelTimeMatrix again = reused.compute(facilities, many);
+  EXPECT_EQ(again.row_begin, first.row_begin);
+  EXPECT_EQ(again.origin, first.origin);
+  EXPECT_EQ(again.seconds, first.seconds);
+  // The dead end's midpoint: back to 1 (20), 1->0 to the point (45), walk
+  // 10 = 75 s to facility 0; on to node 3, 20 s, to facility 1.
+  ASSERT_EQ(small.entry_count(), 2u);
+  EXPECT_NEAR(small.seconds[0], 75.0, loop_test::kTolerance);
+  EXPECT_NEAR(small.seconds[1], 20.0, loop_test::kTolerance);
+  const TravelTimeMatrix fresh = TravelTimeMatrixBuilder(graph, 1.0).compute(facilities, few);
+  EXPECT_EQ(small.seconds, fresh.seconds);
+}
+
 TEST(TravelTimeMatrix, NoFacilityOrInvalidFacilityGivesEmptyRows) {
   const RoadGraph graph = loop_network();
   TravelTimeMatrixBuilder builder(graph, 1.0);
