@@ -6,9 +6,11 @@
 # benchmarks/results/end-to-end-<UTC>.json and prints a table. Numbers are
 # reported, never asserted.
 #
-# Usage: benchmarks/run-end-to-end.sh [--quick]
+# Usage: benchmarks/run-end-to-end.sh [--quick] [--isochrones]
 #   --quick: Liechtenstein and 10^4 only (seconds); the full set takes minutes
 #   and a few GB of memory for 10^6.
+#   --isochrones: also write the isochrone layers ([isochrones] enabled); by
+#   default the runs measure the coverage analysis alone.
 # Environment: BUILD_DIR (default build), SEED (1), COUVERTURE_SHARED_DATA
 # (../shared/data), KEEP=1 keeps the scratch folder.
 set -euo pipefail
@@ -17,11 +19,15 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir=${BUILD_DIR:-$repo/build}
 shared=${COUVERTURE_SHARED_DATA:-$repo/../shared/data}
 sizes=(10000 100000 1000000)
-case ${1:-} in
-  --quick) sizes=(10000) ;;
-  "") ;;
-  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
-esac
+quick=0
+isochrones=()
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=1 sizes=(10000) ;;
+    --isochrones) isochrones=(--isochrones) ;;
+    *) echo "usage: $0 [--quick] [--isochrones]" >&2; exit 2 ;;
+  esac
+done
 
 for binary in couverture couverture_bench_tool; do
   if [[ ! -x "$build_dir/bin/$binary" ]]; then
@@ -49,8 +55,9 @@ fi
 results_dir="$repo/benchmarks/results"
 mkdir -p "$results_dir"
 suffix=""
-[[ ${1:-} == --quick ]] && suffix="-quick"
+((quick)) && suffix="-quick"
+((${#isochrones[@]})) && suffix="$suffix-isochrones"
 json="$results_dir/end-to-end$suffix-$(date -u +%Y%m%dT%H%M%SZ).json"
 /usr/bin/python3 "$repo/benchmarks/end_to_end/run_end_to_end.py" \
   --couverture "$build_dir/bin/couverture" --tool "$build_dir/bin/couverture_bench_tool" \
-  "${li[@]}" --sizes "${sizes[@]}" --seed "${SEED:-1}" --work "$work" --out "$json"
+  "${li[@]}" --sizes "${sizes[@]}" "${isochrones[@]}" --seed "${SEED:-1}" --work "$work" --out "$json"

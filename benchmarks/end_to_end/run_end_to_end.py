@@ -34,7 +34,7 @@ STAGE_COLUMNS = [
 ]
 
 
-def liechtenstein_scenario(pbf, folder):
+def liechtenstein_scenario(pbf, folder, isochrones):
     """Communes from the PBF's admin_level 8 boundaries, kindergartens and schools from its points
     and multipolygons (ogr2ogr into one GeoPackage layer; polygons are placed inside by the
     reader)."""
@@ -82,6 +82,8 @@ type_field = "type"
 [network]
 path = "{pbf}"
 profile = "car"
+[isochrones]
+enabled = {"true" if isochrones else "false"}
 [output]
 path = "result.gpkg"
 crs = "EPSG:2056"
@@ -89,10 +91,12 @@ crs = "EPSG:2056"
     return scenario
 
 
-def synthetic_scenario(tool, road_nodes, seed, folder):
+def synthetic_scenario(tool, road_nodes, seed, folder, isochrones):
     start = time.perf_counter()
-    made = json.loads(subprocess.run([tool, "make-territory", str(road_nodes), str(seed), folder],
-                                     check=True, capture_output=True, text=True).stdout)
+    command = [tool, "make-territory", str(road_nodes), str(seed), folder]
+    if isochrones:
+        command.append("--isochrones")
+    made = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
     made["generate_and_write_s"] = time.perf_counter() - start
     return made
 
@@ -159,20 +163,23 @@ def main():
     parser.add_argument("--liechtenstein", help="liechtenstein.osm.pbf, when present")
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--isochrones", action="store_true",
+                        help="also write the isochrone layers (off: coverage only)")
     parser.add_argument("--work", required=True, help="scratch folder")
     parser.add_argument("--out", required=True, help="result JSON to write")
     args = parser.parse_args()
 
     cases = []
     if args.liechtenstein:
-        print(f"end-to-end: Liechtenstein", file=sys.stderr, flush=True)
-        scenario = liechtenstein_scenario(args.liechtenstein, os.path.join(args.work, "li"))
+        print("end-to-end: Liechtenstein", file=sys.stderr, flush=True)
+        scenario = liechtenstein_scenario(args.liechtenstein, os.path.join(args.work, "li"),
+                                          args.isochrones)
         cases.append({"case": "liechtenstein", "input": os.path.basename(args.liechtenstein),
                       **run_case(args.couverture, scenario)})
     for size in args.sizes:
         print(f"end-to-end: synthetic territory, {size} road nodes", file=sys.stderr, flush=True)
         folder = os.path.join(args.work, f"synthetic-{size}")
-        made = synthetic_scenario(args.tool, size, args.seed, folder)
+        made = synthetic_scenario(args.tool, size, args.seed, folder, args.isochrones)
         cases.append({"case": f"synthetic-{size}", "input": f"make_synthetic_territory({size}, "
                       f"{args.seed})", "generate_and_write_inputs_s": made["generate_and_write_s"],
                       **run_case(args.couverture, made["scenario"])})
@@ -182,8 +189,11 @@ def main():
     result = {
         "benchmark": "end-to-end couverture run",
         "utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": {"system": platform.platform(), "cpus": os.cpu_count()},
+        "machine": {"system": platform.platform(), "cpus": os.cpu_count(),
+                    # Others' work on a shared machine slows every implementation.
+                    "load_average_1_5_15_min_at_end": os.getloadavg()},
         "couverture_version": version,
+        "isochrones": args.isochrones,
         "timing": "one run per case; run_seconds from the run's own summary, peak RSS and "
                   "process wall time from /usr/bin/time -v; generating the synthetic inputs "
                   "is timed apart",

@@ -29,7 +29,7 @@ constexpr const char* kUsage =
     "  couverture_bench_tool export-graph PBF PROFILE OUT.csv\n"
     "  couverture_bench_tool time-queries GRAPH.csv LIMIT_MS REPEATS DISTANCE_DIR SOURCE...\n"
     "      (DISTANCE_DIR '-' writes no distances)\n"
-    "  couverture_bench_tool make-territory ROAD_NODES SEED DIR\n";
+    "  couverture_bench_tool make-territory ROAD_NODES SEED DIR [--isochrones]\n";
 
 template <typename T>
 T parse_number(std::string_view text, const char* what) {
@@ -80,15 +80,19 @@ nlohmann::json time_queries(const std::vector<std::string>& args) {
 }
 
 nlohmann::json make_territory(const std::vector<std::string>& args) {
-  if (args.size() != 3) throw UsageError("make-territory takes ROAD_NODES SEED DIR");
+  const bool isochrones = args.size() == 4 && args[3] == "--isochrones";
+  if (args.size() != 3 && !isochrones) {
+    throw UsageError("make-territory takes ROAD_NODES SEED DIR [--isochrones]");
+  }
   const auto made = couverture::bench::make_territory_scenario(
       parse_number<std::size_t>(args[0], "ROAD_NODES"),
-      parse_number<std::uint64_t>(args[1], "SEED"), args[2]);
+      parse_number<std::uint64_t>(args[1], "SEED"), args[2], isochrones);
   return {{"scenario", made.scenario_toml.string()},
           {"road_nodes", made.road_nodes},
           {"road_ways", made.road_ways},
           {"communes", made.communes},
-          {"facilities", made.facilities}};
+          {"facilities", made.facilities},
+          {"isochrones", isochrones}};
 }
 
 }  // namespace

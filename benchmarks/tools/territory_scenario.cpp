@@ -10,7 +10,7 @@
 namespace couverture::bench {
 
 TerritoryScenario make_territory_scenario(std::size_t road_nodes, std::uint64_t seed,
-                                          const std::filesystem::path& folder) {
+                                          const std::filesystem::path& folder, bool isochrones) {
   const SyntheticTerritory territory = make_synthetic_territory(road_nodes, seed);
   std::filesystem::create_directories(folder);
   const DemoInputs inputs = write_demo_inputs(territory, folder, /*overwrite=*/true);
@@ -39,6 +39,7 @@ TerritoryScenario make_territory_scenario(std::size_t road_nodes, std::uint64_t 
                                        .capacity_field = "capacity"};
   scenario.network.path = inputs.roads_pbf;
   scenario.network.profile = "car";
+  scenario.isochrones.enabled = isochrones;
   scenario.output.path = folder / "result.gpkg";
 
   std::ofstream out(scenario.file);

@@ -20,9 +20,10 @@ struct TerritoryScenario {
 // Writes into `folder` a synthetic territory of about `road_nodes` road nodes
 // (make_synthetic_territory with `seed`): its inputs (write_demo_inputs:
 // roads.osm.pbf, communes.gpkg, facilities.csv) and a scenario.toml running
-// the car profile on them, output result.gpkg beside it. Existing files are
-// replaced: the folder is a benchmark's scratch space.
+// the car profile on them, output result.gpkg beside it, isochrone layers
+// only when `isochrones`. Existing files are replaced: the folder is a
+// benchmark's scratch space.
 TerritoryScenario make_territory_scenario(std::size_t road_nodes, std::uint64_t seed,
-                                          const std::filesystem::path& folder);
+                                          const std::filesystem::path& folder, bool isochrones);
 
 }  // namespace couverture::bench
