@@ -48,9 +48,14 @@ fi
 work=$(mktemp -d /tmp/couverture-end-to-end.XXXXXX)
 if [[ ${KEEP:-0} == 1 ]]; then
   echo "run-end-to-end: scratch folder kept: $work"
-else
-  trap 'rm -rf "$work"' EXIT
 fi
+runner=""
+cleanup() {
+  # Stop the run too when this script is stopped (Ctrl-C, timeout).
+  [[ -z $runner ]] || kill "$runner" 2>/dev/null || true
+  [[ ${KEEP:-0} == 1 ]] || rm -rf "$work"
+}
+trap cleanup EXIT
 
 results_dir="$repo/benchmarks/results"
 mkdir -p "$results_dir"
@@ -60,4 +65,7 @@ suffix=""
 json="$results_dir/end-to-end$suffix-$(date -u +%Y%m%dT%H%M%SZ).json"
 /usr/bin/python3 "$repo/benchmarks/end_to_end/run_end_to_end.py" \
   --couverture "$build_dir/bin/couverture" --tool "$build_dir/bin/couverture_bench_tool" \
-  "${li[@]}" --sizes "${sizes[@]}" "${isochrones[@]}" --seed "${SEED:-1}" --work "$work" --out "$json"
+  "${li[@]}" --sizes "${sizes[@]}" "${isochrones[@]}" --seed "${SEED:-1}" --work "$work" --out "$json" &
+runner=$!
+wait "$runner"
+runner=""

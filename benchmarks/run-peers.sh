@@ -53,7 +53,10 @@ work=$(mktemp -d /tmp/couverture-peers.XXXXXX)
 pg_data="$work/pg/data"
 as_pg=()  # PostgreSQL refuses to run as root: run it as the postgres user then
 if [[ $(id -u) -eq 0 ]]; then as_pg=(runuser -u postgres --); fi
+runner=""
 cleanup() {
+  # Stop the peers too when this script is stopped (Ctrl-C, timeout).
+  [[ -z $runner ]] || kill "$runner" 2>/dev/null || true
   if [[ -f "$pg_data/postmaster.pid" ]]; then
     "${as_pg[@]}" "$pg_bin/pg_ctl" stop -D "$pg_data" -m fast -s >/dev/null 2>&1 || true
   fi
@@ -88,4 +91,7 @@ json="$results_dir/peers-$graph-$(date -u +%Y%m%dT%H%M%SZ).json"
 echo "run-peers: networkx and pgRouting on the same sources (several minutes on Porto, seconds on Liechtenstein)"
 /usr/bin/python3 "$repo/benchmarks/peers/compare_peers.py" --graph-name "$graph" \
   --edges "$work/edges.csv" --export-json "$work/export.json" --ours-json "$work/ours.json" \
-  --ours-distances "$work/ours" --seed "$seed" --repeats "$repeats" --pg-port "$pg_port" --out "$json"
+  --ours-distances "$work/ours" --seed "$seed" --repeats "$repeats" --pg-port "$pg_port" --out "$json" &
+runner=$!
+wait "$runner"
+runner=""

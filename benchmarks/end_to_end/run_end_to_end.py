@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import re
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -131,13 +132,21 @@ def run_case(couverture, scenario):
     command = ["/usr/bin/time", "-v", couverture, "--json", "run", scenario, "-o", output,
                "--overwrite"]
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    # Its own process group, so that stopping the benchmark stops `couverture`
+    # too, not only /usr/bin/time.
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate()
+    except BaseException:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"couverture run {scenario} failed (exit {done.returncode})")
-    summary = json.loads(done.stdout)
-    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+    if process.returncode != 0:
+        sys.stderr.write(stderr)
+        raise SystemExit(f"couverture run {scenario} failed (exit {process.returncode})")
+    summary = json.loads(stdout)
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr).group(1))
     stages = stage_times(summary, output)
     total = float(summary["seconds"])
     return {
@@ -157,6 +166,9 @@ def run_case(couverture, scenario):
 
 
 def main():
+    # Stopped by the calling script: unwind, killing the running `couverture`
+    # (run_case) instead of leaving it orphaned.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--couverture", required=True)
     parser.add_argument("--tool", required=True, help="couverture_bench_tool")
