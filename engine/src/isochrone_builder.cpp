@@ -231,8 +231,20 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
       if (segments.empty()) continue;
       std::sort(segments.begin(), segments.end(), segment_less);
       segments.erase(std::unique(segments.begin(), segments.end(), segment_equal), segments.end());
-      parts.push_back(
-          geos_buffer(*geos_multi_line(segments), width_of_level(level), p.quadrant_segments));
+      // One small buffer per merged line, united by GEOS's cascaded union:
+      // buffering the whole network at once nodes every offset curve
+      // against every other (measured 30 s per facility on Liechtenstein).
+      const GeosGeometry lines = geos_merged_lines(segments);
+      const int count = GEOSGetNumGeometries_r(geos_context(), lines.get());
+      std::vector<GeosGeometry> buffers;
+      buffers.reserve(static_cast<std::size_t>(count));
+      std::vector<const GEOSGeometry*> raw_buffers;
+      for (int i = 0; i < count; ++i) {
+        buffers.push_back(geos_buffer(*GEOSGetGeometryN_r(geos_context(), lines.get(), i),
+                                      width_of_level(level), p.quadrant_segments));
+        raw_buffers.push_back(buffers.back().get());
+      }
+      parts.push_back(geos_union_all(raw_buffers));
     }
     std::vector<const GEOSGeometry*> raw;
     raw.reserve(parts.size());

@@ -51,6 +51,12 @@ GeosGeometry geos_multi_line(std::span<const PlanarSegment> segments) {
                    "multilinestring");
 }
 
+GeosGeometry geos_merged_lines(std::span<const PlanarSegment> segments) {
+  const GeosGeometry lines = geos_multi_line(segments);
+  const GeosGeometry noded = take_geos(GEOSUnaryUnion_r(geos_context(), lines.get()), "union");
+  return take_geos(GEOSLineMerge_r(geos_context(), noded.get()), "line merge");
+}
+
 GeosGeometry geos_buffer(const GEOSGeometry& geometry, double distance, int quadrant_segments) {
   return take_geos(GEOSBufferWithStyle_r(geos_context(), &geometry, distance, quadrant_segments,
                                          GEOSBUF_CAP_ROUND, GEOSBUF_JOIN_ROUND, 5.0),

@@ -20,6 +20,10 @@ struct PlanarSegment {
 GeosGeometry geos_empty_polygon();
 // The segments as one MultiLineString (empty when there are none).
 GeosGeometry geos_multi_line(std::span<const PlanarSegment> segments);
+// The segments noded at their crossings, with overlaps dissolved and chains
+// merged into maximal lines: the same point set as geos_multi_line, and
+// much cheaper to buffer robustly (no collinear overlapping pieces).
+GeosGeometry geos_merged_lines(std::span<const PlanarSegment> segments);
 // Every point within `distance` of the geometry, with round caps and joins;
 // arcs are drawn with `quadrant_segments` segments per quarter circle.
 GeosGeometry geos_buffer(const GEOSGeometry& geometry, double distance, int quadrant_segments);
