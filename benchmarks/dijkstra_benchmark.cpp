@@ -12,10 +12,11 @@
 // Graphs: synthetic grids 100x100 and 300x300 (1000x1000 with
 // COUVERTURE_BENCH_LARGE=1), and the Porto car graph when
 // ../shared/data/osm/porto.osm.pbf is present (not registered otherwise):
-// "porto" in the reader's node order, "porto_hilbert" renumbered by
-// reorder_for_locality (both kernels search the same renumbered graph).
+// "porto_osm_order" with nodes numbered by ascending OSM id, "porto_hilbert"
+// renumbered by reorder_for_locality (both kernels search the same graph).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/dijkstra_shortest_paths_no_color_map.hpp>
 #include <boost/property_map/property_map.hpp>
@@ -25,6 +26,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -166,17 +168,31 @@ BenchGraph& bench_graph(const std::string& name) {
   std::unique_ptr<BenchGraph>& slot = cache[name];
   if (slot) return *slot;
   auto g = std::make_unique<BenchGraph>();
-  if (name == "porto_hilbert") {
-    // The same graph renumbered along a Hilbert curve, searched from the
-    // same 16 OSM nodes as "porto".
+  std::mt19937 random(42);
+  if (name.starts_with("porto")) {
+    // The same graph in two node orders, searched from the same 16 OSM
+    // nodes: ascending OSM id (the reader's order before it called
+    // reorder_for_locality), and renumbered along a Hilbert curve.
     RoadGraph roads = porto_roads();
-    const std::vector<NodeId> new_id = reorder_for_locality(roads);
+    std::uniform_int_distribution<NodeId> node(0, static_cast<NodeId>(roads.node_count() - 1));
+    std::vector<NodeId> reader_sources;
+    for (std::size_t i = 0; i < kSourceCount; ++i) reader_sources.push_back(node(random));
+    std::vector<NodeId> new_id;
+    if (name == "porto_hilbert") {
+      new_id = reorder_for_locality(roads);
+    } else {
+      std::vector<NodeId> by_osm_id(roads.node_count());
+      std::iota(by_osm_id.begin(), by_osm_id.end(), NodeId{0});
+      std::sort(by_osm_id.begin(), by_osm_id.end(),
+                [&](NodeId a, NodeId b) { return roads.node_osm_id[a] < roads.node_osm_id[b]; });
+      new_id.resize(roads.node_count());
+      for (NodeId rank = 0; rank < by_osm_id.size(); ++rank) new_id[by_osm_id[rank]] = rank;
+      renumber_nodes(roads, new_id);
+    }
     g->csr = std::move(roads.graph);
-    for (const NodeId source : bench_graph("porto").sources) g->sources.push_back(new_id[source]);
+    for (const NodeId source : reader_sources) g->sources.push_back(new_id[source]);
   } else {
-    g->csr = name == "porto" ? porto_roads().graph
-                             : grid_graph(static_cast<std::uint32_t>(std::stoul(name.substr(4))));
-    std::mt19937 random(42);
+    g->csr = grid_graph(static_cast<std::uint32_t>(std::stoul(name.substr(4))));
     std::uniform_int_distribution<NodeId> node(0, static_cast<NodeId>(g->csr.node_count() - 1));
     for (std::size_t i = 0; i < kSourceCount; ++i) g->sources.push_back(node(random));
   }
@@ -242,7 +258,7 @@ bool register_all() {
   if (large != nullptr && std::string(large) == "1") graphs.emplace_back("grid1000");
   if (std::filesystem::exists(std::filesystem::path(COUVERTURE_SHARED_DATA) /
                               "osm/porto.osm.pbf")) {
-    graphs.emplace_back("porto");
+    graphs.emplace_back("porto_osm_order");
     graphs.emplace_back("porto_hilbert");
   }
   for (const std::string& graph : graphs) {
