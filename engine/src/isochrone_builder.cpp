@@ -36,6 +36,14 @@ bool segment_equal(const PlanarSegment& a, const PlanarSegment& b) {
   return a.x0 == b.x0 && a.y0 == b.y0 && a.x1 == b.x1 && a.y1 == b.y1;
 }
 
+// Reprojecting moves vertices by different amounts: two edges of a union a
+// nanometre apart in metres can cross once in degrees. Such a polygon is
+// repaired (GEOS MakeValid keeps the area, polygons only).
+GeosGeometry valid_polygon(GeosGeometry polygon) {
+  if (geos_is_valid(*polygon)) return polygon;
+  return geos_make_valid_polygonal(*polygon);
+}
+
 void check(bool condition, const char* message) {
   if (!condition) throw std::invalid_argument(std::string("IsochroneBuilder: ") + message);
 }
@@ -249,11 +257,11 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
     std::vector<const GEOSGeometry*> raw;
     raw.reserve(parts.size());
     for (const GeosGeometry& part : parts) raw.push_back(part.get());
-    GeosGeometry band = geos_to_wgs84(*geos_union_all(raw), ws.projection);
+    GeosGeometry band = valid_polygon(geos_to_wgs84(*geos_union_all(raw), ws.projection));
     // Nesting is made in WGS84, the output's coordinates: a straight edge
     // of the metric frame is slightly curved in degrees, so bands nested in
     // metres could overlap by centimetre slivers once reprojected.
-    if (!result.bands.empty()) band = geos_union(*band, *result.bands.back());
+    if (!result.bands.empty()) band = valid_polygon(geos_union(*band, *result.bands.back()));
     result.area_km2.push_back(geos_area(*geos_to_local(*band, ws.projection)) / 1e6);
     result.bands.push_back(std::move(band));
   }

@@ -19,6 +19,17 @@ TEST(GeosOperations, MultiLineHoldsTheSegments) {
   EXPECT_EQ(GEOSisEmpty_r(geos_context(), geos_multi_line({}).get()), 1);
 }
 
+TEST(GeosOperations, MergedLinesDissolveOverlapsAndChains) {
+  // 0-10 and 5-15 overlap on 5-10, 15-20 continues them: one line, 20 long
+  // (a plain multi-line would measure 25).
+  const std::vector<PlanarSegment> segments{{0, 0, 10, 0}, {15, 0, 5, 0}, {15, 0, 20, 0}};
+  const GeosGeometry merged = geos_merged_lines(segments);
+  double length = 0.0;
+  GEOSLength_r(geos_context(), merged.get(), &length);
+  EXPECT_DOUBLE_EQ(length, 20.0);
+  EXPECT_EQ(GEOSGetNumGeometries_r(geos_context(), merged.get()), 1);
+}
+
 TEST(GeosOperations, BufferOfASegmentIsAStadium) {
   // Length 100, radius 10: 100 x 20 + a circle drawn as a 4k-gon with k
   // segments per quarter: (4k / 2) sin(2 pi / 4k) r^2.

@@ -96,7 +96,8 @@ TEST_P(IsochroneQualityOnRealExtracts, EveryGuaranteeHoldsAndSwallowedShareIsRep
     }
   }
   const std::vector<std::string> types(points.size(), "service");
-  for (const GeosGeometry& band : dissolve_by_service_type(types, isochrones)[0].bands) {
+  const std::vector<DissolvedIsochrones> dissolved = dissolve_by_service_type(types, isochrones);
+  for (const GeosGeometry& band : dissolved[0].bands) {
     EXPECT_TRUE(geos_is_valid(*band)) << geos_invalid_reason(*band);
   }
   std::printf(
