@@ -14,6 +14,7 @@
 
 #include "couverture/algorithms/strongly_connected.hpp"
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/node_order.hpp"
 
 namespace couverture {
 
@@ -250,6 +251,9 @@ RoadGraph build_road_graph(const fs::path& path, const osmium::io::File& file,
   road.build_stats.components_dropped = scc.component_count - 1;
   road.build_stats.nodes_dropped = full.node_count() - road.node_count();
   road.build_stats.arcs_dropped = full.arc_count() - road.arc_count();
+  // Ids in OSM order scatter neighbouring streets over memory; a Hilbert
+  // order keeps them close (measured in benchmarks/dijkstra_benchmark.cpp).
+  reorder_for_locality(road);
   return road;
 }
 
