@@ -157,12 +157,16 @@ TEST_F(NetworkCommandTest, BuildWithDemSpeedAndAccessOptions) {
   const RoadGraph sloped = load_road_graph(graph);
   EXPECT_EQ(flat.arc_count(), 4u);    // the private service road is closed on foot
   EXPECT_EQ(sloped.arc_count(), 6u);  // --permit private opens it
-  // Node ids follow OSM ids. East is uphill: slower than west, and both
+  // From OSM node 1 to 2, east is uphill: slower than west, and both
   // slower than 4.5 km/h on the flat since the street is set to 3 km/h
   // (Tobler's factor down a ~13 % slope is below 1 too).
-  const Millis east = sloped.graph.weight[sloped.find_arc(0, 1)];
-  const Millis west = sloped.graph.weight[sloped.find_arc(1, 0)];
-  const Millis flat_east = flat.graph.weight[flat.find_arc(0, 1)];
+  const NodeId one = testing::node_of_osm(sloped, 1);
+  const NodeId two = testing::node_of_osm(sloped, 2);
+  const Millis east = sloped.graph.weight[sloped.find_arc(one, two)];
+  const Millis west = sloped.graph.weight[sloped.find_arc(two, one)];
+  const Millis flat_east =
+      flat.graph
+          .weight[flat.find_arc(testing::node_of_osm(flat, 1), testing::node_of_osm(flat, 2))];
   EXPECT_GT(east, west);
   EXPECT_GT(west, flat_east);
 

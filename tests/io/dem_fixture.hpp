@@ -3,12 +3,14 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "couverture/geodata/road_graph.hpp"
 #include "couverture/io/osm_pbf_writer.hpp"
 
 namespace couverture::testing {
@@ -78,6 +80,14 @@ inline void write_triangle_extract(const std::filesystem::path& path) {
       {11, {2, 3}, {{"highway", "residential"}}},
       {12, {3, 1}, {{"highway", "service"}, {"access", "private"}}}};
   write_osm_pbf(path, nodes, ways);
+}
+
+// The node of `roads` for an OSM node id, whatever the numbering.
+inline NodeId node_of_osm(const RoadGraph& roads, std::int64_t osm_id) {
+  for (NodeId u = 0; u < roads.node_osm_id.size(); ++u) {
+    if (roads.node_osm_id[u] == osm_id) return u;
+  }
+  throw std::runtime_error("no node for OSM node " + std::to_string(osm_id));
 }
 
 }  // namespace couverture::testing

@@ -198,10 +198,13 @@ TEST_F(NetworkLoader, ExtractIsReadWithTheOverrides) {
   source.access_permit = {"private"};
   const RoadGraph tuned = load_network(source, warnings);
   EXPECT_EQ(tuned.arc_count(), 6u);
-  // Node ids follow OSM ids: 0, 1, 2. 10 km/h instead of 30: three times the
-  // time, give or take the rounding to whole milliseconds.
-  const Millis at_30 = plain.graph.weight[plain.find_arc(0, 1)];
-  const Millis at_10 = tuned.graph.weight[tuned.find_arc(0, 1)];
+  // 10 km/h instead of 30 from OSM node 1 to 2: three times the time, give
+  // or take the rounding to whole milliseconds.
+  const auto arc_1_2 = [](const RoadGraph& roads) {
+    return roads.find_arc(testing::node_of_osm(roads, 1), testing::node_of_osm(roads, 2));
+  };
+  const Millis at_30 = plain.graph.weight[arc_1_2(plain)];
+  const Millis at_10 = tuned.graph.weight[arc_1_2(tuned)];
   EXPECT_NEAR(static_cast<double>(at_10), 3.0 * at_30, 2.0);
   EXPECT_TRUE(warnings.empty());
 }
