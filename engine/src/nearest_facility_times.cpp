@@ -51,8 +51,8 @@ NearestFacilityTimes::NearestFacilityTimes(const RoadGraph& graph, double access
                                            TravelDirection direction)
     : graph_(&graph),
       direction_(direction),
-      reversed_(direction == TravelDirection::to_facility ? reverse_graph(graph.graph)
-                                                          : CsrGraph{}),
+      search_graph_(make_search_graph(
+          direction == TravelDirection::to_facility ? reverse_graph(graph.graph) : graph.graph)),
       dijkstra_(graph.node_count()),
       access_speed_mps_(access_speed_mps) {
   if (!(access_speed_mps > 0.0)) {
@@ -95,7 +95,7 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
   const Millis limit = cutoff_ms >= static_cast<double>(kUnreachable)
                            ? kUnreachable
                            : static_cast<Millis>(std::ceil(std::max(cutoff_ms, 0.0)));
-  dijkstra_.run(inbound ? reversed_ : graph_->graph, seeds_, limit);
+  dijkstra_.run(search_graph_, seeds_, limit);
 
   std::vector<NearestFacility> result(origins.size());
   for (std::size_t i = 0; i < origins.size(); ++i) {

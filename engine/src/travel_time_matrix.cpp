@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "couverture/algorithms/dijkstra.hpp"
+#include "couverture/algorithms/search_graph.hpp"
 #include "couverture/engine/nearest_facility_times.hpp"
 #include "couverture/engine/position_links.hpp"
 
@@ -83,11 +84,13 @@ bool segment_less(const SegmentKey& a, const SegmentKey& b) {
 
 struct TravelTimeMatrixBuilder::State {
   State(const RoadGraph& graph, TravelDirection direction)
-      : reversed(direction == TravelDirection::to_facility ? reverse_graph(graph.graph)
-                                                           : CsrGraph{}),
+      : search(make_search_graph(
+            direction == TravelDirection::to_facility ? reverse_graph(graph.graph) : graph.graph)),
         workers([n = graph.node_count()] { return Worker(n); }) {}
 
-  CsrGraph reversed;  // empty when searching from the facilities
+  // The graph searched, in the fast (head, weight) form: the reversed road
+  // graph when families travel to the facility.
+  SearchGraph search;
   tbb::enumerable_thread_specific<Worker> workers;
   // The origins' links to nodes, grouped by node (CSR): a settled node hands
   // its distance to the origins linked to it.
@@ -124,7 +127,7 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
   const RoadGraph& graph = *graph_;
   State& state = *state_;
   const bool inbound = direction_ == TravelDirection::to_facility;
-  const CsrGraph& search_graph = inbound ? state.reversed : graph.graph;
+  const SearchGraph& search_graph = state.search;
   const auto access_ms = [this](const NetworkPosition& p) {
     return p.distance_m / access_speed_mps_ * 1000.0;
   };

@@ -7,6 +7,7 @@
 
 #include "couverture/algorithms/csr_graph.hpp"
 #include "couverture/algorithms/dijkstra.hpp"
+#include "couverture/algorithms/search_graph.hpp"
 #include "couverture/engine/network_snapper.hpp"
 #include "couverture/geodata/road_graph.hpp"
 #include "couverture/geodata/travel_direction.hpp"
@@ -50,7 +51,9 @@ class NearestFacilityTimes {
  private:
   const RoadGraph* graph_;
   TravelDirection direction_;
-  CsrGraph reversed_;  // empty when searching from the facilities
+  // The graph searched, in the fast (head, weight) form: the reversed road
+  // graph when families travel to the facility.
+  SearchGraph search_graph_;
   Dijkstra dijkstra_;
   double access_speed_mps_;
   std::vector<DijkstraSeed> seeds_;
