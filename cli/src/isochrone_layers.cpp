@@ -32,6 +32,8 @@ std::vector<OutputColumn> common_columns(const RunOutcome& outcome,
   OutputColumn area = column("area_km2", OutputColumn::Type::real, "Surface (km²)");
   OutputColumn population =
       column("population", OutputColumn::Type::real, "Population dans la zone");
+  OutputColumn reached = column("population_reached", OutputColumn::Type::real,
+                                "Population à ce temps de trajet (marche d'accès comprise)");
   const std::string direction_name(to_string(outcome.scenario.network.direction));
   for (const std::size_t i : order) {
     const IsochroneFeature& feature = features[i];
@@ -43,8 +45,9 @@ std::vector<OutputColumn> common_columns(const RunOutcome& outcome,
     band.values.emplace_back(band_label(feature));
     area.values.emplace_back(rounded(feature.area_km2, 0.001));
     population.values.emplace_back(rounded(feature.population, 0.1));
+    reached.values.emplace_back(rounded(feature.population_reached, 0.1));
   }
-  return {service, mode, direction, from, minutes, band, area, population};
+  return {service, mode, direction, from, minutes, band, area, population, reached};
 }
 
 // Feature indices in drawing order: within each facility or service, the

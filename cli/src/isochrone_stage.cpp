@@ -4,6 +4,7 @@
 
 #include "couverture/engine/isochrone_builder.hpp"
 #include "couverture/engine/isochrone_outputs.hpp"
+#include "couverture/engine/travel_time_matrix.hpp"
 #include "couverture/geodata/local_projection.hpp"
 #include "scenario_runner.hpp"
 
@@ -42,6 +43,23 @@ std::vector<GeosGeometry> shapes_of(std::span<const GeosGeometry> bands, bool ri
   copies.reserve(bands.size());
   for (const GeosGeometry& band : bands) copies.push_back(geos_clone(*band));
   return copies;
+}
+
+// Population whose time (minutes) lies in each band or ring, from the
+// `minutes` of each demand point.
+template <typename MinutesOf>
+std::vector<double> population_by_band(std::span<const DemandPoint> demand,
+                                       std::span<const double> thresholds, bool rings,
+                                       std::size_t count, MinutesOf minutes_of) {
+  std::vector<double> population(thresholds.size(), 0.0);
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto [point, minutes] = minutes_of(i);
+    for (std::size_t k = 0; k < thresholds.size(); ++k) {
+      const bool after_previous = !rings || k == 0 || minutes > thresholds[k - 1];
+      if (minutes <= thresholds[k] && after_previous) population[k] += demand[point].population;
+    }
+  }
+  return population;
 }
 
 }  // namespace
@@ -88,33 +106,53 @@ IsochroneOutcome compute_isochrones(const RunOutcome& outcome, Progress& progres
   progress.stage("measuring isochrone areas and population");
   const LocalProjection frame(builder.frame_centre());
   const std::vector<DemandPoint>& demand = outcome.coverage.demand;
-  const auto add_features = [&](std::vector<IsochroneFeature>& features, std::uint32_t facility,
-                                const std::string& service_type,
-                                std::span<const GeosGeometry> bands,
-                                const std::vector<IsochroneQuality>* band_quality) {
-    std::vector<GeosGeometry> shapes = shapes_of(bands, rings);
-    for (std::size_t k = 0; k < shapes.size(); ++k) {
-      IsochroneFeature feature;
-      feature.facility = facility;
-      feature.service_type = service_type;
-      feature.from_minutes = rings && k > 0 ? thresholds[k - 1] : 0.0;
-      feature.minutes = thresholds[k];
-      feature.area_km2 = isochrone_area_km2(*shapes[k], frame);
-      feature.population = population_inside(*shapes[k], demand);
-      if (band_quality != nullptr) feature.quality = (*band_quality)[k];
-      feature.area = std::move(shapes[k]);
-      features.push_back(std::move(feature));
-    }
-  };
+  const auto add_features =
+      [&](std::vector<IsochroneFeature>& features, std::uint32_t facility,
+          const std::string& service_type, std::span<const GeosGeometry> bands,
+          const std::vector<IsochroneQuality>* band_quality, const std::vector<double>& reached) {
+        std::vector<GeosGeometry> shapes = shapes_of(bands, rings);
+        for (std::size_t k = 0; k < shapes.size(); ++k) {
+          IsochroneFeature feature;
+          feature.facility = facility;
+          feature.service_type = service_type;
+          feature.from_minutes = rings && k > 0 ? thresholds[k - 1] : 0.0;
+          feature.minutes = thresholds[k];
+          feature.area_km2 = isochrone_area_km2(*shapes[k], frame);
+          feature.population = population_inside(*shapes[k], demand);
+          feature.population_reached = reached[k];
+          if (band_quality != nullptr) feature.quality = (*band_quality)[k];
+          feature.area = std::move(shapes[k]);
+          features.push_back(std::move(feature));
+        }
+      };
   if (scenario.isochrones.per_facility) {
+    TravelTimeMatrixBuilder matrix_builder(outcome.roads, parameters.access_speed_mps,
+                                           parameters.direction);
+    const TravelTimeMatrix matrix = matrix_builder.compute(
+        positions, outcome.coverage.demand_positions, thresholds.back() * 60.0);
     for (std::uint32_t f = 0; f < isochrones.size(); ++f) {
-      add_features(result.per_facility, f, service_types[f], isochrones[f].bands, &quality[f]);
+      const std::span<const std::uint32_t> origins = matrix.row_origins(f);
+      const std::span<const double> seconds = matrix.row_seconds(f);
+      const std::vector<double> reached =
+          population_by_band(demand, thresholds, rings, origins.size(), [&](std::size_t i) {
+            return std::pair{std::size_t{origins[i]}, seconds[i] / 60.0};
+          });
+      add_features(result.per_facility, f, service_types[f], isochrones[f].bands, &quality[f],
+                   reached);
     }
   }
   if (scenario.isochrones.by_service) {
     progress.stage("dissolving isochrones by service type");
     for (const DissolvedIsochrones& service : dissolve_by_service_type(service_types, isochrones)) {
-      add_features(result.by_service, kInvalidId, service.service_type, service.bands, nullptr);
+      std::vector<double> reached(thresholds.size(), 0.0);
+      for (const ServiceCoverage& coverage : outcome.coverage.services) {
+        if (coverage.service_type != service.service_type) continue;
+        reached = population_by_band(demand, thresholds, rings, demand.size(), [&](std::size_t i) {
+          return std::pair{i, coverage.demand_minutes[i]};
+        });
+      }
+      add_features(result.by_service, kInvalidId, service.service_type, service.bands, nullptr,
+                   reached);
     }
   }
   return result;

@@ -22,7 +22,11 @@ struct IsochroneFeature {
   double minutes = 0.0;
   GeosGeometry area;  // WGS84
   double area_km2 = 0.0;
-  double population = 0.0;   // demand points inside
+  double population = 0.0;  // demand points inside the polygon
+  // Demand points whose travel time (access walk included) lies in the band:
+  // what the coverage tables count. It exceeds `population` where people
+  // live farther from a road than the polygon's off-road reach.
+  double population_reached = 0.0;
   IsochroneQuality quality;  // of the facility's band T (per-facility features)
 };
 

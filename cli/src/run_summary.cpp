@@ -91,7 +91,11 @@ void print_isochrones(const RunOutcome& outcome, double population) {
   }
   const auto within = population_within(isochrones);
   if (within.empty() || population <= 0.0) return;
-  std::printf("Population inside the service's isochrones:\n%-16s", "service");
+  std::printf(
+      "Population inside the dissolved isochrone polygons (the table above counts travel "
+      "times;\nthe difference is people living farther from a road than the polygons reach):\n"
+      "%-16s",
+      "service");
   for (double t : isochrones.thresholds_minutes) {
     char header[32];
     std::snprintf(header, sizeof header, "<=%gmin", t);
@@ -147,6 +151,11 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
   if (outcome.isochrones.computed) json["isochrones"] = isochrones_json(outcome, population);
   json["warnings"] = outcome.warnings;
   json["seconds"] = rounded(outcome.total_seconds, 0.001);
+  nlohmann::json timings = nlohmann::json::array();
+  for (const auto& [stage, seconds] : outcome.timings) {
+    timings.push_back({{"stage", stage}, {"seconds", rounded(seconds, 0.001)}});
+  }
+  json["timings"] = timings;
   return json;
 }
 
