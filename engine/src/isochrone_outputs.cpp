@@ -8,11 +8,18 @@
 
 namespace couverture {
 
+// About 1 m² at mid latitudes: far below any real ring piece (the narrowest
+// is a 5 m wide strip along a road), far above the slivers a difference
+// leaves along the shared edges of two bands.
+constexpr double kSliverDegrees2 = 1e-10;
+
 std::vector<GeosGeometry> isochrone_rings(std::span<const GeosGeometry> bands) {
   std::vector<GeosGeometry> rings;
   rings.reserve(bands.size());
   for (std::size_t k = 0; k < bands.size(); ++k) {
-    rings.push_back(k == 0 ? geos_clone(*bands[0]) : geos_difference(*bands[k], *bands[k - 1]));
+    rings.push_back(
+        k == 0 ? geos_clone(*bands[0])
+               : geos_without_slivers(*geos_difference(*bands[k], *bands[k - 1]), kSliverDegrees2));
   }
   return rings;
 }

@@ -97,7 +97,8 @@ TEST_F(RunCommand, DemoOpensInQgisWithItsStyles) {
       "QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=" + dir_.string() + " /usr/bin/python3 " + script +
           " " + (dir_ / "couverture-demo.gpkg").string() + " " + dir_.string() +
           " communes=graduatedSymbol facilities=categorizedSymbol"
-          " demand_points=graduatedSymbol facility_access=singleSymbol",
+          " demand_points=graduatedSymbol facility_access=singleSymbol"
+          " isochrones=graduatedSymbol service_isochrones=graduatedSymbol",
       output);
   EXPECT_EQ(code, 0) << output;
   EXPECT_TRUE(fs::exists(dir_ / "communes.png")) << output;

@@ -57,6 +57,24 @@ TEST(GeosOperations, UnionDifferenceAreaCovers) {
   EXPECT_EQ(GEOSGeomTypeId_r(geos_context(), empty.get()), GEOS_POLYGON);
 }
 
+TEST(GeosOperations, WithoutSliversDropsTinyPolygonsAndHoles) {
+  // A 10 x 10 square with a 4 x 4 hole (area 16) and a 0.01 x 0.01 hole
+  // (1e-4), plus a sliver triangle of area 0.5 * 10 * 1e-5 = 5e-5.
+  const GeosGeometry input = geos_from_wkt(
+      "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(1 1,5 1,5 5,1 5,1 1),"
+      "(7 7,7.01 7,7.01 7.01,7 7.01,7 7)),((20 0,30 0,20 0.00001,20 0)))");
+  const GeosGeometry cleaned = geos_without_slivers(*input, 0.001);
+  // 100 - 16: the small hole is filled, the sliver gone.
+  EXPECT_NEAR(geos_area(*cleaned), 84.0, 1e-9);
+  EXPECT_EQ(GEOSGetNumGeometries_r(geos_context(), cleaned.get()), 1);
+  EXPECT_EQ(GEOSGetNumInteriorRings_r(geos_context(),
+                                      GEOSGetGeometryN_r(geos_context(), cleaned.get(), 0)),
+            1);
+  EXPECT_TRUE(geos_is_valid(*cleaned));
+  // Nothing left is an empty MultiPolygon, not an error.
+  EXPECT_NEAR(geos_area(*geos_without_slivers(*input, 1000.0)), 0.0, 0.0);
+}
+
 TEST(GeosOperations, ReprojectionRoundTripsAndKeepsMetres) {
   const LocalProjection frame(LonLat{6.6, 48.0});
   const GeosGeometry local = geos_from_wkt("LINESTRING(0 0, 3000 4000)");

@@ -34,6 +34,11 @@ GeosGeometry geos_union(const GEOSGeometry& a, const GEOSGeometry& b);
 GeosGeometry geos_difference(const GEOSGeometry& a, const GEOSGeometry& b);
 // Planar area in the geometry's own units squared.
 double geos_area(const GEOSGeometry& geometry);
+// The polygonal part of `geometry` made valid, as a MultiPolygon without the
+// polygons and holes smaller than `min_area` (in the geometry's units): the
+// slivers an overlay leaves where two edges almost coincide, which a later
+// reprojection or precision change can collapse into invalid rings.
+GeosGeometry geos_without_slivers(const GEOSGeometry& geometry, double min_area);
 // Whether every point of `inner` lies in `outer` (boundary included).
 bool geos_covers(const GEOSGeometry& outer, const GEOSGeometry& inner);
 

@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <fstream>
+#include <map>
+#include <memory>
+
+#include "test_support.hpp"
+
+namespace couverture {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Dataset {
+  explicit Dataset(const fs::path& path)
+      : handle(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                    nullptr, nullptr, nullptr))) {}
+  ~Dataset() { GDALClose(handle); }
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+  GDALDataset* handle;
+};
+
+class IsochronesCommand : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    GDALAllRegister();
+    dir_ = new fs::path(testing::make_temp_dir("isochrones-command"));
+    std::string output;
+    ASSERT_EQ(run("-q demo", output), 0) << output;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*dir_);
+    delete dir_;
+  }
+  static int run(const std::string& arguments, std::string& output) {
+    return testing::run_command("cd " + dir_->string() + " && " COUVERTURE_CLI " " + arguments,
+                                output);
+  }
+  static fs::path* dir_;
+};
+
+fs::path* IsochronesCommand::dir_ = nullptr;
+
+TEST_F(IsochronesCommand, RingsPerFacilityAndServiceWithEveryCheckPassed) {
+  std::string output;
+  ASSERT_EQ(
+      run("isochrones couverture-demo/scenario.toml -o rings.gpkg --form rings --json", output), 0)
+      << output;
+  EXPECT_NE(output.find("\"bands_passing_every_check\": 36"), std::string::npos) << output;
+  Dataset file(*dir_ / "rings.gpkg");
+  ASSERT_NE(file.handle, nullptr);
+  OGRLayer* isochrones = file.handle->GetLayerByName("isochrones");
+  ASSERT_NE(isochrones, nullptr);
+  // The demo has 9 facilities and 4 thresholds (5, 10, 15, 20 min).
+  EXPECT_EQ(isochrones->GetFeatureCount(), 36);
+  std::map<std::string, std::vector<std::unique_ptr<OGRGeometry>>> rings_of;
+  for (auto& feature : *isochrones) {
+    EXPECT_EQ(feature->GetFieldAsInteger("checks_ok"), 1) << feature->GetFieldAsString("band");
+    EXPECT_STREQ(feature->GetFieldAsString("direction"), "to_facility");
+    EXPECT_STREQ(feature->GetFieldAsString("mode"), "car");
+    const double minutes = feature->GetFieldAsDouble("minutes");
+    EXPECT_DOUBLE_EQ(feature->GetFieldAsDouble("from_minutes"), minutes == 5.0 ? 0.0 : minutes - 5);
+    rings_of[feature->GetFieldAsString("facility_id")].emplace_back(
+        feature->GetGeometryRef()->clone());
+  }
+  // Rings of one facility do not overlap (checked by OGR, not by the engine).
+  for (const auto& [facility, rings] : rings_of) {
+    ASSERT_EQ(rings.size(), 4U) << facility;
+    for (std::size_t a = 0; a < rings.size(); ++a) {
+      for (std::size_t b = a + 1; b < rings.size(); ++b) {
+        std::unique_ptr<OGRGeometry> overlap(rings[a]->Intersection(rings[b].get()));
+        // Lambert-93 metres: a shared edge has no area, an overlap has.
+        const double area = overlap ? OGR_G_Area(OGRGeometry::ToHandle(overlap.get())) : 0.0;
+        EXPECT_LT(area, 1.0) << facility << " rings " << a << " and " << b << " overlap";
+      }
+    }
+  }
+  OGRLayer* services = file.handle->GetLayerByName("service_isochrones");
+  ASSERT_NE(services, nullptr);
+  EXPECT_EQ(services->GetFeatureCount(), 24);  // 6 service types × 4 rings
+  // No facility layer beyond these: an isochrones run writes no communes.
+  EXPECT_EQ(file.handle->GetLayerByName("communes"), nullptr);
+  EXPECT_NE(file.handle->GetLayerByName("run_info"), nullptr);
+}
+
+// The dissolved crèche rings count, by travel time, the same people as the
+// coverage run's demand points within 20 minutes of a crèche: two code paths
+// (nearest-facility search, per-facility matrix) that must agree.
+TEST_F(IsochronesCommand, PopulationReachedAgreesWithTheCoverageRun) {
+  std::string output;
+  ASSERT_EQ(run("-q isochrones couverture-demo/scenario.toml -o agree.gpkg --form rings", output),
+            0)
+      << output;
+  Dataset rings(*dir_ / "agree.gpkg");
+  ASSERT_NE(rings.handle, nullptr);
+  double reached = 0.0;
+  for (auto& feature : *rings.handle->GetLayerByName("service_isochrones")) {
+    if (std::string(feature->GetFieldAsString("service_type")) == "eaje") {
+      reached += feature->GetFieldAsDouble("population_reached");
+    }
+  }
+  Dataset coverage(*dir_ / "couverture-demo.gpkg");
+  ASSERT_NE(coverage.handle, nullptr);
+  double within = 0.0;
+  for (auto& point : *coverage.handle->GetLayerByName("demand_points")) {
+    if (!point->IsFieldNull(point->GetFieldIndex("eaje_min")) &&
+        point->GetFieldAsDouble("eaje_min") <= 20.0) {
+      within += point->GetFieldAsDouble("population");
+    }
+  }
+  EXPECT_GT(within, 0.0);
+  // Rounded to 0.1 person per ring; minutes rounded to hundredths in the layer.
+  EXPECT_NEAR(reached, within, 0.02 * within);
+  // The coverage run of the demo has its isochrone layers too.
+  EXPECT_NE(coverage.handle->GetLayerByName("isochrones"), nullptr);
+}
+
+TEST_F(IsochronesCommand, RefusesToClobberAndRejectsAnUnknownForm) {
+  std::string output;
+  std::ofstream(*dir_ / "taken.gpkg") << "not mine";
+  EXPECT_EQ(run("isochrones couverture-demo/scenario.toml -o taken.gpkg", output), 1);
+  EXPECT_NE(output.find("--overwrite"), std::string::npos) << output;
+  EXPECT_EQ(fs::file_size(*dir_ / "taken.gpkg"), 8U);
+  EXPECT_EQ(run("isochrones couverture-demo/scenario.toml --form blobs", output), 2);
+}
+
+}  // namespace
+}  // namespace couverture
