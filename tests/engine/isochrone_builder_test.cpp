@@ -239,6 +239,58 @@ TEST(IsochroneBuilder, BandsAreNestedAndGrow) {
   }
 }
 
+// A 6 x 6 grid of two-way streets 200 m apart (14.4 s per block at
+// 50 km/h), with one diagonal shortcut: junctions of degree 2, 3, 4 and 5,
+// so that merged lines chain into trails through every kind of junction.
+RoadGraph grid() {
+  std::vector<LocalXY> xy;
+  std::vector<Road> roads;
+  const auto id = [](int i, int j) { return static_cast<NodeId>(6 * j + i); };
+  for (int j = 0; j < 6; ++j) {
+    for (int i = 0; i < 6; ++i) {
+      xy.push_back({200.0 * i - 500.0, 200.0 * j - 500.0});
+      if (i > 0) roads.push_back({id(i - 1, j), id(i, j), true});
+      if (j > 0) roads.push_back({id(i, j - 1), id(i, j), true});
+    }
+  }
+  roads.push_back({id(0, 0), id(1, 1), true});
+  return network(xy, roads);
+}
+
+// Band k is band k - 1 united with the buffers of what is new or wider at
+// threshold k only: built on its own, threshold k must give the same area
+// (up to the chords of the arcs, which may be placed differently when the
+// lines chain differently), and every guarantee must hold on every band.
+TEST(IsochroneBuilder, EachBandIsWhatItsThresholdGivesOnItsOwn) {
+  const RoadGraph graph = grid();
+  const std::vector<double> minutes{0.25, 0.5, 1.0, 2.0};
+  const IsochroneParameters all = parameters(minutes, TravelDirection::to_facility);
+  const IsochroneBuilder builder(graph, all);
+  // 10 m south of (-40, -100) on 14 -> 15 and of (200, 300) on 27 -> 28.
+  const std::vector<LonLat> points{wgs84({-40.0, -110.0}), wgs84({200.0, 290.0})};
+  const std::vector<NetworkPosition> positions{on(graph, 14, 15, 0.3, 10.0),
+                                               on(graph, 27, 28, 0.5, 10.0)};
+  const std::vector<FacilityIsochrones> result = builder.build(points, positions);
+  const IsochroneQualityChecker checker(graph, all);
+  for (std::size_t f = 0; f < points.size(); ++f) {
+    for (const IsochroneQuality& q : checker.check(points[f], positions[f], result[f].bands)) {
+      EXPECT_TRUE(q.guarantees_hold()) << f;
+      EXPECT_GT(q.reachable_points_checked, 0u) << f;
+    }
+    for (std::size_t k = 0; k < minutes.size(); ++k) {
+      const IsochroneBuilder alone(graph, parameters({minutes[k]}, TravelDirection::to_facility));
+      const std::vector<FacilityIsochrones> built =
+          alone.build({&points[f], 1}, {&positions[f], 1});
+      const FacilityIsochrones& single = built[0];
+      const double area = single.area_km2[0];
+      EXPECT_NEAR(result[f].area_km2[k], area, 0.003 * area) << f << ", band " << k;
+      const GeosGeometry missing = geos_difference(*single.bands[0], *result[f].bands[k]);
+      EXPECT_LT(geos_area(*geos_to_local(*missing, LocalProjection(kCentre))) / 1e6, 0.002 * area)
+          << f << ", band " << k;
+    }
+  }
+}
+
 TEST(IsochroneBuilder, InvalidPositionGetsOnlyTheWalkAroundItsPoint) {
   const RoadGraph graph = straight_road();
   const IsochroneBuilder builder(graph, parameters({1.0}, TravelDirection::to_facility));
