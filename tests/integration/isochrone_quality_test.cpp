@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ std::string case_name(const ::testing::TestParamInfo<Case>& info) {
 }
 
 // Facility points: 25 m north-east of nodes spread over the id range (ids
-// follow OSM ids, so they scatter over the territory).
+// follow a Hilbert curve, so evenly spaced ids spread over the territory).
 std::vector<LonLat> facility_points(const RoadGraph& graph, std::size_t count) {
   std::vector<LonLat> points;
   for (std::size_t i = 0; i < count; ++i) {
@@ -45,6 +46,11 @@ std::vector<LonLat> facility_points(const RoadGraph& graph, std::size_t count) {
     points.push_back({node.lon + 0.00024, node.lat + 0.00016});  // about 18 m east, 18 m north
   }
   return points;
+}
+
+// Readable test names in ctest rather than the parameter's bytes.
+void PrintTo(const Case& c, std::ostream* out) {
+  *out << c.extract << ' ' << c.profile << ' ' << to_string(c.direction);
 }
 
 class IsochroneQualityOnRealExtracts : public ::testing::TestWithParam<Case> {};
