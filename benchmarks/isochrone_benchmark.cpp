@@ -4,8 +4,11 @@
 // road nodes written to PBF and read back like a real extract.
 //
 // Names: Isochrone/<graph>/serial (one facility per iteration, the calling
-// thread) and Isochrone/<graph>/parallel (all 16 facilities per iteration on
-// every core, oneTBB; counter ms_per_facility divides the wall time).
+// thread), Isochrone/<graph>/sweep (the 16 facilities one after another on
+// the calling thread, so that every run averages the same facilities;
+// counter ms_per_facility divides the wall time) and
+// Isochrone/<graph>/parallel (all 16 facilities per iteration on every
+// core, oneTBB; counter ms_per_facility divides the wall time).
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -87,6 +90,19 @@ void serial(benchmark::State& state, SetupOf setup_of) {
   state.counters["nodes"] = static_cast<double>(setup.graph.node_count());
 }
 
+void sweep(benchmark::State& state, SetupOf setup_of) {
+  const Setup& setup = setup_of();
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < kFacilityCount; ++i) {
+      const auto result = setup.builder->build({&setup.points[i], 1}, {&setup.positions[i], 1});
+      benchmark::DoNotOptimize(result.data());
+    }
+    const std::chrono::duration<double, std::milli> wall = std::chrono::steady_clock::now() - start;
+    state.counters["ms_per_facility"] = wall.count() / kFacilityCount;
+  }
+}
+
 void parallel(benchmark::State& state, SetupOf setup_of) {
   const Setup& setup = setup_of();
   for (auto _ : state) {
@@ -101,6 +117,9 @@ void parallel(benchmark::State& state, SetupOf setup_of) {
 void register_graph(const std::string& name, SetupOf setup_of) {
   benchmark::RegisterBenchmark(("Isochrone/" + name + "/serial").c_str(), serial, setup_of)
       ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark(("Isochrone/" + name + "/sweep").c_str(), sweep, setup_of)
+      ->Unit(benchmark::kMillisecond)
+      ->Iterations(1);
   benchmark::RegisterBenchmark(("Isochrone/" + name + "/parallel").c_str(), parallel, setup_of)
       ->Unit(benchmark::kMillisecond)
       ->UseRealTime();

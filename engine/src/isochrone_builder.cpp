@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
@@ -44,60 +45,63 @@ GeosGeometry valid_polygon(GeosGeometry polygon) {
   return geos_make_valid_polygonal(*polygon);
 }
 
-// The lines of a noded, merged MultiLineString chained into trails: a trail
-// walks on through every junction it reaches by an unused line. With round
-// joins the buffer of a trail is the union of the buffers of its lines, and
-// far fewer polygons go into the union (GEOS's union costs about the same
-// per polygon whatever its size). Each trail is simplified within
-// `tolerance` (Douglas-Peucker: every point of the trail stays within it).
-std::vector<GeosGeometry> trails_of(const GEOSGeometry& lines, double tolerance) {
+// The coordinates (x0 y0 x1 y1 ...) of each line of a MultiLineString.
+void line_coordinates(const GEOSGeometry& lines, std::vector<std::vector<double>>& out) {
   GEOSContextHandle_t context = geos_context();
   const int count = GEOSGetNumGeometries_r(context, &lines);
-  std::vector<std::vector<double>> coordinates(static_cast<std::size_t>(count));
-  struct End {
-    double x, y;
-    int line;
-    bool at_start;
-  };
-  std::vector<End> ends;
+  out.assign(static_cast<std::size_t>(count), {});
   for (int i = 0; i < count; ++i) {
     const GEOSCoordSequence* sequence =
         GEOSGeom_getCoordSeq_r(context, GEOSGetGeometryN_r(context, &lines, i));
     unsigned size = 0;
     GEOSCoordSeq_getSize_r(context, sequence, &size);
-    std::vector<double>& xy = coordinates[static_cast<std::size_t>(i)];
+    std::vector<double>& xy = out[static_cast<std::size_t>(i)];
     xy.resize(2 * std::size_t{size});
-    GEOSCoordSeq_copyToBuffer_r(context, sequence, xy.data(), 0, 0);
-    if (size < 2) continue;
-    ends.push_back({xy[0], xy[1], i, true});
-    ends.push_back({xy[xy.size() - 2], xy[xy.size() - 1], i, false});
+    if (size > 0) GEOSCoordSeq_copyToBuffer_r(context, sequence, xy.data(), 0, 0);
   }
+}
+
+// Polylines chained into trails: a trail walks on through every junction
+// it reaches by an unused polyline (ends must match exactly). With round
+// joins the buffer of a trail is the union of the buffers of its polylines,
+// and far fewer polygons go into the union (GEOS's union costs about the
+// same per polygon whatever its size). Each trail is simplified within
+// `tolerance` (Douglas-Peucker: every point of the trail stays within it).
+std::vector<GeosGeometry> trails_of(const std::vector<std::vector<double>>& polylines,
+                                    double tolerance) {
+  GEOSContextHandle_t context = geos_context();
+  struct End {
+    double x, y;
+    std::size_t line;
+    bool at_start;
+  };
   const auto end_less = [](const End& a, const End& b) {
     return std::tie(a.x, a.y, a.line, a.at_start) < std::tie(b.x, b.y, b.line, b.at_start);
   };
+  std::vector<End> ends;
+  for (std::size_t i = 0; i < polylines.size(); ++i) {
+    const std::vector<double>& xy = polylines[i];
+    if (xy.size() < 4) continue;
+    ends.push_back({xy[0], xy[1], i, true});
+    ends.push_back({xy[xy.size() - 2], xy[xy.size() - 1], i, false});
+  }
   std::sort(ends.begin(), ends.end(), end_less);
-  std::vector<char> used(static_cast<std::size_t>(count), 0);
+  std::vector<char> used(polylines.size(), 0);
   std::vector<GeosGeometry> trails;
   std::vector<double> trail;
-  for (int first = 0; first < count; ++first) {
-    if (used[static_cast<std::size_t>(first)] ||
-        coordinates[static_cast<std::size_t>(first)].size() < 4) {
-      continue;
-    }
-    used[static_cast<std::size_t>(first)] = 1;
-    trail = coordinates[static_cast<std::size_t>(first)];
+  for (std::size_t first = 0; first < polylines.size(); ++first) {
+    if (used[first] || polylines[first].size() < 4) continue;
+    used[first] = 1;
+    trail = polylines[first];
     // On from its end, then on from its start (the trail turned round).
     for (int side = 0; side < 2; ++side) {
       for (;;) {
-        const End here{trail[trail.size() - 2], trail[trail.size() - 1], -1, false};
+        const End here{trail[trail.size() - 2], trail[trail.size() - 1], 0, false};
         auto it = std::lower_bound(ends.begin(), ends.end(), here, end_less);
-        while (it != ends.end() && it->x == here.x && it->y == here.y &&
-               used[static_cast<std::size_t>(it->line)]) {
-          ++it;
-        }
+        while (it != ends.end() && it->x == here.x && it->y == here.y && used[it->line]) ++it;
         if (it == ends.end() || it->x != here.x || it->y != here.y) break;
-        used[static_cast<std::size_t>(it->line)] = 1;
-        const std::vector<double>& next = coordinates[static_cast<std::size_t>(it->line)];
+        used[it->line] = 1;
+        const std::vector<double>& next = polylines[it->line];
         const std::size_t points = next.size() / 2;
         for (std::size_t k = 1; k < points; ++k) {
           const std::size_t j = it->at_start ? k : points - 1 - k;
@@ -153,6 +157,14 @@ struct IsochroneBuilder::Workspace {
   std::vector<ReachedPiece> pieces;
   std::vector<std::vector<PlanarSegment>> by_level;  // index = width level
   std::vector<std::vector<PlanarSegment>> buffered;  // by level, sorted
+  // Pieces from first_arc_piece on follow arcs; whole[i] tells whether
+  // arc piece first_arc_piece + i runs the whole arc, node to node.
+  std::size_t first_arc_piece = 0;
+  std::vector<char> whole;
+  // Unsplit whole arcs, by level: their segments meet exactly at nodes and
+  // never partly overlap, so they chain into trails without GEOS noding.
+  std::vector<std::vector<PlanarSegment>> whole_by_level;
+  std::vector<std::vector<double>> polylines;  // x0 y0 x1 y1 ... per line
 };
 
 struct IsochroneBuilder::Workspaces {
@@ -218,6 +230,8 @@ void IsochroneBuilder::collect_pieces(Workspace& ws, LonLat point, const Network
   const double limit_s = minutes * 60.0;
   const double limit_ms = limit_s * 1000.0;
   ws.pieces.clear();
+  ws.first_arc_piece = 0;
+  ws.whole.clear();
   if (!position.valid()) return;
 
   // The walk from the facility to its road, as far as time allows.
@@ -245,6 +259,9 @@ void IsochroneBuilder::collect_pieces(Workspace& ws, LonLat point, const Network
                          left_at_snap_s - fraction * duration_s});
   }
   // Every arc leaving a node reached in time, as far as the time left goes.
+  // An arc travelled whole ends exactly on its head, so that the segments
+  // of whole arcs meet exactly at the nodes.
+  ws.first_arc_piece = ws.pieces.size();
   const CsrGraph& graph = search_graph();
   for (const NodeId x : ws.dijkstra.settled()) {
     const double distance_ms = ws.dijkstra.distance(x);
@@ -253,8 +270,10 @@ void IsochroneBuilder::collect_pieces(Workspace& ws, LonLat point, const Network
     for (ArcId a = graph.arcs_begin(x); a < graph.arcs_end(x); ++a) {
       const double w = graph.weight[a];
       const double fraction = std::min(1.0, left_ms / w);
-      ws.pieces.push_back({node_xy_[x], lerp(node_xy_[x], node_xy_[graph.head[a]], fraction),
+      const LocalXY head = node_xy_[graph.head[a]];
+      ws.pieces.push_back({node_xy_[x], fraction < 1.0 ? lerp(node_xy_[x], head, fraction) : head,
                            left_ms / 1000.0, (left_ms - fraction * w) / 1000.0});
+      ws.whole.push_back(fraction < 1.0 ? 0 : 1);
     }
   }
 }
@@ -310,13 +329,19 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
   for (const double minutes : p.thresholds_minutes) {
     collect_pieces(ws, point, position, minutes);
     ws.by_level.assign(level_index(levels) + 1, {});
+    ws.whole_by_level.assign(level_index(levels) + 1, {});
     // Split each piece where its time left crosses a level boundary; each
     // part takes the (lower) width of its far end.
-    for (const ReachedPiece& piece : ws.pieces) {
+    for (std::size_t i = 0; i < ws.pieces.size(); ++i) {
+      const ReachedPiece& piece = ws.pieces[i];
       const double a = piece.start_left_s;
       const double b = piece.end_left_s;
       int level = level_of(a);
       const int last_level = level_of(b);
+      if (level == last_level && i >= ws.first_arc_piece && ws.whole[i - ws.first_arc_piece]) {
+        ws.whole_by_level[level_index(level)].push_back(canonical(piece.start, piece.end));
+        continue;
+      }
       LocalXY from = piece.start;
       for (; level > last_level; --level) {
         const double boundary_s = level * level_step_s;
@@ -333,9 +358,6 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
     parts.push_back(geos_buffer(*geos_point(origin.x, origin.y), offroad_width_m(minutes * 60.0),
                                 p.quadrant_segments));
     for (int level = levels; level >= 0; --level) {
-      std::vector<PlanarSegment>& segments = ws.by_level[level_index(level)];
-      std::sort(segments.begin(), segments.end(), segment_less);
-      segments.erase(std::unique(segments.begin(), segments.end(), segment_equal), segments.end());
       const auto covered = [&](const PlanarSegment& segment) {
         for (int wider = level; wider <= levels; ++wider) {
           const std::vector<PlanarSegment>& done = ws.buffered[level_index(wider)];
@@ -343,22 +365,39 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
         }
         return false;
       };
-      segments.erase(std::remove_if(segments.begin(), segments.end(), covered), segments.end());
-      if (segments.empty()) continue;
-      // One small buffer per trail of merged lines, united by GEOS's
-      // cascaded union: buffering the whole network at once nodes every
-      // offset curve against every other (measured 30 s per facility on
-      // Liechtenstein, 12 s for the merged lines).
-      const GeosGeometry lines = geos_merged_lines(segments);
-      for (const GeosGeometry& trail : trails_of(*lines, simplify_tolerance_m)) {
+      std::vector<PlanarSegment>& whole = ws.whole_by_level[level_index(level)];
+      std::vector<PlanarSegment>& segments = ws.by_level[level_index(level)];
+      for (std::vector<PlanarSegment>* list : {&whole, &segments}) {
+        std::sort(list->begin(), list->end(), segment_less);
+        list->erase(std::unique(list->begin(), list->end(), segment_equal), list->end());
+        list->erase(std::remove_if(list->begin(), list->end(), covered), list->end());
+      }
+      // One small buffer per trail, united by GEOS's cascaded union:
+      // buffering the whole network at once nodes every offset curve
+      // against every other (measured 30 s per facility on Liechtenstein,
+      // 12 s for merged lines). Parts of arcs may partly overlap, so they
+      // are noded and merged by GEOS first; whole arcs chain as they are.
+      ws.polylines.clear();
+      for (const PlanarSegment& segment : whole) {
+        ws.polylines.push_back({segment.x0, segment.y0, segment.x1, segment.y1});
+      }
+      std::vector<GeosGeometry> trails = trails_of(ws.polylines, simplify_tolerance_m);
+      if (!segments.empty()) {
+        line_coordinates(*geos_merged_lines(segments), ws.polylines);
+        std::vector<GeosGeometry> more = trails_of(ws.polylines, simplify_tolerance_m);
+        std::move(more.begin(), more.end(), std::back_inserter(trails));
+      }
+      for (const GeosGeometry& trail : trails) {
         parts.push_back(geos_buffer(*trail, width_of_level(level),
                                     quadrant_segments_of_level[level_index(level)]));
       }
       std::vector<PlanarSegment>& done = ws.buffered[level_index(level)];
-      const std::size_t old_size = done.size();
-      done.insert(done.end(), segments.begin(), segments.end());
-      std::inplace_merge(done.begin(), done.begin() + static_cast<std::ptrdiff_t>(old_size),
-                         done.end(), segment_less);
+      for (const std::vector<PlanarSegment>* list : {&whole, &segments}) {
+        const std::size_t old_size = done.size();
+        done.insert(done.end(), list->begin(), list->end());
+        std::inplace_merge(done.begin(), done.begin() + static_cast<std::ptrdiff_t>(old_size),
+                           done.end(), segment_less);
+      }
     }
     std::vector<const GEOSGeometry*> raw;
     raw.reserve(parts.size() + 1);
