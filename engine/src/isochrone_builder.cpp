@@ -409,7 +409,9 @@ FacilityIsochrones IsochroneBuilder::build_one(Workspace& ws, LonLat point,
     // of the metric frame is slightly curved in degrees, so bands nested in
     // metres could overlap by centimetre slivers once reprojected.
     if (!result.bands.empty()) band = valid_polygon(geos_union(*band, *result.bands.back()));
-    result.area_km2.push_back(geos_area(*geos_to_local(*band, ws.projection)) / 1e6);
+    // The band in the frame is local_band (it covers local bands k - 1...):
+    // the WGS84 one differs only by the slivers of reprojection.
+    result.area_km2.push_back(geos_area(*local_band) / 1e6);
     result.bands.push_back(std::move(band));
   }
   return result;
