@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 namespace couverture::cli {
@@ -17,7 +18,10 @@ OutputColumn column(std::string name, OutputColumn::Type type, std::string alias
 
 std::optional<ColumnValue> finite_or_null(double value) {
   if (!std::isfinite(value)) return std::nullopt;
-  return ColumnValue(std::round(value * 100.0) / 100.0);
+  // Built in place: moving a variant that can hold a string into the optional
+  // trips GCC 12's -Wmaybe-uninitialized under the sanitizers.
+  return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>,
+                                    std::round(value * 100.0) / 100.0);
 }
 
 std::string number_label(double value) {
