@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/geos_geometry.hpp"
 
 namespace couverture {
@@ -12,6 +13,10 @@ struct Commune {
   std::string code;  // INSEE code, the join key (never the name)
   std::string name;
   double population = 0.0;
+  // People per age band; their sum is `population`. Estimated from band
+  // shares (bands_estimated) unless an age table gave them.
+  BandPopulation population_by_band{};
+  bool bands_estimated = true;
   GeosGeometry boundary;
   bool repaired = false;
 };

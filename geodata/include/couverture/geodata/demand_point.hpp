@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/lon_lat.hpp"
 
 namespace couverture {
@@ -10,7 +11,8 @@ namespace couverture {
 struct DemandPoint {
   std::uint32_t commune = 0;  // index into the communes
   LonLat position;
-  double population = 0.0;
+  double population = 0.0;   // all ages: the sum of by_band
+  BandPopulation by_band{};  // people per age band
 };
 
 }  // namespace couverture

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/io/commune_reader.hpp"
 #include "couverture/io/facility_reader.hpp"
@@ -46,6 +49,74 @@ struct AnalysisSettings {
   double demand_spacing_m = 400.0;
 };
 
+// Table [demand.age_table]: population per age band joined on the commune
+// code. Each band is the sum of one or more columns (e.g. adults =
+// ["pop_18_64", "pop_65_plus"]); every band must be given.
+struct AgeTable {
+  std::filesystem::path path;  // CSV or any GDAL table
+  std::string layer;           // empty = the only layer
+  std::string code_field = "code_insee";
+  std::array<std::vector<std::string>, kAgeBandCount> band_fields;  // by AgeBand
+};
+
+// Table [demand]: where people live and how old they are.
+struct DemandSettings {
+  // "auto": per commune, the first of insee_grid, buildings, landuse, grid
+  // that has data in it; or one of those names to use only that one
+  // (communes it does not cover fall back to the regular grid).
+  std::string source = "auto";
+  std::filesystem::path insee_grid;  // INSEE Filosofi carreaux (any GDAL vector source)
+  std::string insee_grid_layer;      // empty = the only layer
+  // Buildings and residential land use are read from this OSM PBF; empty =
+  // the network's PBF when it is one.
+  std::filesystem::path osm_buildings;
+  double building_cell_m = 200.0;  // buildings are gathered into cells this wide
+  double min_building_m2 = 30.0;   // smaller footprints are sheds and garages
+  std::optional<AgeTable> age_table;
+  BandShares band_shares = default_band_shares();  // [demand.band_shares]
+  bool band_shares_given = false;
+};
+
+// Table [services.TYPE]: who a service type serves (overrides the defaults
+// of default_service_info).
+struct ServiceSettings {
+  AgeBandSet target;  // key `bands`: ["0-2"], ["3-5", "6-11"], ["all"]...
+};
+
+// Table [accessibility]: cumulative opportunities, gravity and floating
+// catchment (2SFCA / E2SFCA) settings.
+struct AccessibilitySettings {
+  double catchment_minutes = 15.0;  // 2SFCA catchment, and E2SFCA's outer limit
+  // E2SFCA weights over travel time: "steps" (zones), "gaussian" or
+  // "exponential".
+  std::string decay = "gaussian";
+  // "steps": (upper bound in minutes, weight) pairs, increasing bounds, the
+  // last equal to catchment_minutes; empty = thirds of the catchment
+  // weighted 1, 0.68, 0.22 (Luo and Qi 2009).
+  std::vector<std::pair<double, double>> decay_steps;
+  double exponential_beta_per_minute = 0.1;  // "exponential": w = exp(-beta t)
+  double gravity_beta_per_minute = 0.1;      // gravity score: sum of places * exp(-beta t)
+};
+
+// Table [tension]: the thresholds that make a commune or demand point a
+// "zone en tension".
+struct TensionSettings {
+  double max_minutes = 15.0;         // time to the nearest service above this
+  double min_places_per_100 = 10.0;  // floating-catchment coverage below this
+};
+
+// Table [equity]: which accessibility measure the inequality indices use.
+struct EquitySettings {
+  std::string measure = "travel_time";  // "travel_time", "e2sfca" or "gravity"
+};
+
+// Table [privacy]: counts small enough to identify a household are masked
+// in per-demand-point outputs meant for publication.
+struct PrivacySettings {
+  bool mask_small_counts = true;
+  double threshold = 11.0;  // counts below this are written NULL, flagged masked
+};
+
 struct OutputSettings {
   std::filesystem::path path = "couverture.gpkg";
   std::string crs = "EPSG:2154";  // RGF93 / Lambert-93, mainland France
@@ -63,6 +134,12 @@ struct Scenario {
   NetworkSource network;
   AnalysisSettings analysis;
   IsochroneSettings isochrones;
+  DemandSettings demand;
+  std::map<std::string, ServiceSettings> services;  // by service type
+  AccessibilitySettings accessibility;
+  TensionSettings tension;
+  EquitySettings equity;
+  PrivacySettings privacy;
   OutputSettings output;
 };
 
