@@ -13,12 +13,12 @@ struct Commune {
   std::string code;  // INSEE code, the join key (never the name)
   std::string name;
   double population = 0.0;
+  GeosGeometry boundary;
+  bool repaired = false;
   // People per age band; their sum is `population`. Estimated from band
   // shares (bands_estimated) unless an age table gave them.
   BandPopulation population_by_band{};
   bool bands_estimated = true;
-  GeosGeometry boundary;
-  bool repaired = false;
 };
 
 }  // namespace couverture
