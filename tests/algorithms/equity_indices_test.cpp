@@ -451,6 +451,45 @@ TEST(EquityIndicesAll, ScaleInvariance) {
   EXPECT_GT(weighted_gini(p.values, p.weights), 0.1);
 }
 
+TEST(EquityIndicesAll, ZeroWeightPointsChangeNothing) {
+  // The same data with and without its points of zero weight (about 1 in 10), plus one extreme
+  // value carried by nobody, at both ends of the order.
+  const RandomPoints p = random_points(200, 4, 51);
+  RandomPoints kept;
+  for (std::size_t i = 0; i < p.values.size(); ++i) {
+    if (p.weights[i] == 0.0) continue;
+    kept.values.push_back(p.values[i]);
+    kept.weights.push_back(p.weights[i]);
+    kept.groups.push_back(p.groups[i]);
+  }
+  ASSERT_LT(kept.values.size(), p.values.size());
+  RandomPoints all = p;
+  for (const double extreme : {0.0, 1e6}) {
+    all.values.push_back(extreme);
+    all.weights.push_back(0.0);
+    all.groups.push_back(3);
+  }
+  EXPECT_NEAR(weighted_gini(all.values, all.weights), weighted_gini(kept.values, kept.weights),
+              1e-14);
+  const auto a = theil_decomposition(all.values, all.weights, all.groups, 4);
+  const auto b = theil_decomposition(kept.values, kept.weights, kept.groups, 4);
+  EXPECT_NEAR(a.between, b.between, 1e-14);
+  EXPECT_NEAR(a.within, b.within, 1e-14);
+  for (const double epsilon : {0.5, 1.0, 2.0}) {
+    EXPECT_NEAR(atkinson_index(all.values, all.weights, epsilon),
+                atkinson_index(kept.values, kept.weights, epsilon), 1e-14);
+  }
+  EXPECT_NEAR(top_bottom_ratio(all.values, all.weights),
+              top_bottom_ratio(kept.values, kept.weights), 1e-12);
+  EXPECT_NEAR(weight_share_above(all.values, all.weights, 15.0),
+              weight_share_above(kept.values, kept.weights, 15.0), 1e-15);
+  const auto curve_all = lorenz_curve(all.values, all.weights, 21);
+  const auto curve_kept = lorenz_curve(kept.values, kept.weights, 21);
+  for (std::size_t k = 0; k < curve_all.size(); ++k) {
+    EXPECT_NEAR(curve_all[k].value_share, curve_kept[k].value_share, 1e-14) << k;
+  }
+}
+
 // ---------------------------------------------------------------- errors
 
 // Runs `call`, expects std::invalid_argument whose message contains `fragment`.
