@@ -48,6 +48,12 @@ std::string closest_spelling(std::string_view word, const std::vector<std::strin
   return best;
 }
 
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) text += (text.empty() ? "" : ", ") + word;
+  return text;
+}
+
 // Reads the keys of one TOML table, remembering which were used so that the
 // rest can be reported as unknown (with the closest known spelling).
 class TableReader {
@@ -99,6 +105,52 @@ class TableReader {
     }
     return *value;
   }
+
+  // A finite number of at least `minimum` (strictly above it when `strict`).
+  double bounded_number(std::string_view key, double fallback, double minimum, bool strict) {
+    const auto value = number(key);
+    if (!value) return fallback;
+    const bool ok = std::isfinite(*value) && (strict ? *value > minimum : *value >= minimum);
+    if (!ok) {
+      std::ostringstream bound;
+      bound << minimum;
+      throw DataError(where(*table_.get(key), key) +
+                      (strict ? " must be greater than " : " must be at least ") + bound.str());
+    }
+    return *value;
+  }
+
+  // One of `choices`, or `fallback` when absent; a misspelling is named.
+  std::string choice(std::string_view key, const std::string& fallback,
+                     const std::vector<std::string>& choices) {
+    auto value = text(key);
+    if (!value) return fallback;
+    if (std::find(choices.begin(), choices.end(), *value) != choices.end()) return *value;
+    std::string message = where(*table_.get(key), key) + ": unknown value '" + *value + "'";
+    const std::string best = closest_spelling(*value, choices);
+    message += best.empty() ? "; use one of: " : "; did you mean '" + best + "'? Use one of: ";
+    message += joined(choices);
+    throw DataError(message);
+  }
+
+  // The error for a key this table must have, with the table's own line.
+  [[noreturn]] void reject_missing(std::string_view key, std::string_view hint) const {
+    reject_misspelling_of(key);
+    std::ostringstream text;
+    text << file_.string() << ", line " << table_.source().begin.line << ": missing key '"
+         << prefix_ << key << "' (" << hint << ")";
+    throw DataError(text.str());
+  }
+
+  // The table's own position, for errors about the table as a whole.
+  std::string where_table() const {
+    std::ostringstream text;
+    text << file_.string() << ", line " << table_.source().begin.line << ": table ["
+         << prefix_.substr(0, prefix_.empty() ? 0 : prefix_.size() - 1) << "]";
+    return text.str();
+  }
+
+  const std::string& prefix() const { return prefix_; }
 
   std::optional<bool> boolean(std::string_view key) {
     const toml::node* node = find(key);
@@ -167,9 +219,11 @@ class TableReader {
     return node->as_table();
   }
 
-  // A missing key is most often a misspelt one: name the misspelling.
+  // A missing key is most often a misspelt one: name the misspelling (a key
+  // already read is a right spelling of another key, not a misspelling).
   void reject_misspelling_of(std::string_view missing) const {
     for (const auto& [key, node] : table_) {
+      if (known_.count(std::string(key.str())) != 0 && key.str() != missing) continue;
       if (key.str() != missing && edit_distance(key.str(), missing) <= 2) {
         throw DataError(where(node, key.str()) + " is not a scenario key; did you mean '" +
                         prefix_ + std::string(missing) + "'?");
@@ -371,6 +425,263 @@ AnalysisSettings read_analysis_table(const fs::path& file, const toml::table* ta
   return settings;
 }
 
+std::string number_text(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
+// An optional path: absent or "" leave it empty.
+fs::path optional_path(TableReader& reader, std::string_view key) {
+  const auto value = reader.text(key);
+  if (!value || value->empty()) return {};
+  return *reader.path(key);
+}
+
+// Reads the five band keys (field_name() of each band) of `table`, all
+// required; `read` turns one key's node into its value.
+template <typename Read>
+void read_every_band(TableReader& reader, std::string_view hint, Read read) {
+  // Every band key is known before any is missed, so that "age_0_2" is
+  // never taken for a misspelling of "age_3_5".
+  for (AgeBand band : kAgeBands) reader.find(field_name(band));
+  for (AgeBand band : kAgeBands) {
+    const std::string key(field_name(band));
+    const toml::node* node = reader.find(key);
+    if (node == nullptr) reader.reject_missing(key, hint);
+    read(band, key, *node);
+  }
+}
+
+AgeTable read_age_table(const fs::path& file, const toml::table& table) {
+  TableReader reader(file, table, "demand.age_table.");
+  AgeTable ages;
+  if (!table.contains("path")) reader.reject_missing("path", "the table of populations by age");
+  ages.path = reader.required_path("path");
+  ages.layer = reader.text("layer").value_or("");
+  ages.code_field = reader.text("code_field").value_or(ages.code_field);
+  if (ages.code_field.empty()) {
+    throw DataError(reader.where(*table.get("code_field"), "code_field") +
+                    " must name the column holding the INSEE code");
+  }
+  read_every_band(
+      reader,
+      "every band needs a column name or a list of columns to add up: age_0_2, age_3_5, "
+      "age_6_11, age_12_17, adults",
+      [&](AgeBand band, const std::string& key, const toml::node& node) {
+        std::vector<std::string>& fields = ages.band_fields[index_of(band)];
+        const std::string wrong =
+            reader.where(node, key) +
+            " must be a column name or a list of column names to add up, e.g. [\"p3\", \"p4_5\"]";
+        if (const auto name = node.value_exact<std::string>()) {
+          fields.push_back(*name);
+        } else if (const toml::array* array = node.as_array()) {
+          for (const toml::node& value : *array) {
+            const auto name_in_list = value.value_exact<std::string>();
+            if (!name_in_list) throw DataError(wrong);
+            fields.push_back(*name_in_list);
+          }
+        } else {
+          throw DataError(wrong);
+        }
+        if (fields.empty() ||
+            std::any_of(fields.begin(), fields.end(), [](const auto& f) { return f.empty(); })) {
+          throw DataError(wrong);
+        }
+      });
+  reader.reject_unknown_keys();
+  return ages;
+}
+
+BandShares read_band_shares(const fs::path& file, const toml::table& table) {
+  TableReader reader(file, table, "demand.band_shares.");
+  BandShares shares{};
+  double sum = 0.0;
+  read_every_band(reader,
+                  "all five bands need a share: age_0_2, age_3_5, age_6_11, age_12_17, adults",
+                  [&](AgeBand band, const std::string& key, const toml::node& node) {
+                    const auto share = node.value<double>();
+                    if (!node.is_number() || !share || !std::isfinite(*share) || *share < 0.0) {
+                      throw DataError(reader.where(node, key) +
+                                      " must be a share between 0 and 1, e.g. 0.031 for 3.1 %");
+                    }
+                    shares[index_of(band)] = *share;
+                    sum += *share;
+                  });
+  reader.reject_unknown_keys();
+  if (std::abs(sum - 1.0) > 1e-6) {
+    throw DataError(reader.where_table() + ": the shares add up to " + number_text(sum) +
+                    ", not 1; give each band's share of the population (0.031 for 3.1 %)");
+  }
+  return shares;
+}
+
+DemandSettings read_demand_table(const fs::path& file, const toml::table* table) {
+  DemandSettings settings;
+  if (table == nullptr) return settings;
+  TableReader reader(file, *table, "demand.");
+  settings.source = reader.choice("source", settings.source,
+                                  {"auto", "insee_grid", "buildings", "landuse", "grid"});
+  settings.insee_grid = optional_path(reader, "insee_grid");
+  settings.insee_grid_layer = reader.text("insee_grid_layer").value_or("");
+  settings.osm_buildings = optional_path(reader, "osm_buildings");
+  settings.building_cell_m =
+      reader.bounded_number("building_cell_m", settings.building_cell_m, 0.0, true);
+  settings.min_building_m2 =
+      reader.bounded_number("min_building_m2", settings.min_building_m2, 0.0, false);
+  if (const toml::table* ages = reader.subtable("age_table")) {
+    settings.age_table = read_age_table(file, *ages);
+  }
+  if (const toml::table* shares = reader.subtable("band_shares")) {
+    settings.band_shares = read_band_shares(file, *shares);
+    settings.band_shares_given = true;
+  }
+  reader.reject_unknown_keys();
+  if (settings.source == "insee_grid" && settings.insee_grid.empty()) {
+    throw DataError(reader.where(*table->get("source"), "source") +
+                    ": source \"insee_grid\" needs key 'demand.insee_grid' (the INSEE 200 m grid "
+                    "file)");
+  }
+  return settings;
+}
+
+// [services.TYPE]: bands = [...] for each service type given.
+std::map<std::string, ServiceSettings> read_services_table(const fs::path& file,
+                                                           const toml::table* table) {
+  std::map<std::string, ServiceSettings> services;
+  if (table == nullptr) return services;
+  TableReader parent(file, *table, "services.");
+  const std::vector<std::string> names = {"0-2", "3-5", "6-11", "12-17", "adults", "all"};
+  for (const auto& [type_key, node] : *table) {
+    const std::string type(type_key.str());
+    const toml::table* service = node.as_table();
+    if (service == nullptr) {
+      throw DataError(parent.where(node, type) + " must be a table [services." + type +
+                      "] with bands = [...], e.g. bands = [\"0-2\"]");
+    }
+    TableReader reader(file, *service, "services." + type + ".");
+    const toml::node* bands = reader.find("bands");
+    if (bands == nullptr) {
+      reader.reject_missing("bands", "who the service serves, e.g. bands = [\"0-2\"] or [\"all\"]");
+    }
+    const toml::array* array = bands->as_array();
+    if (array == nullptr || array->empty()) {
+      throw DataError(reader.where(*bands, "bands") +
+                      " must be a list of age bands, e.g. [\"0-2\"], [\"3-5\", \"6-11\"] or "
+                      "[\"all\"]");
+    }
+    AgeBandSet target;
+    for (const toml::node& value : *array) {
+      const auto name = value.value_exact<std::string>();
+      if (!name) {
+        throw DataError(reader.where(value, "bands") +
+                        " holds a value that is not a text in quotes");
+      }
+      if (*name == "all") {
+        target = AgeBandSet::all();
+      } else if (const auto band = parse_age_band(*name)) {
+        target.add(*band);
+      } else {
+        const std::string best = closest_spelling(*name, names);
+        throw DataError(
+            reader.where(value, "bands") + ": unknown age band '" + *name + "'" +
+            (best.empty() ? "; use one of: " : "; did you mean '" + best + "'? Use one of: ") +
+            joined(names));
+      }
+    }
+    reader.reject_unknown_keys();
+    services[type].target = target;
+  }
+  return services;
+}
+
+AccessibilitySettings read_accessibility_table(const fs::path& file, const toml::table* table) {
+  AccessibilitySettings settings;
+  if (table == nullptr) return settings;
+  TableReader reader(file, *table, "accessibility.");
+  settings.catchment_minutes =
+      reader.bounded_number("catchment_minutes", settings.catchment_minutes, 0.0, true);
+  settings.decay = reader.choice("decay", settings.decay, {"steps", "gaussian", "exponential"});
+  if (const toml::node* steps = reader.find("decay_steps")) {
+    const std::string where = reader.where(*steps, "decay_steps");
+    if (settings.decay != "steps") {
+      throw DataError(where + " only applies with decay = \"steps\" (decay is \"" + settings.decay +
+                      "\"); remove it or set decay = \"steps\"");
+    }
+    const toml::array* array = steps->as_array();
+    if (array == nullptr || array->empty()) {
+      throw DataError(where +
+                      " must be a list of [minutes, weight] pairs, e.g. [[5, 1.0], [10, 0.68], "
+                      "[15, 0.22]]");
+    }
+    double previous = 0.0;
+    for (const toml::node& step : *array) {
+      const toml::array* pair = step.as_array();
+      if (pair == nullptr || pair->size() != 2 || !pair->get(0)->is_number() ||
+          !pair->get(1)->is_number()) {
+        throw DataError(reader.where(step, "decay_steps") +
+                        " holds a value that is not a [minutes, weight] pair, e.g. [5, 1.0]");
+      }
+      const double bound = *pair->get(0)->value<double>();
+      const double weight = *pair->get(1)->value<double>();
+      if (!std::isfinite(bound) || !(bound > previous)) {
+        throw DataError(reader.where(step, "decay_steps") + ": upper bound " + number_text(bound) +
+                        " min does not increase (after " + number_text(previous) +
+                        "); list the zones from the nearest, bounds above 0 and increasing");
+      }
+      if (!(weight >= 0.0 && weight <= 1.0)) {
+        throw DataError(reader.where(step, "decay_steps") + ": weight " + number_text(weight) +
+                        " must be between 0 and 1");
+      }
+      settings.decay_steps.emplace_back(bound, weight);
+      previous = bound;
+    }
+    if (std::abs(previous - settings.catchment_minutes) > 1e-9) {
+      throw DataError(where + ": the last upper bound (" + number_text(previous) +
+                      " min) must equal accessibility.catchment_minutes (" +
+                      number_text(settings.catchment_minutes) + " min)");
+    }
+  }
+  settings.exponential_beta_per_minute = reader.bounded_number(
+      "exponential_beta_per_minute", settings.exponential_beta_per_minute, 0.0, false);
+  settings.gravity_beta_per_minute = reader.bounded_number(
+      "gravity_beta_per_minute", settings.gravity_beta_per_minute, 0.0, false);
+  reader.reject_unknown_keys();
+  return settings;
+}
+
+TensionSettings read_tension_table(const fs::path& file, const toml::table* table) {
+  TensionSettings settings;
+  if (table == nullptr) return settings;
+  TableReader reader(file, *table, "tension.");
+  settings.max_minutes = reader.bounded_number("max_minutes", settings.max_minutes, 0.0, true);
+  settings.min_places_per_100 =
+      reader.bounded_number("min_places_per_100", settings.min_places_per_100, 0.0, false);
+  reader.reject_unknown_keys();
+  return settings;
+}
+
+EquitySettings read_equity_table(const fs::path& file, const toml::table* table) {
+  EquitySettings settings;
+  if (table == nullptr) return settings;
+  TableReader reader(file, *table, "equity.");
+  settings.measure =
+      reader.choice("measure", settings.measure, {"travel_time", "e2sfca", "gravity"});
+  reader.reject_unknown_keys();
+  return settings;
+}
+
+PrivacySettings read_privacy_table(const fs::path& file, const toml::table* table) {
+  PrivacySettings settings;
+  if (table == nullptr) return settings;
+  TableReader reader(file, *table, "privacy.");
+  settings.mask_small_counts =
+      reader.boolean("mask_small_counts").value_or(settings.mask_small_counts);
+  settings.threshold = reader.bounded_number("threshold", settings.threshold, 0.0, false);
+  reader.reject_unknown_keys();
+  return settings;
+}
+
 OutputSettings read_output_table(const fs::path& file, const toml::table* table) {
   OutputSettings settings;
   settings.path = (file.parent_path() / settings.path).lexically_normal();
@@ -414,9 +725,21 @@ Scenario read_scenario(const fs::path& file) {
   scenario.network = read_network_table(absolute, required_table(reader, absolute, "network"));
   scenario.analysis = read_analysis_table(absolute, reader.subtable("analysis"));
   scenario.isochrones = read_isochrones_table(absolute, reader.subtable("isochrones"));
+  scenario.demand = read_demand_table(absolute, reader.subtable("demand"));
+  scenario.services = read_services_table(absolute, reader.subtable("services"));
+  scenario.accessibility = read_accessibility_table(absolute, reader.subtable("accessibility"));
+  scenario.tension = read_tension_table(absolute, reader.subtable("tension"));
+  scenario.equity = read_equity_table(absolute, reader.subtable("equity"));
+  scenario.privacy = read_privacy_table(absolute, reader.subtable("privacy"));
   scenario.output = read_output_table(absolute, reader.subtable("output"));
   reader.reject_unknown_keys();
   return scenario;
+}
+
+fs::path osm_buildings_source(const Scenario& scenario) {
+  if (!scenario.demand.osm_buildings.empty()) return scenario.demand.osm_buildings;
+  if (scenario.network.path.extension() == ".pbf") return scenario.network.path;
+  return {};
 }
 
 std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
@@ -485,6 +808,67 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
   if (!isochrones.thresholds_minutes.empty()) {
     isochrone_table.insert("thresholds_minutes", minutes_array(isochrones.thresholds_minutes));
   }
+  // Optional paths are written "" when unset, so the knob shows.
+  const auto optional_relative = [&relative](const fs::path& path) {
+    return path.empty() ? std::string() : relative(path);
+  };
+  const DemandSettings& demand = scenario.demand;
+  toml::table demand_table{{"source", demand.source},
+                           {"insee_grid", optional_relative(demand.insee_grid)},
+                           {"insee_grid_layer", demand.insee_grid_layer},
+                           {"osm_buildings", optional_relative(demand.osm_buildings)},
+                           {"building_cell_m", demand.building_cell_m},
+                           {"min_building_m2", demand.min_building_m2}};
+  if (const auto& ages = demand.age_table) {
+    toml::table age_table{{"path", relative(ages->path)}, {"code_field", ages->code_field}};
+    if (!ages->layer.empty()) age_table.insert("layer", ages->layer);
+    for (AgeBand band : kAgeBands) {
+      const std::vector<std::string>& fields = ages->band_fields[index_of(band)];
+      if (fields.size() == 1) {
+        age_table.insert(field_name(band), fields.front());
+      } else {
+        toml::array columns;
+        for (const std::string& field : fields) columns.push_back(field);
+        age_table.insert(field_name(band), columns);
+      }
+    }
+    demand_table.insert("age_table", age_table);
+  }
+  // Written only when given: reading them back sets band_shares_given.
+  if (demand.band_shares_given) {
+    toml::table shares;
+    for (AgeBand band : kAgeBands)
+      shares.insert(field_name(band), demand.band_shares[index_of(band)]);
+    demand_table.insert("band_shares", shares);
+  }
+  toml::table services;
+  for (const auto& [type, service] : scenario.services) {
+    toml::array bands;
+    if (service.target == AgeBandSet::all()) {
+      bands.push_back("all");
+    } else {
+      for (AgeBand band : kAgeBands) {
+        if (service.target.contains(band)) bands.push_back(std::string(to_string(band)));
+      }
+    }
+    services.insert(type, toml::table{{"bands", bands}});
+  }
+  const AccessibilitySettings& accessibility = scenario.accessibility;
+  toml::table accessibility_table{
+      {"catchment_minutes", accessibility.catchment_minutes},
+      {"decay", accessibility.decay},
+      {"exponential_beta_per_minute", accessibility.exponential_beta_per_minute},
+      {"gravity_beta_per_minute", accessibility.gravity_beta_per_minute}};
+  if (!accessibility.decay_steps.empty()) {
+    toml::array steps;
+    for (const auto& [bound, weight] : accessibility.decay_steps) {
+      toml::array step;
+      step.push_back(bound);
+      step.push_back(weight);
+      steps.push_back(std::move(step));
+    }
+    accessibility_table.insert("decay_steps", steps);
+  }
   toml::table root{
       {"name", scenario.name},
       {"communes", communes},
@@ -494,9 +878,17 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
        toml::table{{"thresholds_minutes", minutes_array(scenario.analysis.thresholds_minutes)},
                    {"demand_spacing_m", scenario.analysis.demand_spacing_m}}},
       {"isochrones", isochrone_table},
+      {"demand", demand_table},
+      {"accessibility", accessibility_table},
+      {"tension", toml::table{{"max_minutes", scenario.tension.max_minutes},
+                              {"min_places_per_100", scenario.tension.min_places_per_100}}},
+      {"equity", toml::table{{"measure", scenario.equity.measure}}},
+      {"privacy", toml::table{{"mask_small_counts", scenario.privacy.mask_small_counts},
+                              {"threshold", scenario.privacy.threshold}}},
       {"output",
        toml::table{{"path", relative(scenario.output.path)}, {"crs", scenario.output.crs}}}};
   if (!scenario.note.empty()) root.insert("note", scenario.note);
+  if (!services.empty()) root.insert("services", services);
   std::ostringstream text;
   text << "# Couverture scenario (format: docs/scenario.md). Edit it and run\n"
        << "#   couverture run " << scenario.file.filename().string() << "\n"

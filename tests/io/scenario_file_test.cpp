@@ -276,5 +276,283 @@ TEST_F(ScenarioFile, WrittenScenarioReadsBackTheSame) {
   EXPECT_DOUBLE_EQ(again.network.access_speed_kmh, 5.0);
 }
 
+// The sections of issue 4, every key given (none at its default).
+const char* const kIssue4Keys = R"([demand]
+source = "buildings"
+insee_grid = "grid/carreaux.gpkg"
+insee_grid_layer = "carreaux_200m"
+osm_buildings = "/osm/vosges.osm.pbf"
+building_cell_m = 250
+min_building_m2 = 20
+
+[demand.age_table]
+path = "ages.csv"
+layer = "ages"
+code_field = "codgeo"
+age_0_2 = "p0_2"
+age_3_5 = ["p3", "p4_5"]
+age_6_11 = "p6_11"
+age_12_17 = ["p12_14", "p15_17"]
+adults = ["p18_64", "p65_plus"]
+
+[demand.band_shares]
+age_0_2 = 0.03
+age_3_5 = 0.035
+age_6_11 = 0.07
+age_12_17 = 0.065
+adults = 0.8
+
+[services.eaje]
+bands = ["0-2"]
+
+[services.alsh]
+bands = ["3-5", "age_6_11", "12-17"]
+
+[services.centre_social]
+bands = ["all"]
+
+[accessibility]
+catchment_minutes = 20
+decay = "steps"
+decay_steps = [[5, 1.0], [12.5, 0.6], [20, 0.1]]
+exponential_beta_per_minute = 0.2
+gravity_beta_per_minute = 0.05
+
+[tension]
+max_minutes = 12
+min_places_per_100 = 25
+
+[equity]
+measure = "e2sfca"
+
+[privacy]
+mask_small_counts = false
+threshold = 5
+)";
+
+AgeBandSet bands_of(std::initializer_list<AgeBand> bands) {
+  AgeBandSet set;
+  for (AgeBand band : bands) set.add(band);
+  return set;
+}
+
+// Every issue-4 key of `scenario` is that of kIssue4Keys read from `dir`.
+void expect_issue4_keys(const Scenario& scenario, const fs::path& dir) {
+  const DemandSettings& demand = scenario.demand;
+  EXPECT_EQ(demand.source, "buildings");
+  EXPECT_EQ(demand.insee_grid, dir / "grid/carreaux.gpkg");
+  EXPECT_EQ(demand.insee_grid_layer, "carreaux_200m");
+  EXPECT_EQ(demand.osm_buildings, fs::path("/osm/vosges.osm.pbf"));
+  EXPECT_DOUBLE_EQ(demand.building_cell_m, 250.0);
+  EXPECT_DOUBLE_EQ(demand.min_building_m2, 20.0);
+  ASSERT_TRUE(demand.age_table.has_value());
+  EXPECT_EQ(demand.age_table->path, dir / "ages.csv");
+  EXPECT_EQ(demand.age_table->layer, "ages");
+  EXPECT_EQ(demand.age_table->code_field, "codgeo");
+  using Fields = std::vector<std::string>;
+  EXPECT_EQ(demand.age_table->band_fields[0], (Fields{"p0_2"}));
+  EXPECT_EQ(demand.age_table->band_fields[1], (Fields{"p3", "p4_5"}));
+  EXPECT_EQ(demand.age_table->band_fields[2], (Fields{"p6_11"}));
+  EXPECT_EQ(demand.age_table->band_fields[3], (Fields{"p12_14", "p15_17"}));
+  EXPECT_EQ(demand.age_table->band_fields[4], (Fields{"p18_64", "p65_plus"}));
+  EXPECT_TRUE(demand.band_shares_given);
+  EXPECT_EQ(demand.band_shares, (BandShares{0.03, 0.035, 0.07, 0.065, 0.8}));
+  ASSERT_EQ(scenario.services.size(), 3u);
+  EXPECT_EQ(scenario.services.at("eaje").target, AgeBandSet::of(AgeBand::age_0_2));
+  EXPECT_EQ(scenario.services.at("alsh").target,
+            bands_of({AgeBand::age_3_5, AgeBand::age_6_11, AgeBand::age_12_17}));
+  EXPECT_EQ(scenario.services.at("centre_social").target, AgeBandSet::all());
+  const AccessibilitySettings& accessibility = scenario.accessibility;
+  EXPECT_DOUBLE_EQ(accessibility.catchment_minutes, 20.0);
+  EXPECT_EQ(accessibility.decay, "steps");
+  EXPECT_EQ(accessibility.decay_steps,
+            (std::vector<std::pair<double, double>>{{5.0, 1.0}, {12.5, 0.6}, {20.0, 0.1}}));
+  EXPECT_DOUBLE_EQ(accessibility.exponential_beta_per_minute, 0.2);
+  EXPECT_DOUBLE_EQ(accessibility.gravity_beta_per_minute, 0.05);
+  EXPECT_DOUBLE_EQ(scenario.tension.max_minutes, 12.0);
+  EXPECT_DOUBLE_EQ(scenario.tension.min_places_per_100, 25.0);
+  EXPECT_EQ(scenario.equity.measure, "e2sfca");
+  EXPECT_FALSE(scenario.privacy.mask_small_counts);
+  EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 5.0);
+}
+
+TEST_F(ScenarioFile, ReadsDemandServicesAccessibilityTensionEquityAndPrivacy) {
+  const Scenario scenario = read_scenario(write(std::string(kValid) + kIssue4Keys));
+  expect_issue4_keys(scenario, dir_);
+  // The regular-grid spacing stays in [analysis].
+  EXPECT_DOUBLE_EQ(scenario.analysis.demand_spacing_m, 400.0);
+}
+
+TEST_F(ScenarioFile, Issue4SectionsHaveTheirDefaults) {
+  const Scenario scenario = read_scenario(write(kValid));
+  const DemandSettings& demand = scenario.demand;
+  EXPECT_EQ(demand.source, "auto");
+  EXPECT_TRUE(demand.insee_grid.empty());
+  EXPECT_TRUE(demand.insee_grid_layer.empty());
+  EXPECT_TRUE(demand.osm_buildings.empty());
+  EXPECT_DOUBLE_EQ(demand.building_cell_m, 200.0);
+  EXPECT_DOUBLE_EQ(demand.min_building_m2, 30.0);
+  EXPECT_FALSE(demand.age_table.has_value());
+  EXPECT_FALSE(demand.band_shares_given);
+  // France about 2024 (INSEE age pyramid, rounded), as documented.
+  EXPECT_EQ(demand.band_shares, (BandShares{0.031, 0.033, 0.069, 0.073, 0.794}));
+  EXPECT_TRUE(scenario.services.empty());
+  EXPECT_DOUBLE_EQ(scenario.accessibility.catchment_minutes, 15.0);
+  EXPECT_EQ(scenario.accessibility.decay, "gaussian");
+  EXPECT_TRUE(scenario.accessibility.decay_steps.empty());
+  EXPECT_DOUBLE_EQ(scenario.accessibility.exponential_beta_per_minute, 0.1);
+  EXPECT_DOUBLE_EQ(scenario.accessibility.gravity_beta_per_minute, 0.1);
+  EXPECT_DOUBLE_EQ(scenario.tension.max_minutes, 15.0);
+  EXPECT_DOUBLE_EQ(scenario.tension.min_places_per_100, 10.0);
+  EXPECT_EQ(scenario.equity.measure, "travel_time");
+  EXPECT_TRUE(scenario.privacy.mask_small_counts);
+  EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 11.0);
+  // Empty tables are the defaults too; "steps" without zones leaves them to
+  // the default thirds.
+  const Scenario empty = read_scenario(write(std::string(kValid) +
+                                             "[demand]\n[demand.age_table]\npath = \"a.csv\"\n"
+                                             "age_0_2 = \"a\"\nage_3_5 = \"b\"\nage_6_11 = \"c\"\n"
+                                             "age_12_17 = \"d\"\nadults = \"e\"\n"
+                                             "[accessibility]\ndecay = \"steps\"\n"));
+  ASSERT_TRUE(empty.demand.age_table.has_value());
+  EXPECT_EQ(empty.demand.age_table->code_field, "code_insee");
+  EXPECT_TRUE(empty.demand.age_table->layer.empty());
+  EXPECT_EQ(empty.demand.source, "auto");
+  EXPECT_TRUE(empty.accessibility.decay_steps.empty());
+}
+
+TEST_F(ScenarioFile, Issue4SectionsReadBackTheSame) {
+  const Scenario original = read_scenario(write(std::string(kValid) + kIssue4Keys));
+  const fs::path copy = dir_ / "copy.toml";
+  const std::string text = scenario_to_toml(original, dir_);
+  std::ofstream(copy) << text;
+  expect_issue4_keys(read_scenario(copy), dir_);
+  // Paths inside the folder are written relative to it (toml++ writes
+  // literal strings, in single quotes).
+  EXPECT_NE(text.find("insee_grid = 'grid/carreaux.gpkg'"), std::string::npos) << text;
+  EXPECT_NE(text.find("path = 'ages.csv'"), std::string::npos) << text;
+}
+
+TEST_F(ScenarioFile, WrittenScenarioShowsEveryKnobWithItsDefault) {
+  const Scenario original = read_scenario(write(kValid));
+  const std::string text = scenario_to_toml(original, dir_);  // texts in single quotes
+  for (const char* knob :
+       {"[demand]", "source = 'auto'", "insee_grid = ''", "osm_buildings = ''",
+        "building_cell_m = 200", "min_building_m2 = 30", "[accessibility]",
+        "catchment_minutes = 15", "decay = 'gaussian'", "exponential_beta_per_minute = 0.1",
+        "gravity_beta_per_minute = 0.1", "[tension]", "max_minutes = 15", "min_places_per_100 = 10",
+        "[equity]", "measure = 'travel_time'", "[privacy]", "mask_small_counts = true",
+        "threshold = 11"}) {
+    EXPECT_NE(text.find(knob), std::string::npos) << knob << " missing from\n" << text;
+  }
+  // Optional tables appear only when the scenario has them.
+  for (const char* absent : {"[services", "age_table", "band_shares", "decay_steps"}) {
+    EXPECT_EQ(text.find(absent), std::string::npos) << absent << " in\n" << text;
+  }
+  const fs::path copy = dir_ / "copy.toml";
+  std::ofstream(copy) << text;
+  const Scenario again = read_scenario(copy);
+  EXPECT_FALSE(again.demand.band_shares_given);
+  EXPECT_FALSE(again.demand.age_table.has_value());
+  EXPECT_TRUE(again.demand.insee_grid.empty());
+  EXPECT_TRUE(again.demand.osm_buildings.empty());
+  EXPECT_TRUE(again.services.empty());
+  EXPECT_EQ(again.demand.band_shares, original.demand.band_shares);
+  EXPECT_DOUBLE_EQ(again.privacy.threshold, 11.0);
+  EXPECT_EQ(again.equity.measure, "travel_time");
+}
+
+TEST_F(ScenarioFile, BuildingsComeFromTheNetworkPbfUnlessGiven) {
+  Scenario scenario = read_scenario(write(kValid));
+  EXPECT_EQ(osm_buildings_source(scenario), dir_ / "roads.osm.pbf");
+  scenario.network.path = dir_ / "roads.cgraph";
+  EXPECT_TRUE(osm_buildings_source(scenario).empty());
+  scenario.demand.osm_buildings = "/osm/b.osm.pbf";
+  EXPECT_EQ(osm_buildings_source(scenario), fs::path("/osm/b.osm.pbf"));
+}
+
+TEST_F(ScenarioFile, BadIssue4KeysNameTheFileTheLineAndTheKey) {
+  // Appended tables start on the line after kValid's last one.
+  const std::size_t first =
+      1 + static_cast<std::size_t>(std::count(kValid, kValid + std::strlen(kValid), '\n'));
+  const auto line = [first](std::size_t offset) {
+    return "line " + std::to_string(first + offset);
+  };
+  const std::string bands = "age_0_2 = \"a\"\nage_3_5 = \"b\"\nage_6_11 = \"c\"\n";
+  const std::string shares = "age_0_2 = 0.1\nage_3_5 = 0.1\nage_6_11 = 0.1\nage_12_17 = 0.1\n";
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"[demand]\nsoruce = \"auto\"", {line(1), "'demand.soruce'", "did you mean 'demand.source'"}},
+      {"[demand]\nsource = \"buildngs\"",
+       {line(1), "demand.source", "'buildngs'", "did you mean 'buildings'", "landuse"}},
+      {"[demand]\nsource = \"insee_grid\"", {line(1), "demand.source", "demand.insee_grid"}},
+      {"[demand]\nbuilding_cell_m = 0", {line(1), "demand.building_cell_m", "greater than 0"}},
+      {"[demand]\nmin_building_m2 = -1", {line(1), "demand.min_building_m2", "at least 0"}},
+      {"[demand]\ninsee_grid = 3", {line(1), "demand.insee_grid", "text in quotes"}},
+      {"[demand.age_table]\npath = \"a.csv\"\n" + bands + "adults = \"e\"",
+       {line(0), "missing key 'demand.age_table.age_12_17'"}},
+      {"[demand.age_table]\npath = \"a.csv\"\n" + bands + "age_12_71 = \"d\"\nadults = \"e\"",
+       {line(5), "'demand.age_table.age_12_71'", "did you mean 'demand.age_table.age_12_17'"}},
+      {"[demand.age_table]\npath = \"a.csv\"\n" + bands + "age_12_17 = 4\nadults = \"e\"",
+       {line(5), "demand.age_table.age_12_17", "column name"}},
+      {"[demand.age_table]\npath = \"a.csv\"\n" + bands + "age_12_17 = []\nadults = \"e\"",
+       {line(5), "demand.age_table.age_12_17", "column name"}},
+      {"[demand.age_table]\n" + bands, {line(0), "missing key 'demand.age_table.path'"}},
+      {"[demand.band_shares]\n" + shares + "adults = 0.7",
+       {line(0), "[demand.band_shares]", "add up to 1.1", "not 1"}},
+      {"[demand.band_shares]\n" + shares, {line(0), "missing key 'demand.band_shares.adults'"}},
+      {"[demand.band_shares]\nage_0_2 = -0.1\nage_3_5 = 0.2\nage_6_11 = 0.1\nage_12_17 = 0.1\n"
+       "adults = 0.7",
+       {line(1), "demand.band_shares.age_0_2", "between 0 and 1"}},
+      {"[demand.band_shares]\n" + shares + "adult = 0.6",
+       {line(5), "'demand.band_shares.adult'", "did you mean 'demand.band_shares.adults'"}},
+      {"[services.eaje]\nbands = [\"0-3\"]",
+       {line(1), "services.eaje.bands", "'0-3'", "did you mean '0-2'", "adults"}},
+      {"[services.eaje]\nbands = [\"toddlers\"]",
+       {line(1), "services.eaje.bands", "'toddlers'",
+        "use one of: 0-2, 3-5, 6-11, 12-17, adults, all"}},
+      {"[services.eaje]\nband = [\"0-2\"]",
+       {line(1), "'services.eaje.band'", "did you mean 'services.eaje.bands'"}},
+      {"[services.eaje]\nbands = []", {line(1), "services.eaje.bands", "list of age bands"}},
+      {"[services]\neaje = [\"0-2\"]", {line(1), "services.eaje", "must be a table"}},
+      {"[accessibility]\ndecay = \"gausian\"",
+       {line(1), "accessibility.decay", "'gausian'", "did you mean 'gaussian'"}},
+      {"[accessibility]\ndecay = \"linear\"",
+       {line(1), "accessibility.decay", "steps, gaussian, exponential"}},
+      {"[accessibility]\ndecay = \"steps\"\ndecay_steps = [[10, 1.0], [5, 0.5], [15, 0.2]]",
+       {line(2), "accessibility.decay_steps", "does not increase"}},
+      {"[accessibility]\ndecay = \"steps\"\ndecay_steps = [[5, 1.0], [10, 0.5]]",
+       {line(2), "accessibility.decay_steps", "must equal accessibility.catchment_minutes (15"}},
+      {"[accessibility]\ndecay = \"steps\"\ndecay_steps = [[5, 1.5], [15, 0.2]]",
+       {line(2), "accessibility.decay_steps", "between 0 and 1"}},
+      {"[accessibility]\ndecay = \"steps\"\ndecay_steps = [5, 10, 15]",
+       {line(2), "accessibility.decay_steps", "[minutes, weight] pair"}},
+      {"[accessibility]\ndecay_steps = [[15, 1.0]]",
+       {line(1), "accessibility.decay_steps", "only applies with decay = \"steps\""}},
+      {"[accessibility]\ncatchment_minutes = -15",
+       {line(1), "accessibility.catchment_minutes", "greater than 0"}},
+      {"[accessibility]\nexponential_beta_per_minute = -0.1",
+       {line(1), "accessibility.exponential_beta_per_minute", "at least 0"}},
+      {"[accessibility]\ngravity_beta_per_minute = -0.1",
+       {line(1), "accessibility.gravity_beta_per_minute", "at least 0"}},
+      {"[tension]\nmax_minutes = 0", {line(1), "tension.max_minutes", "greater than 0"}},
+      {"[tension]\nmin_places_per_100 = -10",
+       {line(1), "tension.min_places_per_100", "at least 0"}},
+      {"[equity]\nmeasure = \"2sfca\"",
+       {line(1), "equity.measure", "'2sfca'", "did you mean 'e2sfca'"}},
+      {"[privacy]\nthreshold = -1", {line(1), "privacy.threshold", "at least 0"}},
+      {"[privacy]\nmask_small_counts = \"yes\"",
+       {line(1), "privacy.mask_small_counts", "true or false"}},
+      {"[privacy]\nthreshhold = 5", {line(1), "did you mean 'privacy.threshold'"}},
+      {"[tenson]\nmax_minutes = 5", {line(0), "'tenson'", "did you mean 'tension'"}},
+  };
+  for (const auto& [keys, expected] : cases) {
+    const std::string message = error_of(std::string(kValid) + keys + "\n");
+    EXPECT_NE(message.find("scenario.toml"), std::string::npos) << keys << " -> " << message;
+    for (const std::string& part : expected) {
+      EXPECT_NE(message.find(part), std::string::npos) << keys << " -> " << message;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace couverture

@@ -147,6 +147,11 @@ struct Scenario {
 // its line for a missing, mistyped, misspelled or unknown key.
 Scenario read_scenario(const std::filesystem::path& file);
 
+// The OSM PBF that buildings and residential land use are read from:
+// demand.osm_buildings when given, else the network's path when it is a
+// .pbf, else empty (no OSM extract: those demand sources are unavailable).
+std::filesystem::path osm_buildings_source(const Scenario& scenario);
+
 // The TOML text of a scenario, with paths written relative to `folder` (the
 // scenario file's folder), so the folder can be moved and re-run.
 std::string scenario_to_toml(const Scenario& scenario, const std::filesystem::path& folder);
