@@ -96,6 +96,18 @@ TEST_F(AgeTableReaderTest, ReadsNumericColumnsOfOtherGdalTables) {
   ASSERT_EQ(bands.size(), 1u);
   EXPECT_DOUBLE_EQ(bands.at("88383")[index_of(AgeBand::age_6_11)], 6.5);  // 5 + 1.5
   EXPECT_DOUBLE_EQ(bands.at("88383")[index_of(AgeBand::adults)], 15.0);   // 7 + 8
+  EXPECT_TRUE(warnings.empty());
+
+  // A numeric code column is read too, with a warning about leading zeros.
+  const auto numeric = write(
+      "numeric.geojson",
+      R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":)"
+      R"({"code_insee":1001,"p0_2":3,"p3_5":4,"p6_10":5,"p11":1.5,"p12_17":6,"p18_64":7,"p65p":8}}]})");
+  const auto numbered = read_age_table(table(numeric), warnings);
+  EXPECT_TRUE(numbered.contains("1001"));
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("leading zero"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("numeric.geojson"), std::string::npos) << warnings[0];
 }
 
 TEST_F(AgeTableReaderTest, MissingColumnNamesTheFileTheColumnAndTheColumnsThatExist) {

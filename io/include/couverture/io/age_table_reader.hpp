@@ -16,8 +16,9 @@ namespace couverture {
 // column is 0), e.g. 6-11 = P21_POP0610 + P21_POP11 from an INSEE table.
 // Throws DataError naming the file for a missing column (with the columns
 // that exist), a blank, non-numeric or negative value (with its line or
-// record and column), an empty or duplicated code, or an empty table. GDAL's
-// warnings are appended to `warnings`.
+// record and column), an empty or duplicated code, or an empty table. A
+// numeric code column (leading zeros lost) is reported in `warnings`, as are
+// GDAL's warnings.
 std::map<std::string, BandPopulation> read_age_table(const AgeTable& table,
                                                      std::vector<std::string>& warnings);
 
