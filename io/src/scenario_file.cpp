@@ -223,7 +223,7 @@ class TableReader {
   // already read is a right spelling of another key, not a misspelling).
   void reject_misspelling_of(std::string_view missing) const {
     for (const auto& [key, node] : table_) {
-      if (known_.count(std::string(key.str())) != 0 && key.str() != missing) continue;
+      if (known_.count(std::string(key.str())) != 0) continue;
       if (key.str() != missing && edit_distance(key.str(), missing) <= 2) {
         throw DataError(where(node, key.str()) + " is not a scenario key; did you mean '" +
                         prefix_ + std::string(missing) + "'?");

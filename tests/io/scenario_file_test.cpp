@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "couverture/geodata/data_error.hpp"
@@ -552,6 +553,29 @@ TEST_F(ScenarioFile, BadIssue4KeysNameTheFileTheLineAndTheKey) {
       EXPECT_NE(message.find(part), std::string::npos) << keys << " -> " << message;
     }
   }
+}
+
+// The example at the top of docs/scenario.md is a scenario the reader accepts,
+// so the documentation cannot drift from the keys.
+TEST_F(ScenarioFile, TheDocumentedExampleReads) {
+  std::ifstream doc(fs::path(COUVERTURE_SOURCE_DIR) / "docs/scenario.md");
+  ASSERT_TRUE(doc) << "docs/scenario.md not found";
+  const std::string text((std::istreambuf_iterator<char>(doc)), std::istreambuf_iterator<char>());
+  const std::size_t begin = text.find("```toml\n");
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t end = text.find("```", begin + 8);
+  ASSERT_NE(end, std::string::npos);
+  const Scenario scenario = read_scenario(write(text.substr(begin + 8, end - begin - 8)));
+  EXPECT_EQ(scenario.demand.source, "auto");
+  ASSERT_TRUE(scenario.demand.age_table.has_value());
+  EXPECT_EQ(scenario.demand.age_table->band_fields[4],
+            (std::vector<std::string>{"pop_18_64", "pop_65_plus"}));
+  EXPECT_TRUE(scenario.demand.band_shares_given);
+  EXPECT_EQ(scenario.services.at("alsh").target,
+            bands_of({AgeBand::age_3_5, AgeBand::age_6_11, AgeBand::age_12_17}));
+  EXPECT_EQ(scenario.accessibility.decay, "gaussian");
+  EXPECT_EQ(scenario.equity.measure, "travel_time");
+  EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 11.0);
 }
 
 }  // namespace

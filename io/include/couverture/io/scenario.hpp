@@ -68,12 +68,14 @@ struct DemandSettings {
   std::filesystem::path insee_grid;  // INSEE Filosofi carreaux (any GDAL vector source)
   std::string insee_grid_layer;      // empty = the only layer
   // Buildings and residential land use are read from this OSM PBF; empty =
-  // the network's PBF when it is one.
+  // the network's PBF when it is one (osm_buildings_source decides).
   std::filesystem::path osm_buildings;
   double building_cell_m = 200.0;  // buildings are gathered into cells this wide
   double min_building_m2 = 30.0;   // smaller footprints are sheds and garages
   std::optional<AgeTable> age_table;
   BandShares band_shares = default_band_shares();  // [demand.band_shares]
+  // The scenario has [demand.band_shares]; scenario_to_toml writes the table
+  // only then, so that reading it back keeps this flag.
   bool band_shares_given = false;
 };
 
@@ -91,8 +93,9 @@ struct AccessibilitySettings {
   // "exponential".
   std::string decay = "gaussian";
   // "steps": (upper bound in minutes, weight) pairs, increasing bounds, the
-  // last equal to catchment_minutes; empty = thirds of the catchment
-  // weighted 1, 0.68, 0.22 (Luo and Qi 2009).
+  // last equal to catchment_minutes, weights in [0, 1]; empty = thirds of
+  // the catchment weighted 1, 0.68, 0.22 (Luo and Qi 2009). Reading refuses
+  // them with another decay.
   std::vector<std::pair<double, double>> decay_steps;
   double exponential_beta_per_minute = 0.1;  // "exponential": w = exp(-beta t)
   double gravity_beta_per_minute = 0.1;      // gravity score: sum of places * exp(-beta t)
