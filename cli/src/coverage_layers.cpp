@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "accessibility_layers.hpp"
 #include "command.hpp"
 #include "couverture/io/file_digest.hpp"
 #include "couverture/io/qml_style.hpp"
@@ -230,10 +231,42 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   add("profile", scenario.network.profile);
   add("access_speed_kmh", number_label(scenario.network.access_speed_kmh));
   add("max_snap_distance_m", number_label(scenario.network.max_snap_distance_m));
+  for (std::size_t c = 0; c < outcome.demand_sources.size(); ++c) {
+    add("demand_source: " + outcome.communes[c].code + " " + outcome.communes[c].name,
+        std::string(to_string(outcome.demand_sources[c])) +
+            (outcome.communes[c].bands_estimated ? ", age bands estimated from shares"
+                                                 : ", age bands from data"));
+  }
   add("demand_model",
-      "population shared evenly over a grid of points inside each commune, "
-      "spacing " +
-          number_label(scenario.analysis.demand_spacing_m) + " m");
+      "source " + scenario.demand.source +
+          " (insee_grid, then buildings, then residential "
+          "landuse, then a regular grid of spacing " +
+          number_label(scenario.analysis.demand_spacing_m) + " m); buildings gathered in " +
+          number_label(scenario.demand.building_cell_m) + " m cells, footprints under " +
+          number_label(scenario.demand.min_building_m2) + " m² left out");
+  if (scenario.demand.age_table) add_file("age_table", scenario.demand.age_table->path);
+  if (!scenario.demand.insee_grid.empty()) add_file("insee_grid", scenario.demand.insee_grid);
+  std::ostringstream shares;
+  for (AgeBand band : kAgeBands) {
+    shares << (shares.tellp() > 0 ? ", " : "") << to_string(band) << " "
+           << scenario.demand.band_shares[index_of(band)];
+  }
+  add("age_band_shares", shares.str());
+  for (const ServiceAccessibility& service : outcome.accessibility) {
+    add("target_" + service.service_type, service.target.to_string());
+  }
+  const AccessibilitySettings& access = scenario.accessibility;
+  add("catchment_minutes", number_label(access.catchment_minutes));
+  add("e2sfca_decay", access.decay);
+  add("gravity_beta_per_minute", number_label(access.gravity_beta_per_minute));
+  add("tension", "slower than " + number_label(scenario.tension.max_minutes) + " min or under " +
+                     number_label(scenario.tension.min_places_per_100) +
+                     " places per 100 (E2SFCA)");
+  add("equity_measure", scenario.equity.measure);
+  add("privacy",
+      scenario.privacy.mask_small_counts
+          ? "counts under " + number_label(scenario.privacy.threshold) + " masked in demand_points"
+          : "no masking");
   add("travel_direction",
       scenario.network.direction == TravelDirection::to_facility
           ? "to_facility: from each demand point to the nearest facility (inbound)"
@@ -276,9 +309,11 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
 std::vector<OutputLayer> build_coverage_layers(const RunOutcome& outcome) {
   std::vector<OutputLayer> layers;
   layers.push_back(communes_layer(outcome));
+  add_commune_accessibility_columns(outcome, layers.back());
   layers.push_back(facilities_layer(outcome));
   layers.push_back(facility_access_layer(outcome));
   layers.push_back(demand_points_layer(outcome));
+  add_demand_point_accessibility_columns(outcome, layers.back());
   layers.push_back(run_info_layer(outcome));
   return layers;
 }

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "accessibility_summary.hpp"
+
 namespace couverture::cli {
 
 namespace {
@@ -148,6 +150,7 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
     services.push_back(s);
   }
   json["services"] = services;
+  if (!outcome.accessibility.empty()) json["accessibility"] = accessibility_json(outcome);
   if (outcome.isochrones.computed) json["isochrones"] = isochrones_json(outcome, population);
   json["warnings"] = outcome.warnings;
   json["seconds"] = rounded(outcome.total_seconds, 0.001);
@@ -202,6 +205,7 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
               outcome.scenario.network.direction == TravelDirection::to_facility
                   ? "from where people live to the nearest site"
                   : "from the nearest site out to where people live");
+  print_accessibility_summary(outcome);
   if (outcome.isochrones.computed) print_isochrones(outcome, population);
   std::printf("Wrote %s in %.2f s.\n", outcome.output.string().c_str(), outcome.total_seconds);
 }

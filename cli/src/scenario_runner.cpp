@@ -2,12 +2,14 @@
 
 #include <map>
 
+#include "accessibility_layers.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
 #include "couverture/io/network_loader.hpp"
 #include "coverage_layers.hpp"
+#include "demand_stage.hpp"
 #include "isochrone_layers.hpp"
 
 namespace couverture::cli {
@@ -44,11 +46,13 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
 
   progress.stage("reading communes from " + scenario.communes.path.filename().string());
   outcome.communes = read_communes(scenario.communes, outcome.warnings);
+  assign_scenario_age_bands(scenario, outcome.communes, progress, outcome.warnings);
   progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
   check_service_columns(outcome.facilities, scenario.facilities.path);
   progress.stage("loading the road network from " + scenario.network.path.filename().string());
   outcome.roads = load_network(scenario.network, outcome.warnings);
+  const PopulationSources sources = read_population_sources(scenario, progress, outcome.warnings);
 
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
@@ -56,9 +60,11 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   parameters.max_snap_distance_m = scenario.network.max_snap_distance_m;
   parameters.demand_spacing_m = scenario.analysis.demand_spacing_m;
   parameters.direction = scenario.network.direction;
+  parameters.demand_source = scenario.demand.source;
+  parameters.building_cell_m = scenario.demand.building_cell_m;
   try {
     outcome.coverage =
-        analyse_coverage(outcome.roads, outcome.communes, outcome.facilities, parameters,
+        analyse_coverage(outcome.roads, outcome.communes, outcome.facilities, sources, parameters,
                          [&progress](const std::string& stage) { progress.stage(stage); });
   } catch (const DataError& error) {
     // The engine knows records, not files: name the facilities file here.
@@ -66,6 +72,18 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   }
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());
+  outcome.demand_sources = outcome.coverage.demand_source_by_commune;
+  // The grid knew these communes' ages better than the national shares.
+  for (std::uint32_t c : outcome.coverage.communes_aged_by_grid) {
+    outcome.communes[c].population_by_band = outcome.coverage.bands_by_commune[c];
+    outcome.communes[c].bands_estimated = false;
+  }
+  if (kind == RunKind::coverage) {
+    progress.stage("accessibility, coverage rates and equity");
+    outcome.accessibility =
+        analyse_accessibility(outcome.roads, outcome.communes, outcome.facilities, outcome.coverage,
+                              accessibility_parameters(scenario));
+  }
 
   if (kind == RunKind::isochrones || scenario.isochrones.enabled) {
     outcome.isochrones = compute_isochrones(outcome, progress);
@@ -78,6 +96,7 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   std::vector<OutputLayer> layers =
       kind == RunKind::coverage ? build_coverage_layers(outcome) : build_facility_layers(outcome);
   for (OutputLayer& layer : build_isochrone_layers(outcome)) layers.push_back(std::move(layer));
+  for (OutputLayer& layer : build_equity_layers(outcome)) layers.push_back(std::move(layer));
   write_geopackage(output, layers, scenario.output.crs, overwrite);
   progress.finish();
   outcome.total_seconds = progress.total_seconds();

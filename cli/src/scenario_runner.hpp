@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "couverture/engine/coverage_analysis.hpp"
+#include "couverture/engine/service_accessibility.hpp"
 #include "couverture/io/scenario.hpp"
 #include "isochrone_stage.hpp"
 #include "progress.hpp"
@@ -20,6 +21,8 @@ struct RunOutcome {
   std::vector<Facility> facilities;
   RoadGraph roads;
   CoverageResult coverage;
+  std::vector<DemandSource> demand_sources;         // by commune
+  std::vector<ServiceAccessibility> accessibility;  // by service, as coverage.services
   IsochroneOutcome isochrones;
   std::vector<std::string> warnings;
   std::vector<std::pair<std::string, double>> timings;

@@ -147,6 +147,10 @@ std::vector<std::string> snapping_warnings(std::span<const Commune> communes,
   return warnings;
 }
 
+void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
+                    std::span<const Facility> facilities, const CoverageParameters& parameters,
+                    const std::function<void(const std::string&)>& stage, CoverageResult& result);
+
 }  // namespace
 
 CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
@@ -158,10 +162,45 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   };
   CoverageResult result;
   result.facility_commune = locate_facilities(communes, facilities);
-
   stage("spreading population over demand points");
   result.demand = spread_demand_evenly(communes, parameters.demand_spacing_m);
+  result.demand_source_by_commune.assign(communes.size(), DemandSource::regular_grid);
+  for (const Commune& commune : communes)
+    result.bands_by_commune.push_back(commune.population_by_band);
+  measure_access(roads, communes, facilities, parameters, stage, result);
+  return result;
+}
 
+CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
+                                std::span<const Facility> facilities,
+                                const PopulationSources& sources,
+                                const CoverageParameters& parameters,
+                                const StageCallback& on_stage) {
+  const auto stage = [&on_stage](const std::string& name) {
+    if (on_stage) on_stage(name);
+  };
+  CoverageResult result;
+  result.facility_commune = locate_facilities(communes, facilities);
+  stage("placing the population where people live");
+  DemandModelOptions options;
+  options.source = parameters.demand_source;
+  options.grid_spacing_m = parameters.demand_spacing_m;
+  options.building_cell_m = parameters.building_cell_m;
+  DemandModel model = build_demand(communes, sources, options);
+  result.demand = std::move(model.points);
+  result.demand_source_by_commune = std::move(model.source_by_commune);
+  result.bands_by_commune = std::move(model.bands_by_commune);
+  result.communes_aged_by_grid = std::move(model.communes_aged_by_grid);
+  result.warnings = std::move(model.warnings);
+  measure_access(roads, communes, facilities, parameters, stage, result);
+  return result;
+}
+
+namespace {
+
+void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
+                    std::span<const Facility> facilities, const CoverageParameters& parameters,
+                    const std::function<void(const std::string&)>& stage, CoverageResult& result) {
   stage("snapping facilities and demand points to the road network");
   const NetworkSnapper snapper(roads, parameters.snappable_classes);
   result.facility_positions.reserve(facilities.size());
@@ -172,7 +211,10 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   for (const DemandPoint& point : result.demand) {
     result.demand_positions.push_back(snapper.snap(point.position));
   }
-  result.warnings = snapping_warnings(communes, facilities, result, parameters.max_snap_distance_m);
+  for (std::string& warning :
+       snapping_warnings(communes, facilities, result, parameters.max_snap_distance_m)) {
+    result.warnings.push_back(std::move(warning));
+  }
 
   std::map<std::string, std::vector<std::uint32_t>> by_type;
   for (std::size_t f = 0; f < facilities.size(); ++f) {
@@ -212,7 +254,8 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
             .front();
     result.services.push_back(std::move(service));
   }
-  return result;
 }
+
+}  // namespace
 
 }  // namespace couverture

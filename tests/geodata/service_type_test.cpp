@@ -61,3 +61,18 @@ TEST(ServiceType, AnUnknownTypeServesEveryoneUnderItsOwnName) {
 
 }  // namespace
 }  // namespace couverture
+
+namespace couverture {
+namespace {
+
+TEST(ServiceType, AccentsAreFoldedInTheComparisonKey) {
+  EXPECT_EQ(service_type_key("Micro-crèche"), "micro_creche");
+  EXPECT_EQ(service_type_key("Crèche"), "creche");
+  EXPECT_EQ(service_type_key("Parentalité"), "parentalite");
+  EXPECT_EQ(service_type_key("Point numérique"), "point_numerique");
+  EXPECT_EQ(default_service_info("Crèche").target, AgeBandSet::of(AgeBand::age_0_2));
+  EXPECT_EQ(default_service_info("Éveil").target, AgeBandSet::all());  // unknown: everyone
+}
+
+}  // namespace
+}  // namespace couverture

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "couverture/algorithms/group_accessibility.hpp"
+#include "couverture/engine/demand_model.hpp"
 #include "couverture/engine/network_snapper.hpp"
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/demand_point.hpp"
@@ -28,6 +29,11 @@ struct CoverageParameters {
   // The road classes points may join; nullopt: the profile's defaults
   // (default_snappable_classes).
   std::optional<RoadClassSet> snappable_classes;
+  // Which population source places the demand ("auto": the most precise
+  // one each commune has) and the buildings' cell size; the regular grid's
+  // spacing is demand_spacing_m.
+  std::string demand_source = "auto";
+  double building_cell_m = 200.0;
 };
 
 // How one service type is reached from every demand point.
@@ -42,6 +48,11 @@ struct ServiceCoverage {
 
 struct CoverageResult {
   std::vector<DemandPoint> demand;
+  std::vector<DemandSource> demand_source_by_commune;  // how each commune's points were placed
+  // The bands each commune's points add up to (its own, or the population
+  // grid's age structure where its bands were only estimated).
+  std::vector<BandPopulation> bands_by_commune;
+  std::vector<std::uint32_t> communes_aged_by_grid;
   std::vector<NetworkPosition> facility_positions;  // per input facility
   std::vector<std::uint32_t> facility_commune;      // commune index per input facility
   std::vector<NetworkPosition> demand_positions;    // per demand point
@@ -64,10 +75,20 @@ using StageCallback = std::function<void(const std::string& stage)>;
 // detached piece of network, joined to the main network instead (facilities
 // listed, demand points counted per commune). Far points keep their place:
 // their times include the long walk to the road.
+// The demand points come from build_demand over `sources` (where people
+// live: population grid, buildings, residential land use; the regular grid
+// where none covers a commune), so the communes' age bands must add up to
+// their population (assign_age_bands). Without sources (the first form)
+// every commune is spread on the regular grid, bands shared evenly.
 // Throws DataError when a facility lies outside every commune (usually a CRS
 // or x/y mistake).
 CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
                                 std::span<const Facility> facilities,
+                                const CoverageParameters& parameters,
+                                const StageCallback& on_stage = {});
+CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
+                                std::span<const Facility> facilities,
+                                const PopulationSources& sources,
                                 const CoverageParameters& parameters,
                                 const StageCallback& on_stage = {});
 

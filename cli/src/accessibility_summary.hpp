@@ -1,0 +1,14 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace couverture::cli {
+
+struct RunOutcome;
+
+// The demand, coverage-rate, tension and equity part of a run's summary:
+// printed as text on stdout, or as the `accessibility` member of --json.
+void print_accessibility_summary(const RunOutcome& outcome);
+nlohmann::json accessibility_json(const RunOutcome& outcome);
+
+}  // namespace couverture::cli

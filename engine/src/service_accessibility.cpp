@@ -1,0 +1,279 @@
+#include "couverture/engine/service_accessibility.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <sstream>
+
+#include "couverture/algorithms/floating_catchment.hpp"
+#include "couverture/engine/travel_time_matrix.hpp"
+#include "couverture/geodata/service_type.hpp"
+
+namespace couverture {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Gravity weights below 5 % (t > 3 / beta) are dropped to bound the search.
+DistanceDecay gravity_decay(const AccessibilityParameters& p, double fallback_minutes) {
+  if (p.gravity_beta_per_minute <= 0.0) return DistanceDecay::exponential(fallback_minutes, 0.0);
+  return DistanceDecay::exponential(3.0 / p.gravity_beta_per_minute, p.gravity_beta_per_minute);
+}
+
+double search_limit_minutes(const AccessibilityParameters& p, const DistanceDecay& gravity) {
+  double limit = std::max(p.catchment_minutes, p.e2sfca_decay.catchment_minutes);
+  limit = std::max(limit, gravity.catchment_minutes);
+  limit = std::max(limit, p.tension_max_minutes);
+  for (double t : p.thresholds_minutes) limit = std::max(limit, t);
+  return limit;
+}
+
+std::string minutes_text(double value) {
+  std::ostringstream text;
+  text.precision(3);
+  text << value;
+  return text.str();
+}
+
+// Target-weighted mean of `values` over the points of each commune (and of
+// all of them, last); NaN where there is no target population.
+std::vector<double> weighted_means(std::span<const std::uint32_t> commune_of,
+                                   std::span<const double> weights, std::span<const double> values,
+                                   std::size_t commune_count) {
+  std::vector<double> sum(commune_count + 1, 0.0);
+  std::vector<double> weight(commune_count + 1, 0.0);
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (!(weights[i] > 0.0)) continue;
+    for (const std::size_t g : {static_cast<std::size_t>(commune_of[i]), commune_count}) {
+      sum[g] += weights[i] * values[i];
+      weight[g] += weights[i];
+    }
+  }
+  std::vector<double> mean(commune_count + 1, kNaN);
+  for (std::size_t g = 0; g <= commune_count; ++g) {
+    if (weight[g] > 0.0) mean[g] = sum[g] / weight[g];
+  }
+  return mean;
+}
+
+// The scenario's bands for a type (spelt as the facilities spell it, or in
+// another case or accent), else the default.
+AgeBandSet target_of(const std::string& type, const AccessibilityParameters& p) {
+  const std::string key = service_type_key(type);
+  for (const auto& [name, target] : p.targets) {
+    if (service_type_key(name) == key) return target;
+  }
+  return default_service_info(type).target;
+}
+
+// Larger is worse: the ordering of worst_served_communes and of the zones
+// en tension.
+double badness(const ServiceAccessibility& service, std::uint32_t c) {
+  const CommuneServiceAccess& a = service.by_commune[c];
+  const double unreachable_penalty = a.nearest.weight > a.nearest.reachable_weight ? 1e9 : 0.0;
+  if (service.has_capacity) return unreachable_penalty - a.e2sfca_rate;
+  return unreachable_penalty + a.nearest.mean;
+}
+
+void mark_tension(CommuneServiceAccess& access, const ServiceAccessibility& service,
+                  const AccessibilityParameters& p) {
+  if (!(access.target_population > 0.0)) return;
+  std::vector<std::string> reasons;
+  const double unreachable = access.nearest.weight - access.nearest.reachable_weight;
+  if (unreachable > 0.0) {
+    reasons.push_back(minutes_text(unreachable) + " sans accès routier");
+  } else if (access.nearest.mean > p.tension_max_minutes) {
+    reasons.push_back("temps moyen " + minutes_text(access.nearest.mean) + " min > " +
+                      minutes_text(p.tension_max_minutes) + " min");
+  }
+  if (service.has_capacity && access.e2sfca_rate < p.tension_min_places_per_100) {
+    reasons.push_back(minutes_text(access.e2sfca_rate) + " places pour 100 < " +
+                      minutes_text(p.tension_min_places_per_100));
+  }
+  access.in_tension = !reasons.empty();
+  for (const std::string& reason : reasons) {
+    access.tension_reason += (access.tension_reason.empty() ? "" : "; ") + reason;
+  }
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> worst_served_communes(const ServiceAccessibility& service,
+                                                 std::size_t count) {
+  std::vector<std::uint32_t> communes;
+  for (std::uint32_t c = 0; c < service.by_commune.size(); ++c) {
+    if (service.by_commune[c].target_population > 0.0) communes.push_back(c);
+  }
+  std::stable_sort(communes.begin(), communes.end(), [&service](std::uint32_t a, std::uint32_t b) {
+    return badness(service, a) > badness(service, b);
+  });
+  if (communes.size() > count) communes.resize(count);
+  return communes;
+}
+
+std::string_view to_string(EquityMeasure measure) {
+  switch (measure) {
+    case EquityMeasure::travel_time:
+      return "travel_time";
+    case EquityMeasure::e2sfca:
+      return "e2sfca";
+    case EquityMeasure::gravity:
+      return "gravity";
+  }
+  return "travel_time";
+}
+
+std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
+                                                        std::span<const Commune> communes,
+                                                        std::span<const Facility> facilities,
+                                                        const CoverageResult& coverage,
+                                                        const AccessibilityParameters& parameters) {
+  parameters.e2sfca_decay.validate();
+  const std::size_t point_count = coverage.demand.size();
+  const std::size_t commune_count = communes.size();
+  const std::vector<double>& thresholds = parameters.thresholds_minutes;
+  const double max_threshold = thresholds.empty()
+                                   ? parameters.catchment_minutes
+                                   : *std::max_element(thresholds.begin(), thresholds.end());
+  const DistanceDecay gravity = gravity_decay(parameters, max_threshold);
+  const DistanceDecay plain = DistanceDecay::plain(parameters.catchment_minutes);
+  const double limit_seconds = 60.0 * search_limit_minutes(parameters, gravity);
+
+  std::vector<std::uint32_t> commune_of(point_count);
+  for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
+  const std::vector<std::uint32_t> single_group(point_count, 0);
+
+  TravelTimeMatrixBuilder builder(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
+  std::vector<ServiceAccessibility> result;
+  for (const ServiceCoverage& nearest : coverage.services) {
+    ServiceAccessibility service;
+    service.service_type = nearest.service_type;
+    service.target = target_of(nearest.service_type, parameters);
+    service.target_population.resize(point_count);
+    for (std::size_t i = 0; i < point_count; ++i) {
+      service.target_population[i] = service.target.count(coverage.demand[i].by_band);
+    }
+
+    std::vector<NetworkPosition> positions;
+    std::vector<double> supply;
+    service.has_capacity = !nearest.facilities.empty();
+    for (std::uint32_t f : nearest.facilities) {
+      positions.push_back(coverage.facility_positions[f]);
+      service.has_capacity = service.has_capacity && facilities[f].capacity > 0.0;
+    }
+    for (std::uint32_t f : nearest.facilities) {
+      supply.push_back(service.has_capacity ? facilities[f].capacity : 1.0);
+    }
+    if (service.has_capacity) service.places = std::accumulate(supply.begin(), supply.end(), 0.0);
+
+    const TravelTimeMatrix matrix =
+        builder.compute(positions, coverage.demand_positions, limit_seconds);
+    std::vector<double> minutes(matrix.seconds.size());
+    for (std::size_t e = 0; e < minutes.size(); ++e) minutes[e] = matrix.seconds[e] / 60.0;
+    const SparseTravelTimes times{matrix.row_begin, matrix.origin, minutes, point_count};
+
+    service.opportunities = cumulative_opportunities(times, supply, thresholds);
+    service.gravity = gravity_access(times, supply, gravity);
+    if (service.has_capacity) {
+      const FloatingCatchment fca =
+          floating_catchment(times, supply, service.target_population, plain);
+      const FloatingCatchment e2 =
+          floating_catchment(times, supply, service.target_population, parameters.e2sfca_decay);
+      service.fca_per_100.resize(point_count);
+      service.e2sfca_per_100.resize(point_count);
+      for (std::size_t i = 0; i < point_count; ++i) {
+        service.fca_per_100[i] = 100.0 * fca.accessibility[i];
+        service.e2sfca_per_100[i] = 100.0 * e2.accessibility[i];
+      }
+    } else {
+      service.fca_per_100.assign(point_count, kNaN);
+      service.e2sfca_per_100.assign(point_count, kNaN);
+    }
+
+    // Per commune, then the territory as one group.
+    std::vector<GroupAccessibility> groups = summarise_accessibility_by_group(
+        commune_of, service.target_population, nearest.demand_minutes, commune_count, thresholds);
+    groups.push_back(summarise_accessibility_by_group(single_group, service.target_population,
+                                                      nearest.demand_minutes, 1, thresholds)
+                         .front());
+    const std::vector<double> fca_mean =
+        weighted_means(commune_of, service.target_population, service.fca_per_100, commune_count);
+    const std::vector<double> e2_mean = weighted_means(commune_of, service.target_population,
+                                                       service.e2sfca_per_100, commune_count);
+    const std::vector<double> gravity_mean =
+        weighted_means(commune_of, service.target_population, service.gravity, commune_count);
+    std::vector<double> places_located(commune_count + 1, 0.0);
+    if (service.has_capacity) {
+      for (std::size_t k = 0; k < nearest.facilities.size(); ++k) {
+        places_located[coverage.facility_commune[nearest.facilities[k]]] += supply[k];
+        places_located[commune_count] += supply[k];
+      }
+    }
+    std::vector<CommuneServiceAccess> access(commune_count + 1);
+    for (std::size_t g = 0; g <= commune_count; ++g) {
+      CommuneServiceAccess& a = access[g];
+      a.nearest = std::move(groups[g]);
+      a.target_population = a.nearest.weight;
+      for (double share : a.nearest.share_within) {
+        a.target_beyond.push_back(a.nearest.weight * (1.0 - share));
+      }
+      a.places_located = places_located[g];
+      a.administrative_rate = service.has_capacity && a.target_population > 0.0
+                                  ? 100.0 * a.places_located / a.target_population
+                                  : kNaN;
+      a.fca_rate = fca_mean[g];
+      a.e2sfca_rate = e2_mean[g];
+      a.gravity = gravity_mean[g];
+      mark_tension(a, service, parameters);
+    }
+    service.overall = std::move(access.back());
+    access.pop_back();
+    service.by_commune = std::move(access);
+    for (std::uint32_t c = 0; c < commune_count; ++c) {
+      if (service.by_commune[c].in_tension) service.tension_communes.push_back(c);
+    }
+    // Worst first: least covered when places are known, otherwise slowest.
+    const auto badness = [&service](std::uint32_t c) {
+      const CommuneServiceAccess& a = service.by_commune[c];
+      const double unreachable = a.nearest.weight - a.nearest.reachable_weight;
+      if (service.has_capacity) return -a.e2sfca_rate + (unreachable > 0.0 ? 1e9 : 0.0);
+      return a.nearest.mean + (unreachable > 0.0 ? 1e9 : 0.0);
+    };
+    std::stable_sort(
+        service.tension_communes.begin(), service.tension_communes.end(),
+        [&badness](std::uint32_t a, std::uint32_t b) { return badness(a) > badness(b); });
+
+    service.point_in_tension.assign(point_count, 0);
+    for (std::size_t i = 0; i < point_count; ++i) {
+      if (!(service.target_population[i] > 0.0)) continue;
+      const bool slow = !(nearest.demand_minutes[i] <= parameters.tension_max_minutes);
+      const bool short_of_places =
+          service.has_capacity && service.e2sfca_per_100[i] < parameters.tension_min_places_per_100;
+      service.point_in_tension[i] = slow || short_of_places ? 1 : 0;
+    }
+    for (double beyond : service.overall.target_beyond) {
+      service.share_beyond.push_back(service.overall.target_population > 0.0
+                                         ? beyond / service.overall.target_population
+                                         : 0.0);
+    }
+
+    EquityMeasure measure = parameters.equity_measure;
+    // Without places there is no floating catchment: fall back to times.
+    if (measure == EquityMeasure::e2sfca && !service.has_capacity) {
+      measure = EquityMeasure::travel_time;
+    }
+    const std::vector<double>& values = measure == EquityMeasure::travel_time
+                                            ? nearest.demand_minutes
+                                        : measure == EquityMeasure::e2sfca ? service.e2sfca_per_100
+                                                                           : service.gravity;
+    service.equity =
+        summarise_equity(std::string(to_string(measure)), measure != EquityMeasure::travel_time,
+                         values, service.target_population, commune_of, commune_count);
+    result.push_back(std::move(service));
+  }
+  return result;
+}
+
+}  // namespace couverture

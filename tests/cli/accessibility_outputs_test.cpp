@@ -1,0 +1,190 @@
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "test_support.hpp"
+
+namespace couverture {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The demand, coverage-rate, tension and equity outputs of issue 4, checked
+// on the demo's GeoPackage against values computed here from the inputs
+// (facility places, legal populations, the documented band shares) and
+// against independent formulas (an O(n²) Gini), never against the engine.
+class AccessibilityOutputs : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GDALAllRegister();
+    dir_ = testing::make_temp_dir("accessibility-outputs");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  int run(const std::string& arguments, std::string& output) {
+    return testing::run_command(
+        "cd " + dir_.string() + " && " + std::string(COUVERTURE_CLI) + " " + arguments, output);
+  }
+  std::string read(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+  // The demo's scenario with small-count masking switched off.
+  void unmask_demo_scenario() {
+    std::string scenario = read(dir_ / "couverture-demo/scenario.toml");
+    const auto at = scenario.find("mask_small_counts = true");
+    ASSERT_NE(at, std::string::npos) << scenario;
+    scenario.replace(at, 24, "mask_small_counts = false");
+    std::ofstream(dir_ / "couverture-demo/unmasked.toml") << scenario;
+  }
+  fs::path dir_;
+};
+
+struct Gpkg {
+  explicit Gpkg(const fs::path& path)
+      : dataset(static_cast<GDALDataset*>(GDALOpenEx(
+            path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr))) {}
+  ~Gpkg() { GDALClose(dataset); }
+  Gpkg(const Gpkg&) = delete;
+  Gpkg& operator=(const Gpkg&) = delete;
+  GDALDataset* dataset;
+};
+
+TEST_F(AccessibilityOutputs, DemoCafRatesFollowFromPlacesAndChildren) {
+  std::string output;
+  ASSERT_EQ(run("demo", output), 0) << output;
+  EXPECT_NE(output.find("Worst-served communes"), std::string::npos) << output;
+  EXPECT_NE(output.find("ESTIMATED"), std::string::npos) << output;
+  Gpkg file(dir_ / "couverture-demo.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  OGRLayer* communes = file.dataset->GetLayerByName("communes");
+  ASSERT_NE(communes, nullptr);
+  // Children 0–2 estimated at 3.1 % of the legal population (no age table):
+  // Remiremont 7,388 × 0.031 = 229.03 with the 40-place crèche,
+  // Éloyes 3,138 × 0.031 = 97.28 with the 10-place micro-crèche.
+  std::map<std::string, double> rate;
+  std::map<std::string, double> children;
+  for (auto& feature : *communes) {
+    const std::string code = feature->GetFieldAsString("code");
+    children[code] = feature->GetFieldAsDouble("pop_age_0_2");
+    rate[code] = feature->IsFieldNull(feature->GetFieldIndex("eaje_rate_admin"))
+                     ? -1.0
+                     : feature->GetFieldAsDouble("eaje_rate_admin");
+  }
+  EXPECT_NEAR(children.at("88383"), 7388 * 0.031, 0.01);
+  EXPECT_NEAR(rate.at("88383"), 100.0 * 40 / (7388 * 0.031), 0.01);
+  EXPECT_NEAR(rate.at("88158"), 100.0 * 10 / (3138 * 0.031), 0.01);
+  EXPECT_NEAR(rate.at("88205"), 0.0, 1e-9);  // Girmont-Val-d'Ajol: no crèche
+  for (const char* layer : {"equity", "lorenz", "zones_en_tension"}) {
+    EXPECT_NE(file.dataset->GetLayerByName(layer), nullptr) << layer;
+  }
+  for (const char* field : {"eaje_rate_e2sfca", "eaje_rate_2sfca", "eaje_target_beyond_15min",
+                            "eaje_tension", "alsh_target_pop", "eaje_theil_between"}) {
+    EXPECT_NE(communes->GetLayerDefn()->GetFieldIndex(field), -1) << field;
+  }
+}
+
+TEST_F(AccessibilityOutputs, DemoDemandPointsMaskSmallCounts) {
+  std::string output;
+  ASSERT_EQ(run("-q demo", output), 0) << output;
+  Gpkg file(dir_ / "couverture-demo.gpkg");
+  OGRLayer* points = file.dataset->GetLayerByName("demand_points");
+  ASSERT_NE(points, nullptr);
+  std::size_t masked = 0;
+  for (auto& feature : *points) {
+    const bool hidden = feature->GetFieldAsInteger("masked") == 1;
+    masked += hidden ? 1 : 0;
+    for (const char* field : {"population", "pop_age_0_2", "eaje_target_pop"}) {
+      const int index = feature->GetFieldIndex(field);
+      ASSERT_GE(index, 0) << field;
+      if (feature->IsFieldNull(index)) {
+        EXPECT_TRUE(hidden) << field;
+      } else {
+        const double value = feature->GetFieldAsDouble(index);
+        EXPECT_TRUE(value == 0.0 || value >= 11.0) << field << " = " << value;
+      }
+    }
+  }
+  // 0–2-year-olds per point are about 0.5: nearly every point is masked.
+  EXPECT_GT(masked, 0u);
+}
+
+TEST_F(AccessibilityOutputs, DemoEveryChildCountedOnceAndEquityAgreesWithPairwiseGini) {
+  std::string output;
+  ASSERT_EQ(run("-q demo", output), 0) << output;
+  unmask_demo_scenario();
+  ASSERT_EQ(run("run couverture-demo/unmasked.toml -o unmasked.gpkg --json", output), 0) << output;
+  EXPECT_NE(output.find("\"worst_served_communes\""), std::string::npos) << output;
+  Gpkg file(dir_ / "unmasked.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  std::map<std::string, double> commune_children;
+  for (auto& feature : *file.dataset->GetLayerByName("communes")) {
+    commune_children[feature->GetFieldAsString("code")] = feature->GetFieldAsDouble("pop_age_0_2");
+  }
+  std::map<std::string, double> point_children;
+  std::vector<double> minutes;
+  std::vector<double> weights;
+  double reached_places = 0.0;
+  for (auto& feature : *file.dataset->GetLayerByName("demand_points")) {
+    const double children = feature->GetFieldAsDouble("pop_age_0_2");
+    point_children[feature->GetFieldAsString("commune_code")] += children;
+    EXPECT_DOUBLE_EQ(feature->GetFieldAsDouble("eaje_target_pop"), children);
+    EXPECT_EQ(feature->GetFieldAsInteger("masked"), 0);
+    if (!feature->IsFieldNull(feature->GetFieldIndex("eaje_min"))) {
+      minutes.push_back(feature->GetFieldAsDouble("eaje_min"));
+      weights.push_back(children);
+    }
+    reached_places += children * feature->GetFieldAsDouble("eaje_e2sfca") / 100.0;
+  }
+  // Every child counted once, commune by commune.
+  ASSERT_EQ(point_children.size(), commune_children.size());
+  for (const auto& [code, children] : commune_children) {
+    EXPECT_NEAR(point_children.at(code), children, 1e-6 * children + 1e-9) << code;
+  }
+  // The floating catchment shares the 50 crèche places among the children
+  // who reach them: weighted by the children, the rates add up to the places
+  // (to the rounding of the published rates to hundredths).
+  EXPECT_NEAR(reached_places, 50.0, 0.5);
+
+  // Gini of travel times from its definition, over every pair of points.
+  double total_weight = 0.0;
+  double weighted_sum = 0.0;
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    total_weight += weights[i];
+    weighted_sum += weights[i] * minutes[i];
+  }
+  double pair_sum = 0.0;
+  for (std::size_t i = 0; i < minutes.size(); ++i) {
+    for (std::size_t j = 0; j < minutes.size(); ++j) {
+      pair_sum += weights[i] * weights[j] * std::abs(minutes[i] - minutes[j]);
+    }
+  }
+  const double mean = weighted_sum / total_weight;
+  const double gini = pair_sum / (2.0 * total_weight * total_weight * mean);
+  bool found = false;
+  for (auto& row : *file.dataset->GetLayerByName("equity")) {
+    if (std::string(row->GetFieldAsString("service_type")) != "eaje") continue;
+    found = true;
+    EXPECT_EQ(std::string(row->GetFieldAsString("measure")), "travel_time");
+    EXPECT_NEAR(row->GetFieldAsDouble("gini"), gini, 1e-3);
+    EXPECT_NEAR(row->GetFieldAsDouble("mean"), mean, 1e-3);
+    EXPECT_NEAR(row->GetFieldAsDouble("theil"),
+                row->GetFieldAsDouble("theil_between") + row->GetFieldAsDouble("theil_within"),
+                1e-9);
+  }
+  EXPECT_TRUE(found);
+  // The Lorenz table runs from (0, 0) to (1, 1) for each service.
+  std::size_t eaje_rows = 0;
+  for (auto& row : *file.dataset->GetLayerByName("lorenz")) {
+    if (std::string(row->GetFieldAsString("service_type")) == "eaje") ++eaje_rows;
+  }
+  EXPECT_GE(eaje_rows, 2u);
+}
+
+}  // namespace
+}  // namespace couverture
