@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "couverture/geodata/age_band.hpp"
+#include "couverture/geodata/scenario_change.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/io/commune_reader.hpp"
 #include "couverture/io/facility_reader.hpp"
@@ -120,6 +121,36 @@ struct PrivacySettings {
   double threshold = 11.0;  // counts below this are written NULL, flagged masked
 };
 
+// Table [siting]: where k new sites of one service type should go
+// (`couverture site`).
+struct SitingSettings {
+  std::string service_type = "eaje";  // the type of the new sites
+  std::size_t sites = 1;              // k, >= 1
+  double capacity = 10.0;             // places of each new site (> 0 for capacity-aware)
+  // "max_covering" (MCLP: target population within coverage_minutes),
+  // "p_median" (target-weighted travel time), "equity_maximin" (the worst
+  // commune's share within coverage_minutes), "equity_gini" (Gini of travel
+  // times) or "capacity" (E2SFCA: target population under the tension level).
+  std::string objective = "max_covering";
+  double coverage_minutes = 10.0;  // T of max_covering and equity_maximin, > 0
+  // Candidates: a file (same columns as [facilities]: id, name, x/y or a
+  // layer; type and capacity optional), or generated: "commune_centres"
+  // (each commune's most populated demand point), "demand_points" (every
+  // demand point, thinned to grid_spacing_m) or "grid" (a regular grid over
+  // the communes, grid_spacing_m apart, points off the road network
+  // skipped beyond the snapping limit).
+  std::optional<FacilitySource> candidates;
+  std::string generate = "commune_centres";
+  double grid_spacing_m = 1000.0;  // > 0
+  bool one_per_commune = false;    // at most one new site per commune
+  double min_distance_m = 0.0;     // >= 0: new sites at least this far apart
+  std::string solver = "auto";     // "auto", "exact" (CBC MILP) or "greedy"
+  double time_limit_s = 60.0;      // exact solver's limit, > 0
+  // Instances larger than this (demand points × candidates) go to the greedy
+  // solver under "auto".
+  double exact_size_limit = 2e6;
+};
+
 struct OutputSettings {
   std::filesystem::path path = "couverture.gpkg";
   std::string crs = "EPSG:2154";  // RGF93 / Lambert-93, mainland France
@@ -143,6 +174,12 @@ struct Scenario {
   TensionSettings tension;
   EquitySettings equity;
   PrivacySettings privacy;
+  SitingSettings siting;
+  // A variant: key `baseline` names the scenario this one starts from (its
+  // settings are read first, the variant's tables override them key by
+  // key), and [changes] lists what differs (facilities, capacities, roads).
+  std::filesystem::path baseline;
+  ScenarioChanges changes;
   OutputSettings output;
 };
 
