@@ -186,5 +186,43 @@ TEST_F(AccessibilityOutputs, DemoEveryChildCountedOnceAndEquityAgreesWithPairwis
   EXPECT_GE(eaje_rows, 2u);
 }
 
+// The real CCPVM: IGN boundaries and 2026 legal populations from the shared
+// data, on the demo's (synthetic) roads and facilities.
+TEST_F(AccessibilityOutputs, RealCcpvmBoundariesGiveCafRatesPerCommune) {
+  COUVERTURE_REQUIRE_SHARED(communes, "territory/ccpvm_communes.geojson");
+  std::string output;
+  ASSERT_EQ(run("-q demo", output), 0) << output;
+  std::ofstream(dir_ / "real.toml")
+      << "name = \"CCPVM, real boundaries, synthetic roads\"\n"
+      << "[communes]\npath = \"" << communes.string() << "\"\ncode_field = \"code_insee\"\n"
+      << "name_field = \"nom\"\npopulation_field = \"population_cog2026\"\n"
+      << "[facilities]\npath = \"couverture-demo/facilities.csv\"\nx_field = \"x\"\n"
+      << "y_field = \"y\"\ncrs = \"EPSG:4326\"\nid_field = \"id\"\nname_field = \"name\"\n"
+      << "type_field = \"type\"\ncapacity_field = \"capacity\"\n"
+      << "[network]\npath = \"couverture-demo/roads.osm.pbf\"\n"
+      << "[isochrones]\nenabled = false\n[privacy]\nmask_small_counts = false\n"
+      << "[output]\npath = \"real.gpkg\"\n";
+  ASSERT_EQ(run("run real.toml --json", output), 0) << output;
+  EXPECT_NE(output.find("\"zones_en_tension\""), std::string::npos) << output;
+  Gpkg file(dir_ / "real.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  std::map<std::string, double> rate;
+  double children = 0.0;
+  for (auto& feature : *file.dataset->GetLayerByName("communes")) {
+    rate[feature->GetFieldAsString("code")] = feature->GetFieldAsDouble("eaje_rate_admin");
+    children += feature->GetFieldAsDouble("pop_age_0_2");
+  }
+  ASSERT_EQ(rate.size(), 10u);
+  // 28,940 inhabitants × 3.1 % = 897.14 children under 3; Éloyes 3,138 × 3.1 %
+  // with its 10 places: 10.28 per 100.
+  EXPECT_NEAR(children, 28940 * 0.031, 0.01);
+  EXPECT_NEAR(rate.at("88158"), 100.0 * 10 / (3138 * 0.031), 0.01);
+  double points = 0.0;
+  for (auto& feature : *file.dataset->GetLayerByName("demand_points")) {
+    points += feature->GetFieldAsDouble("pop_age_0_2");
+  }
+  EXPECT_NEAR(points, children, 1e-6 * children);
+}
+
 }  // namespace
 }  // namespace couverture

@@ -192,6 +192,13 @@ TEST_F(RunCommand, LiechtensteinCommunesFromOsmBoundaries) {
   Gpkg file(dir_ / "li.gpkg");
   ASSERT_NE(file.dataset, nullptr);
   EXPECT_EQ(file.dataset->GetLayerByName("communes")->GetFeatureCount(), 11);
+  // The extract has buildings: the population lives in them, not in forests.
+  std::size_t from_buildings = 0;
+  for (auto& feature : *file.dataset->GetLayerByName("communes")) {
+    if (std::string(feature->GetFieldAsString("demand_source")) == "buildings") ++from_buildings;
+  }
+  EXPECT_GE(from_buildings, 9u);
+  EXPECT_NE(file.dataset->GetLayerByName("equity"), nullptr);
 }
 
 }  // namespace
