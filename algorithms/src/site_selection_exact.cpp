@@ -209,6 +209,11 @@ SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingPr
   if (Cbc_isProvenOptimal(cbc.get())) {
     solution.status = SitingStatus::optimal;
     if (values == nullptr) values = Cbc_getColSolution(cbc.get());
+  } else if (Cbc_isSecondsLimitReached(cbc.get()) != 0) {
+    // Checked before infeasibility: CBC stopped early may also call the
+    // problem infeasible, which it has not proven.
+    solution.status =
+        values != nullptr ? SitingStatus::time_limit : SitingStatus::time_limit_no_solution;
   } else if (Cbc_isProvenInfeasible(cbc.get())) {
     solution.status = SitingStatus::infeasible;
     values = nullptr;
