@@ -12,245 +12,17 @@
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/scenario.hpp"
 #include "gdal_support.hpp"
+#include "scenario_tables.hpp"
 
 namespace couverture {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// The candidate closest to `word` within two edits, or "" when none is.
-std::string closest_spelling(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (const std::string& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) text += (text.empty() ? "" : ", ") + word;
-  return text;
-}
-
-// Reads the keys of one TOML table, remembering which were used so that the
-// rest can be reported as unknown (with the closest known spelling).
-class TableReader {
- public:
-  TableReader(const fs::path& file, const toml::table& table, std::string prefix)
-      : file_(file), table_(table), prefix_(std::move(prefix)) {}
-
-  std::string where(const toml::node& node, std::string_view key) const {
-    std::ostringstream text;
-    text << file_.string() << ", line " << node.source().begin.line << ": key '" << prefix_ << key
-         << "'";
-    return text.str();
-  }
-
-  const toml::node* find(std::string_view key) {
-    known_.emplace(key);
-    return table_.get(key);
-  }
-
-  std::optional<std::string> text(std::string_view key) {
-    const toml::node* node = find(key);
-    if (node == nullptr) return std::nullopt;
-    if (!node->is_string()) throw DataError(where(*node, key) + " must be a text in quotes");
-    return std::string(*node->value<std::string>());
-  }
-
-  std::string required_text(std::string_view key) {
-    auto value = text(key);
-    if (!value || value->empty()) {
-      reject_misspelling_of(key);
-      throw DataError(file_.string() + ": missing key '" + prefix_ + std::string(key) +
-                      "' (see docs/scenario.md)");
-    }
-    return *value;
-  }
-
-  std::optional<double> number(std::string_view key) {
-    const toml::node* node = find(key);
-    if (node == nullptr) return std::nullopt;
-    if (!node->is_number()) throw DataError(where(*node, key) + " must be a number");
-    return *node->value<double>();
-  }
-
-  double positive_number(std::string_view key, double fallback) {
-    const auto value = number(key);
-    if (!value) return fallback;
-    if (!(*value > 0.0)) {
-      throw DataError(where(*table_.get(key), key) + " must be greater than zero");
-    }
-    return *value;
-  }
-
-  // A finite number of at least `minimum` (strictly above it when `strict`).
-  double bounded_number(std::string_view key, double fallback, double minimum, bool strict) {
-    const auto value = number(key);
-    if (!value) return fallback;
-    const bool ok = std::isfinite(*value) && (strict ? *value > minimum : *value >= minimum);
-    if (!ok) {
-      std::ostringstream bound;
-      bound << minimum;
-      throw DataError(where(*table_.get(key), key) +
-                      (strict ? " must be greater than " : " must be at least ") + bound.str());
-    }
-    return *value;
-  }
-
-  // One of `choices`, or `fallback` when absent; a misspelling is named.
-  std::string choice(std::string_view key, const std::string& fallback,
-                     const std::vector<std::string>& choices) {
-    auto value = text(key);
-    if (!value) return fallback;
-    if (std::find(choices.begin(), choices.end(), *value) != choices.end()) return *value;
-    std::string message = where(*table_.get(key), key) + ": unknown value '" + *value + "'";
-    const std::string best = closest_spelling(*value, choices);
-    message += best.empty() ? "; use one of: " : "; did you mean '" + best + "'? Use one of: ";
-    message += joined(choices);
-    throw DataError(message);
-  }
-
-  // The error for a key this table must have, with the table's own line.
-  [[noreturn]] void reject_missing(std::string_view key, std::string_view hint) const {
-    reject_misspelling_of(key);
-    std::ostringstream text;
-    text << file_.string() << ", line " << table_.source().begin.line << ": missing key '"
-         << prefix_ << key << "' (" << hint << ")";
-    throw DataError(text.str());
-  }
-
-  // The table's own position, for errors about the table as a whole.
-  std::string where_table() const {
-    std::ostringstream text;
-    text << file_.string() << ", line " << table_.source().begin.line << ": table ["
-         << prefix_.substr(0, prefix_.empty() ? 0 : prefix_.size() - 1) << "]";
-    return text.str();
-  }
-
-  const std::string& prefix() const { return prefix_; }
-
-  std::optional<bool> boolean(std::string_view key) {
-    const toml::node* node = find(key);
-    if (node == nullptr) return std::nullopt;
-    if (!node->is_boolean()) throw DataError(where(*node, key) + " must be true or false");
-    return *node->value<bool>();
-  }
-
-  // A list of texts, e.g. ["private", "destination"]; empty when absent.
-  std::vector<std::string> text_list(std::string_view key) {
-    const toml::node* node = find(key);
-    std::vector<std::string> values;
-    if (node == nullptr) return values;
-    const toml::array* array = node->as_array();
-    if (array == nullptr) {
-      throw DataError(where(*node, key) + " must be a list of texts, e.g. [\"private\"]");
-    }
-    for (const toml::node& value : *array) {
-      if (!value.is_string()) {
-        throw DataError(where(value, key) + " holds a value that is not a text in quotes");
-      }
-      values.push_back(*value.value<std::string>());
-    }
-    return values;
-  }
-
-  // A sorted list of distinct positive minutes, e.g. [5, 10, 15, 20].
-  std::optional<std::vector<double>> minutes_list(std::string_view key) {
-    const toml::node* node = find(key);
-    if (node == nullptr) return std::nullopt;
-    const toml::array* values = node->as_array();
-    if (values == nullptr || values->empty()) {
-      throw DataError(where(*node, key) + " must be a list of minutes, e.g. [5, 10, 15, 20]");
-    }
-    std::vector<double> sorted;
-    for (const toml::node& value : *values) {
-      const auto minutes = value.value<double>();
-      if (!minutes || !(*minutes > 0.0)) {
-        throw DataError(where(value, key) +
-                        " holds a value that is not a positive number of minutes");
-      }
-      sorted.push_back(*minutes);
-    }
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    return sorted;
-  }
-
-  std::optional<fs::path> path(std::string_view key) {
-    auto value = text(key);
-    if (!value) return std::nullopt;
-    fs::path p(*value);
-    return p.is_absolute() ? p : (file_.parent_path() / p).lexically_normal();
-  }
-
-  fs::path required_path(std::string_view key) {
-    required_text(key);
-    return *path(key);
-  }
-
-  const toml::table* subtable(std::string_view key) {
-    const toml::node* node = find(key);
-    if (node == nullptr) return nullptr;
-    if (!node->is_table())
-      throw DataError(where(*node, key) + " must be a table [" + prefix_ + std::string(key) + "]");
-    return node->as_table();
-  }
-
-  // A missing key is most often a misspelt one: name the misspelling (a key
-  // already read is a right spelling of another key, not a misspelling).
-  void reject_misspelling_of(std::string_view missing) const {
-    for (const auto& [key, node] : table_) {
-      if (known_.count(std::string(key.str())) != 0) continue;
-      if (key.str() != missing && edit_distance(key.str(), missing) <= 2) {
-        throw DataError(where(node, key.str()) + " is not a scenario key; did you mean '" +
-                        prefix_ + std::string(missing) + "'?");
-      }
-    }
-  }
-
-  void reject_unknown_keys() const {
-    for (const auto& [key, node] : table_) {
-      if (known_.count(std::string(key.str())) != 0) continue;
-      std::string message = where(node, key.str()) + " is not a scenario key";
-      const std::string best =
-          closest_spelling(key.str(), std::vector<std::string>(known_.begin(), known_.end()));
-      if (!best.empty())
-        message += "; did you mean '" + prefix_ + best + "'?";
-      else
-        message += "; see docs/scenario.md for the keys";
-      throw DataError(message);
-    }
-  }
-
- private:
-  const fs::path& file_;
-  const toml::table& table_;
-  std::string prefix_;
-  std::set<std::string> known_;
-};
+using scenario_tables::closest_spelling;
+using scenario_tables::joined;
+using scenario_tables::number_text;
+using scenario_tables::TableReader;
 
 const toml::table& required_table(TableReader& parent, const fs::path& file, std::string_view key) {
   const toml::table* table = parent.subtable(key);
@@ -289,16 +61,7 @@ CommuneSource read_communes_table(const fs::path& file, const toml::table& table
 
 FacilitySource read_facilities_table(const fs::path& file, const toml::table& table) {
   TableReader reader(file, table, "facilities.");
-  FacilitySource source;
-  source.path = reader.required_path("path");
-  source.layer = reader.text("layer").value_or("");
-  source.x_field = reader.text("x_field").value_or("");
-  source.y_field = reader.text("y_field").value_or("");
-  source.crs = reader.text("crs").value_or("");
-  source.id_field = reader.required_text("id_field");
-  source.name_field = reader.required_text("name_field");
-  source.type_field = reader.required_text("type_field");
-  source.capacity_field = reader.text("capacity_field").value_or("");
+  FacilitySource source = scenario_tables::read_facility_source(reader, true);
   reader.reject_unknown_keys();
   return source;
 }
@@ -423,12 +186,6 @@ AnalysisSettings read_analysis_table(const fs::path& file, const toml::table* ta
   settings.demand_spacing_m = reader.positive_number("demand_spacing_m", settings.demand_spacing_m);
   reader.reject_unknown_keys();
   return settings;
-}
-
-std::string number_text(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
 }
 
 // An optional path: absent or "" leave it empty.
@@ -699,40 +456,73 @@ OutputSettings read_output_table(const fs::path& file, const toml::table* table)
 
 }  // namespace
 
-Scenario read_scenario(const fs::path& file) {
-  std::error_code error;
-  if (!fs::is_regular_file(file, error)) {
-    throw DataError(file.string() + ": scenario file not found");
-  }
-  toml::table root;
-  try {
-    root = toml::parse_file(file.string());
-  } catch (const toml::parse_error& parse_error) {
-    std::ostringstream message;
-    message << file.string() << ", line " << parse_error.source().begin.line
-            << ": not a valid TOML scenario: " << parse_error.description();
-    throw DataError(message.str());
-  }
-  const fs::path absolute = fs::absolute(file).lexically_normal();
-  TableReader reader(absolute, root, "");
+namespace scenario_tables {
+
+FacilitySource read_facility_source(TableReader& reader, bool type_required) {
+  FacilitySource source;
+  source.path = reader.required_path("path");
+  source.layer = reader.text("layer").value_or("");
+  source.x_field = reader.text("x_field").value_or("");
+  source.y_field = reader.text("y_field").value_or("");
+  source.crs = reader.text("crs").value_or("");
+  source.id_field = reader.required_text("id_field");
+  source.name_field = reader.required_text("name_field");
+  source.type_field =
+      type_required ? reader.required_text("type_field") : reader.text("type_field").value_or("");
+  source.capacity_field = reader.text("capacity_field").value_or("");
+  return source;
+}
+
+toml::table facility_source_to_toml(const FacilitySource& source, const PathWriter& relative) {
+  toml::table table{{"path", relative(source.path)},
+                    {"id_field", source.id_field},
+                    {"name_field", source.name_field}};
+  const auto insert_if = [&table](std::string_view key, const std::string& value) {
+    if (!value.empty()) table.insert(key, value);
+  };
+  insert_if("type_field", source.type_field);
+  insert_if("layer", source.layer);
+  insert_if("x_field", source.x_field);
+  insert_if("y_field", source.y_field);
+  insert_if("crs", source.crs);
+  insert_if("capacity_field", source.capacity_field);
+  return table;
+}
+
+Scenario settings_from_table(const fs::path& file, const toml::table& root) {
+  TableReader reader(file, root, "");
+  // Read by load_scenario_file; known here so that misspellings of them
+  // are named.
+  for (const char* key : {"name", "baseline", "changes"}) reader.find(key);
   Scenario scenario;
-  scenario.file = absolute;
-  scenario.name = reader.text("name").value_or(absolute.stem().string());
+  scenario.file = file;
   scenario.note = reader.text("note").value_or("");
-  scenario.communes = read_communes_table(absolute, required_table(reader, absolute, "communes"));
-  scenario.facilities =
-      read_facilities_table(absolute, required_table(reader, absolute, "facilities"));
-  scenario.network = read_network_table(absolute, required_table(reader, absolute, "network"));
-  scenario.analysis = read_analysis_table(absolute, reader.subtable("analysis"));
-  scenario.isochrones = read_isochrones_table(absolute, reader.subtable("isochrones"));
-  scenario.demand = read_demand_table(absolute, reader.subtable("demand"));
-  scenario.services = read_services_table(absolute, reader.subtable("services"));
-  scenario.accessibility = read_accessibility_table(absolute, reader.subtable("accessibility"));
-  scenario.tension = read_tension_table(absolute, reader.subtable("tension"));
-  scenario.equity = read_equity_table(absolute, reader.subtable("equity"));
-  scenario.privacy = read_privacy_table(absolute, reader.subtable("privacy"));
-  scenario.output = read_output_table(absolute, reader.subtable("output"));
+  scenario.communes = read_communes_table(file, required_table(reader, file, "communes"));
+  scenario.facilities = read_facilities_table(file, required_table(reader, file, "facilities"));
+  scenario.network = read_network_table(file, required_table(reader, file, "network"));
+  scenario.analysis = read_analysis_table(file, reader.subtable("analysis"));
+  scenario.isochrones = read_isochrones_table(file, reader.subtable("isochrones"));
+  scenario.demand = read_demand_table(file, reader.subtable("demand"));
+  scenario.services = read_services_table(file, reader.subtable("services"));
+  scenario.accessibility = read_accessibility_table(file, reader.subtable("accessibility"));
+  scenario.tension = read_tension_table(file, reader.subtable("tension"));
+  scenario.equity = read_equity_table(file, reader.subtable("equity"));
+  scenario.privacy = read_privacy_table(file, reader.subtable("privacy"));
+  scenario.siting = read_siting_table(file, reader.subtable("siting"));
+  scenario.output = read_output_table(file, reader.subtable("output"));
   reader.reject_unknown_keys();
+  return scenario;
+}
+
+}  // namespace scenario_tables
+
+Scenario read_scenario(const fs::path& file) {
+  std::vector<fs::path> chain;
+  scenario_tables::LoadedScenario loaded = scenario_tables::load_scenario_file(file, chain);
+  Scenario scenario = scenario_tables::settings_from_table(loaded.file, loaded.root);
+  scenario.name = std::move(loaded.name);
+  scenario.baseline = std::move(loaded.baseline);
+  scenario.changes = std::move(loaded.changes);
   return scenario;
 }
 
@@ -761,18 +551,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
                                                     {"code_field", table->code_field},
                                                     {"population_field", table->population_field}});
   }
-  toml::table facilities{{"path", relative(scenario.facilities.path)},
-                         {"id_field", scenario.facilities.id_field},
-                         {"name_field", scenario.facilities.name_field},
-                         {"type_field", scenario.facilities.type_field}};
-  const auto insert_if = [&facilities](std::string_view key, const std::string& value) {
-    if (!value.empty()) facilities.insert(key, value);
-  };
-  insert_if("layer", scenario.facilities.layer);
-  insert_if("x_field", scenario.facilities.x_field);
-  insert_if("y_field", scenario.facilities.y_field);
-  insert_if("crs", scenario.facilities.crs);
-  insert_if("capacity_field", scenario.facilities.capacity_field);
+  toml::table facilities = scenario_tables::facility_source_to_toml(scenario.facilities, relative);
   const auto minutes_array = [](const std::vector<double>& minutes) {
     toml::array array;
     for (double value : minutes) array.push_back(value);
@@ -889,6 +668,12 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
        toml::table{{"path", relative(scenario.output.path)}, {"crs", scenario.output.crs}}}};
   if (!scenario.note.empty()) root.insert("note", scenario.note);
   if (!services.empty()) root.insert("services", services);
+  root.insert("siting", scenario_tables::siting_to_toml(scenario.siting, relative));
+  // A variant is written merged, without `baseline`: the file runs on its
+  // own, its [changes] being the baseline's and the variant's together.
+  if (!scenario.changes.empty()) {
+    root.insert("changes", scenario_tables::changes_to_toml(scenario.changes));
+  }
   std::ostringstream text;
   text << "# Couverture scenario (format: docs/scenario.md). Edit it and run\n"
        << "#   couverture run " << scenario.file.filename().string() << "\n"
