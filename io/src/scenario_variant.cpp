@@ -362,14 +362,15 @@ LoadedScenario load_scenario_file(const fs::path& file, std::vector<fs::path>& c
   }
   // The output is not inherited: a variant writing over its baseline's
   // results would be a trap. Without its own, it is <variant>.gpkg beside it.
-  const toml::table* output = root.get_as<toml::table>("output");
-  if (output == nullptr || !output->contains("path")) {
+  // (An `output` that is not a table is left for the reader to refuse.)
+  if (!root.contains("output")) root.insert("output", toml::table{});
+  if (toml::table* output = root.get_as<toml::table>("output");
+      output && !output->contains("path")) {
     if (toml::table* inherited = loaded.root.get_as<toml::table>("output")) {
       inherited->erase("path");
     }
     const fs::path own = loaded.file.parent_path() / (loaded.file.stem().string() + ".gpkg");
-    if (output == nullptr) root.insert("output", toml::table{});
-    root.get_as<toml::table>("output")->insert("path", own.string());
+    output->insert("path", own.string());
   }
   merge_into(loaded.root, root);
   return loaded;

@@ -555,6 +555,147 @@ TEST_F(ScenarioFile, BadIssue4KeysNameTheFileTheLineAndTheKey) {
   }
 }
 
+// [siting], every key given (none at its default).
+const char* const kSitingKeys = R"([siting]
+service_type = "alsh"
+sites = 3
+capacity = 24
+objective = "equity_maximin"
+coverage_minutes = 12.5
+generate = "grid"
+grid_spacing_m = 750
+one_per_commune = true
+min_distance_m = 1500
+solver = "greedy"
+time_limit_s = 30
+exact_size_limit = 50000
+
+[siting.candidates]
+path = "candidates/sites.csv"
+layer = "sites"
+x_field = "x"
+y_field = "y"
+crs = "EPSG:2154"
+id_field = "id"
+name_field = "nom"
+type_field = "type"
+capacity_field = "places"
+)";
+
+void expect_siting_keys(const SitingSettings& siting, const fs::path& dir) {
+  EXPECT_EQ(siting.service_type, "alsh");
+  EXPECT_EQ(siting.sites, 3u);
+  EXPECT_DOUBLE_EQ(siting.capacity, 24.0);
+  EXPECT_EQ(siting.objective, "equity_maximin");
+  EXPECT_DOUBLE_EQ(siting.coverage_minutes, 12.5);
+  EXPECT_EQ(siting.generate, "grid");
+  EXPECT_DOUBLE_EQ(siting.grid_spacing_m, 750.0);
+  EXPECT_TRUE(siting.one_per_commune);
+  EXPECT_DOUBLE_EQ(siting.min_distance_m, 1500.0);
+  EXPECT_EQ(siting.solver, "greedy");
+  EXPECT_DOUBLE_EQ(siting.time_limit_s, 30.0);
+  EXPECT_DOUBLE_EQ(siting.exact_size_limit, 50000.0);
+  ASSERT_TRUE(siting.candidates.has_value());
+  const FacilitySource& candidates = *siting.candidates;
+  EXPECT_EQ(candidates.path, dir / "candidates/sites.csv");
+  EXPECT_EQ(candidates.layer, "sites");
+  EXPECT_EQ(candidates.x_field, "x");
+  EXPECT_EQ(candidates.y_field, "y");
+  EXPECT_EQ(candidates.crs, "EPSG:2154");
+  EXPECT_EQ(candidates.id_field, "id");
+  EXPECT_EQ(candidates.name_field, "nom");
+  EXPECT_EQ(candidates.type_field, "type");
+  EXPECT_EQ(candidates.capacity_field, "places");
+}
+
+TEST_F(ScenarioFile, ReadsEverySitingKey) {
+  expect_siting_keys(read_scenario(write(std::string(kValid) + kSitingKeys)).siting, dir_);
+  // Type and capacity columns are optional for candidates.
+  const Scenario minimal = read_scenario(
+      write(std::string(kValid) +
+            "[siting.candidates]\npath = \"c.gpkg\"\nid_field = \"id\"\nname_field = \"n\"\n"));
+  ASSERT_TRUE(minimal.siting.candidates.has_value());
+  EXPECT_TRUE(minimal.siting.candidates->type_field.empty());
+  EXPECT_TRUE(minimal.siting.candidates->capacity_field.empty());
+  EXPECT_EQ(minimal.siting.candidates->path, dir_ / "c.gpkg");
+}
+
+TEST_F(ScenarioFile, SitingHasItsDefaults) {
+  const SitingSettings siting = read_scenario(write(kValid)).siting;
+  EXPECT_EQ(siting.service_type, "eaje");
+  EXPECT_EQ(siting.sites, 1u);
+  EXPECT_DOUBLE_EQ(siting.capacity, 10.0);
+  EXPECT_EQ(siting.objective, "max_covering");
+  EXPECT_DOUBLE_EQ(siting.coverage_minutes, 10.0);
+  EXPECT_FALSE(siting.candidates.has_value());
+  EXPECT_EQ(siting.generate, "commune_centres");
+  EXPECT_DOUBLE_EQ(siting.grid_spacing_m, 1000.0);
+  EXPECT_FALSE(siting.one_per_commune);
+  EXPECT_DOUBLE_EQ(siting.min_distance_m, 0.0);
+  EXPECT_EQ(siting.solver, "auto");
+  EXPECT_DOUBLE_EQ(siting.time_limit_s, 60.0);
+  EXPECT_DOUBLE_EQ(siting.exact_size_limit, 2e6);
+}
+
+TEST_F(ScenarioFile, SitingReadsBackTheSameAndShowsEveryKnob) {
+  const Scenario original = read_scenario(write(std::string(kValid) + kSitingKeys));
+  const fs::path copy = dir_ / "copy.toml";
+  std::ofstream(copy) << scenario_to_toml(original, dir_);
+  expect_siting_keys(read_scenario(copy).siting, dir_);
+  // Defaults are written too, [siting.candidates] only when given.
+  const std::string text = scenario_to_toml(read_scenario(write(kValid)), dir_);
+  for (const char* knob :
+       {"[siting]", "service_type = 'eaje'", "sites = 1", "capacity = 10",
+        "objective = 'max_covering'", "coverage_minutes = 10", "generate = 'commune_centres'",
+        "grid_spacing_m = 1000", "one_per_commune = false", "min_distance_m = 0", "solver = 'auto'",
+        "time_limit_s = 60", "exact_size_limit = 2000000"}) {
+    EXPECT_NE(text.find(knob), std::string::npos) << knob << " missing from\n" << text;
+  }
+  EXPECT_EQ(text.find("candidates"), std::string::npos) << text;
+  EXPECT_EQ(text.find("[changes"), std::string::npos) << text;
+}
+
+TEST_F(ScenarioFile, BadSitingKeysNameTheFileTheLineAndTheKey) {
+  const std::size_t first =
+      1 + static_cast<std::size_t>(std::count(kValid, kValid + std::strlen(kValid), '\n'));
+  const std::string line = "line " + std::to_string(first + 1);
+  const std::string candidates = "[siting.candidates]\npath = \"c.csv\"\n";
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"[siting]\nsites = 0", {line, "siting.sites", "at least 1"}},
+      {"[siting]\nsites = 2.5", {line, "siting.sites", "whole number"}},
+      {"[siting]\ncapacity = 0", {line, "siting.capacity", "greater than 0"}},
+      {"[siting]\nobjective = \"p-median\"",
+       {line, "siting.objective", "did you mean 'p_median'", "equity_gini", "capacity"}},
+      {"[siting]\nobjective = \"fairness\"",
+       {line, "siting.objective",
+        "use one of: max_covering, p_median, equity_maximin, equity_gini, capacity"}},
+      {"[siting]\ncoverage_minutes = -10", {line, "siting.coverage_minutes", "greater than 0"}},
+      {"[siting]\ngenerate = \"communes\"",
+       {line, "siting.generate", "commune_centres, demand_points, grid"}},
+      {"[siting]\ngrid_spacing_m = 0", {line, "siting.grid_spacing_m", "greater than 0"}},
+      {"[siting]\nmin_distance_m = -1", {line, "siting.min_distance_m", "at least 0"}},
+      {"[siting]\nsolver = \"cbc\"", {line, "siting.solver", "auto, exact, greedy"}},
+      {"[siting]\ntime_limit_s = 0", {line, "siting.time_limit_s", "greater than 0"}},
+      {"[siting]\nexact_size_limit = -5", {line, "siting.exact_size_limit", "greater than 0"}},
+      {"[siting]\none_per_commune = 1", {line, "siting.one_per_commune", "true or false"}},
+      {"[siting]\nservice_type = \"\"", {line, "siting.service_type", "e.g. \"eaje\""}},
+      {"[siting]\nsite = 2", {line, "'siting.site'", "did you mean 'siting.sites'"}},
+      {candidates + "name_field = \"n\"", {"missing key 'siting.candidates.id_field'"}},
+      {candidates + "id_field = \"id\"\nname_field = \"n\"\ncapacity_feild = \"p\"",
+       {"line " + std::to_string(first + 4), "'siting.candidates.capacity_feild'",
+        "did you mean 'siting.candidates.capacity_field'"}},
+      {"[siting]\ncandidates = \"c.csv\"",
+       {line, "siting.candidates", "must be a table [siting.candidates]"}},
+  };
+  for (const auto& [keys, expected] : cases) {
+    const std::string message = error_of(std::string(kValid) + keys + "\n");
+    EXPECT_NE(message.find("scenario.toml"), std::string::npos) << keys << " -> " << message;
+    for (const std::string& part : expected) {
+      EXPECT_NE(message.find(part), std::string::npos) << keys << " -> " << message;
+    }
+  }
+}
+
 // The example at the top of docs/scenario.md is a scenario the reader accepts,
 // so the documentation cannot drift from the keys.
 TEST_F(ScenarioFile, TheDocumentedExampleReads) {
@@ -576,6 +717,16 @@ TEST_F(ScenarioFile, TheDocumentedExampleReads) {
   EXPECT_EQ(scenario.accessibility.decay, "gaussian");
   EXPECT_EQ(scenario.equity.measure, "travel_time");
   EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 11.0);
+  EXPECT_EQ(scenario.siting.objective, "max_covering");
+  ASSERT_TRUE(scenario.siting.candidates.has_value());
+  EXPECT_TRUE(scenario.siting.candidates->type_field.empty());
+  ASSERT_EQ(scenario.changes.added.size(), 2u);
+  EXPECT_EQ(scenario.changes.added[0].name, "Micro-crèche de Girmont");
+  EXPECT_EQ(scenario.changes.added[1].name, "mc-projet-l93");
+  EXPECT_EQ(scenario.changes.removed, (std::vector<std::string>{"micro-creche-eloyes"}));
+  EXPECT_EQ(scenario.changes.capacities.size(), 1u);
+  EXPECT_EQ(scenario.changes.closed_ways, (std::vector<std::int64_t>{123456}));
+  EXPECT_EQ(scenario.changes.way_speeds.size(), 1u);
 }
 
 }  // namespace

@@ -163,6 +163,8 @@ TEST_F(ScenarioVariant, ErrorsNameTheFileThatWroteTheKey) {
   // A misspelt top-level key of a variant, e.g. "baseline" itself.
   expect_contains(error_of(write("typo.toml", "baseline = \"base/scenario.toml\"\nbasline = 1\n")),
                   {"typo.toml, line 2", "'basline'", "did you mean 'baseline'"});
+  expect_contains(error_of(variant("output = \"result.gpkg\"\n")),
+                  {"variant.toml, line 2", "key 'output'", "must be a table [output]"});
   expect_contains(error_of(write("typo.toml", "baseline = 3\n")),
                   {"typo.toml, line 1", "key 'baseline'", "text in quotes"});
 }

@@ -178,13 +178,21 @@ struct Scenario {
   // A variant: key `baseline` names the scenario this one starts from (its
   // settings are read first, the variant's tables override them key by
   // key), and [changes] lists what differs (facilities, capacities, roads).
+  // `baseline` is absolute, empty when the scenario is not a variant.
   std::filesystem::path baseline;
+  // Against the facilities file and the road graph: a variant's are its
+  // baseline's with its own applied on top (a later change of the same
+  // facility or way wins), so they hold every change down the chain.
   ScenarioChanges changes;
   OutputSettings output;
 };
 
 // Reads and checks a scenario; throws DataError naming the file, the key and
-// its line for a missing, mistyped, misspelled or unknown key.
+// its line for a missing, mistyped, misspelled or unknown key. A variant's
+// baseline is read first (and checked on its own); every path resolves
+// against the folder of the file that wrote it; errors name that file. A
+// variant's name defaults to "<baseline name> (variant)", its output path to
+// "<variant file stem>.gpkg" beside it (never the baseline's).
 Scenario read_scenario(const std::filesystem::path& file);
 
 // The OSM PBF that buildings and residential land use are read from:
@@ -193,7 +201,10 @@ Scenario read_scenario(const std::filesystem::path& file);
 std::filesystem::path osm_buildings_source(const Scenario& scenario);
 
 // The TOML text of a scenario, with paths written relative to `folder` (the
-// scenario file's folder), so the folder can be moved and re-run.
+// scenario file's folder), so the folder can be moved and re-run. A variant
+// is written merged, without `baseline`, with all its [changes]: the text
+// runs on its own. [siting] is written with every key; [siting.candidates]
+// and [changes] only when the scenario has them.
 std::string scenario_to_toml(const Scenario& scenario, const std::filesystem::path& folder);
 
 }  // namespace couverture
