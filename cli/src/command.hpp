@@ -24,5 +24,7 @@ void add_network_command(CLI::App& app, const GlobalOptions& global, Action& act
 void add_run_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_isochrones_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action);
 
 }  // namespace couverture::cli

@@ -53,3 +53,33 @@ std::string travel_time_style(const std::string& field, GeometryKind kind,
 }
 
 }  // namespace couverture::cli
+
+namespace couverture::cli {
+
+std::string difference_style(const std::string& field, GeometryKind kind, double step,
+                             const std::string& unit, bool gain_when_negative,
+                             const std::string& label_field) {
+  const std::vector<double> breaks = {-1e12,      -3.0 * step, -step,      -0.1 * step,
+                                      0.1 * step, step,        3.0 * step, 1e12};
+  // ColorBrewer RdBu: blue gains, white for no real change, red losses.
+  std::vector<Colour> colours = {{33, 102, 172},  {103, 169, 207}, {209, 229, 240}, {247, 247, 247},
+                                 {253, 219, 199}, {239, 138, 98},  {178, 24, 43}};
+  if (!gain_when_negative) std::reverse(colours.begin(), colours.end());
+  const auto signed_label = [&unit](double value) {
+    std::string label = value > 0 ? "+" : "";
+    label += number_label(value);
+    label += ' ';
+    label += unit;
+    return label;
+  };
+  std::vector<std::string> labels = {"< " + signed_label(-3.0 * step),
+                                     signed_label(-3.0 * step) + " à " + signed_label(-step),
+                                     signed_label(-step) + " à " + signed_label(-0.1 * step),
+                                     "inchangé (±" + number_label(0.1 * step) + " " + unit + ")",
+                                     signed_label(0.1 * step) + " à " + signed_label(step),
+                                     signed_label(step) + " à " + signed_label(3.0 * step),
+                                     "> " + signed_label(3.0 * step)};
+  return graduated_style_qml(field, kind, breaks, colours, labels, label_field);
+}
+
+}  // namespace couverture::cli

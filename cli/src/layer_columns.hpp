@@ -32,3 +32,15 @@ std::string travel_time_style(const std::string& field, GeometryKind kind,
                               std::uint8_t fill_alpha = 255);
 
 }  // namespace couverture::cli
+
+namespace couverture::cli {
+
+// A diverging style for a difference (variant − baseline): seven classes
+// around 0 at ±step/10, ±step and ±3·step, blue for gains and red for losses
+// (a gain is a fall when `gain_when_negative`, as for travel times, and a
+// rise otherwise, as for coverage rates). `unit` labels the classes.
+std::string difference_style(const std::string& field, GeometryKind kind, double step,
+                             const std::string& unit, bool gain_when_negative,
+                             const std::string& label_field);
+
+}  // namespace couverture::cli

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   cli::add_run_command(app, global, action);
   cli::add_isochrones_command(app, global, action);
   cli::add_demo_command(app, global, action);
+  cli::add_compare_command(app, global, action);
+  cli::add_site_command(app, global, action);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 
 #include "accessibility_layers.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
+#include "couverture/engine/scenario_changes.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
@@ -36,23 +37,66 @@ void check_service_columns(const std::vector<Facility>& facilities,
 
 }  // namespace
 
-RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& output,
-                        bool overwrite, Progress& progress, RunKind kind) {
+namespace {
+
+bool same_network(const NetworkSource& a, const NetworkSource& b) {
+  return a.path == b.path && a.profile == b.profile && a.dem == b.dem &&
+         a.speeds_kmh == b.speeds_kmh && a.access_permit == b.access_permit &&
+         a.access_forbid == b.access_forbid;
+}
+
+bool same_population_sources(const Scenario& a, const Scenario& b) {
+  return a.demand.source == b.demand.source && a.demand.insee_grid == b.demand.insee_grid &&
+         a.demand.insee_grid_layer == b.demand.insee_grid_layer &&
+         osm_buildings_source(a) == osm_buildings_source(b) &&
+         a.demand.min_building_m2 == b.demand.min_building_m2;
+}
+
+}  // namespace
+
+RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKind kind,
+                            const RunOutcome* reuse) {
   RunOutcome outcome;
   outcome.scenario = scenario;
-  outcome.output = output;
-  // Fail on an existing output or a missing folder before the long work.
-  check_output_path(output, overwrite);
 
   progress.stage("reading communes from " + scenario.communes.path.filename().string());
   outcome.communes = read_communes(scenario.communes, outcome.warnings);
   assign_scenario_age_bands(scenario, outcome.communes, progress, outcome.warnings);
   progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
+  if (!scenario.changes.empty()) {
+    try {
+      outcome.facilities = apply_facility_changes(outcome.facilities, scenario.changes);
+    } catch (const DataError& error) {
+      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
+    }
+  }
   check_service_columns(outcome.facilities, scenario.facilities.path);
-  progress.stage("loading the road network from " + scenario.network.path.filename().string());
-  outcome.roads = load_network(scenario.network, outcome.warnings);
-  const PopulationSources sources = read_population_sources(scenario, progress, outcome.warnings);
+  if (reuse != nullptr && reuse->network &&
+      same_network(reuse->scenario.network, scenario.network)) {
+    outcome.network = reuse->network;
+  } else {
+    progress.stage("loading the road network from " + scenario.network.path.filename().string());
+    outcome.network =
+        std::make_shared<const RoadGraph>(load_network(scenario.network, outcome.warnings));
+  }
+  if (scenario.changes.changes_roads()) {
+    progress.stage("applying the road changes");
+    try {
+      outcome.roads = apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
+    } catch (const DataError& error) {
+      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
+    }
+  } else {
+    outcome.roads = *outcome.network;
+  }
+  if (reuse != nullptr && reuse->population_sources &&
+      same_population_sources(reuse->scenario, scenario)) {
+    outcome.population_sources = reuse->population_sources;
+  } else {
+    outcome.population_sources = std::make_shared<const PopulationSources>(
+        read_population_sources(scenario, progress, outcome.warnings));
+  }
 
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
@@ -63,9 +107,9 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   parameters.demand_source = scenario.demand.source;
   parameters.building_cell_m = scenario.demand.building_cell_m;
   try {
-    outcome.coverage =
-        analyse_coverage(outcome.roads, outcome.communes, outcome.facilities, sources, parameters,
-                         [&progress](const std::string& stage) { progress.stage(stage); });
+    outcome.coverage = analyse_coverage(
+        outcome.roads, outcome.communes, outcome.facilities, *outcome.population_sources,
+        parameters, [&progress](const std::string& stage) { progress.stage(stage); });
   } catch (const DataError& error) {
     // The engine knows records, not files: name the facilities file here.
     throw DataError(scenario.facilities.path.string() + ": " + error.what());
@@ -78,16 +122,24 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
     outcome.communes[c].population_by_band = outcome.coverage.bands_by_commune[c];
     outcome.communes[c].bands_estimated = false;
   }
-  if (kind == RunKind::coverage) {
+  if (kind != RunKind::isochrones) {
     progress.stage("accessibility, coverage rates and equity");
     outcome.accessibility =
         analyse_accessibility(outcome.roads, outcome.communes, outcome.facilities, outcome.coverage,
                               accessibility_parameters(scenario));
   }
-
-  if (kind == RunKind::isochrones || scenario.isochrones.enabled) {
+  if (kind == RunKind::isochrones || (kind == RunKind::coverage && scenario.isochrones.enabled)) {
     outcome.isochrones = compute_isochrones(outcome, progress);
   }
+  return outcome;
+}
+
+RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& output,
+                        bool overwrite, Progress& progress, RunKind kind) {
+  // Fail on an existing output or a missing folder before the long work.
+  check_output_path(output, overwrite);
+  RunOutcome outcome = analyse_scenario(scenario, progress, kind);
+  outcome.output = output;
 
   // run_info records the stages up to here; it cannot time its own writing.
   outcome.timings = progress.finish();

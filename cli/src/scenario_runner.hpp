@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,7 +20,9 @@ struct RunOutcome {
   std::filesystem::path output;
   std::vector<Commune> communes;
   std::vector<Facility> facilities;
-  RoadGraph roads;
+  std::shared_ptr<const RoadGraph> network;  // as loaded, before the scenario's road changes
+  RoadGraph roads;                           // what the run travels: the changes applied
+  std::shared_ptr<const PopulationSources> population_sources;
   CoverageResult coverage;
   std::vector<DemandSource> demand_sources;         // by commune
   std::vector<ServiceAccessibility> accessibility;  // by service, as coverage.services
@@ -29,10 +32,19 @@ struct RunOutcome {
   double total_seconds = 0.0;
 };
 
-// What a run writes: `coverage` is everything the scenario asks for (travel
-// times, and isochrones unless [isochrones] enabled = false); `isochrones`
-// is the facilities and their isochrones only.
-enum class RunKind { coverage, isochrones };
+// What a run computes and writes: `coverage` is everything the scenario asks
+// for (travel times, accessibility and equity, and isochrones unless
+// [isochrones] enabled = false); `isochrones` is the facilities and their
+// isochrones only; `indicators` is coverage without isochrones (compare,
+// site).
+enum class RunKind { coverage, isochrones, indicators };
+
+// Reads the scenario's inputs, applies its [changes] and computes what
+// `kind` asks, writing nothing. With `reuse`, the road network and the
+// population sources `reuse` loaded are shared when the scenario reads the
+// same ones (a variant against its baseline).
+RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKind kind,
+                            const RunOutcome* reuse = nullptr);
 
 // Reads the scenario's inputs, runs the analysis and writes the GeoPackage
 // (atomically) to `output`.

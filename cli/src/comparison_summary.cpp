@@ -1,0 +1,127 @@
+#include "comparison_summary.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "couverture/geodata/service_type.hpp"
+#include "scenario_runner.hpp"
+
+namespace couverture::cli {
+
+namespace {
+
+const ServiceAccessibility* find_service(const RunOutcome& run, const std::string& type) {
+  for (const ServiceAccessibility& service : run.accessibility) {
+    if (service.service_type == type) return &service;
+  }
+  return nullptr;
+}
+
+nlohmann::json number(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return std::round(value * 10000.0) / 10000.0;
+}
+
+nlohmann::json change_json(const IndexChange& change) {
+  return {{"baseline", number(change.before)},
+          {"variant", number(change.after)},
+          {"change", number(change.change)}};
+}
+
+std::size_t tension_count(const ServiceAccessibility* service) {
+  return service == nullptr ? 0 : service->tension_communes.size();
+}
+
+}  // namespace
+
+void print_comparison_summary(const RunOutcome& baseline, const RunOutcome& variant,
+                              const ScenarioComparison& comparison,
+                              const std::filesystem::path& output, double seconds,
+                              const GlobalOptions& global) {
+  if (!global.quiet) {
+    for (const std::string& warning : variant.warnings) {
+      std::cerr << "couverture: warning: " << warning << '\n';
+    }
+  }
+  if (global.json) {
+    nlohmann::json json;
+    json["baseline"] = baseline.scenario.name;
+    json["variant"] = variant.scenario.name;
+    json["output"] = output.string();
+    json["same_demand_points"] = comparison.same_demand_points;
+    json["thresholds_minutes"] = comparison.thresholds_minutes;
+    nlohmann::json services = nlohmann::json::array();
+    for (const ServiceComparison& s : comparison.services) {
+      const ServiceAccessibility* before = find_service(baseline, s.service_type);
+      const ServiceAccessibility* after = find_service(variant, s.service_type);
+      nlohmann::json item;
+      item["service_type"] = s.service_type;
+      item["in_baseline"] = s.in_baseline;
+      item["in_variant"] = s.in_variant;
+      item["target_mean_minutes"] = {
+          {"baseline", number(before ? before->overall.nearest.mean : NAN)},
+          {"variant", number(after ? after->overall.nearest.mean : NAN)},
+          {"change", number(s.overall.target_mean_minutes)}};
+      item["e2sfca_rate_change"] = number(s.overall.e2sfca_rate);
+      item["administrative_rate_change"] = number(s.overall.administrative_rate);
+      item["target_gaining"] = number(s.target_gaining);
+      item["target_losing"] = number(s.target_losing);
+      item["target_newly_within"] = s.target_newly_within;
+      item["gini"] = change_json(s.gini);
+      item["theil"] = change_json(s.theil_total);
+      item["theil_between"] = change_json(s.theil_between);
+      item["theil_within"] = change_json(s.theil_within);
+      item["atkinson_1"] = change_json(s.atkinson_1);
+      item["best_to_worst_fifth"] = change_json(s.best_to_worst_fifth);
+      item["communes_in_tension"] = {{"baseline", tension_count(before)},
+                                     {"variant", tension_count(after)}};
+      services.push_back(item);
+    }
+    json["services"] = services;
+    json["seconds"] = std::round(seconds * 1000.0) / 1000.0;
+    std::cout << json.dump(2) << '\n';
+    return;
+  }
+  if (global.quiet) return;
+  std::printf("Couverture — comparison\n  baseline: %s\n  variant:  %s\n",
+              baseline.scenario.name.c_str(), variant.scenario.name.c_str());
+  if (!comparison.same_demand_points) {
+    std::printf("(the two runs place people differently: no per-point differences)\n");
+  }
+  std::printf("\n");
+  for (const ServiceComparison& s : comparison.services) {
+    const ServiceAccessibility* before = find_service(baseline, s.service_type);
+    const ServiceAccessibility* after = find_service(variant, s.service_type);
+    const std::string who = after    ? after->target.french_label()
+                            : before ? before->target.french_label()
+                                     : std::string();
+    const double mean_before = before ? before->overall.nearest.mean : NAN;
+    const double mean_after = after ? after->overall.nearest.mean : NAN;
+    const bool unchanged = std::abs(s.overall.target_mean_minutes) < 1e-9 &&
+                           s.target_gaining == 0.0 && s.target_losing == 0.0;
+    if (unchanged) {
+      std::printf("%-16s unchanged\n", s.service_type.c_str());
+      continue;
+    }
+    std::printf("%-16s mean time %.1f -> %.1f min (%+.2f); Gini %.3f -> %.3f;",
+                s.service_type.c_str(), mean_before, mean_after, s.overall.target_mean_minutes,
+                s.gini.before, s.gini.after);
+    if (std::isfinite(s.overall.e2sfca_rate)) {
+      std::printf(" E2SFCA %+.2f places/100;", s.overall.e2sfca_rate);
+    }
+    std::printf(" %.0f gain, %.0f lose > 0.5 min; in tension %zu -> %zu communes\n",
+                s.target_gaining, s.target_losing, tension_count(before), tension_count(after));
+    std::printf(
+        "%-16s (%s : temps moyen %.1f -> %.1f min, %.0f personnes gagnent plus de 30 s, "
+        "%.0f en perdent)\n",
+        "", who.c_str(), mean_before, mean_after, s.target_gaining, s.target_losing);
+  }
+  std::printf(
+      "\nDifferences are variant minus baseline (a negative time, a positive rate: a "
+      "gain).\nWrote %s in %.2f s.\n",
+      output.string().c_str(), seconds);
+}
+
+}  // namespace couverture::cli

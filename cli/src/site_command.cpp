@@ -1,0 +1,84 @@
+#include <chrono>
+#include <memory>
+
+#include "command.hpp"
+#include "couverture/geodata/data_error.hpp"
+#include "couverture/io/atomic_output.hpp"
+#include "couverture/io/geopackage_writer.hpp"
+#include "couverture/io/scenario.hpp"
+#include "siting_layers.hpp"
+#include "siting_stage.hpp"
+#include "siting_summary.hpp"
+
+namespace couverture::cli {
+
+namespace {
+
+struct SiteOptions {
+  std::string scenario;
+  std::string output;
+  std::string evaluate;
+  std::size_t sites = 0;
+  std::string objective;
+  std::string solver;
+  bool overwrite = false;
+};
+
+}  // namespace
+
+void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action) {
+  auto options = std::make_shared<SiteOptions>();
+  CLI::App* command = app.add_subcommand(
+      "site",
+      "Choose where new sites of a service should go ([siting] in the scenario), or evaluate "
+      "one site: what it changes and where it ranks");
+  command->add_option("scenario", options->scenario, "Scenario file (.toml)")->required();
+  command->add_option("-o,--output", options->output,
+                      "Output GeoPackage (default: SCENARIO-site.gpkg beside the scenario)");
+  command->add_option("--evaluate", options->evaluate,
+                      "A candidate (id, name or commune name) or a position 'lon,lat' to "
+                      "evaluate");
+  command->add_option("--sites", options->sites, "Number of new sites (overrides [siting] sites)");
+  command->add_option("--objective", options->objective,
+                      "max_covering, p_median, equity_maximin, equity_gini or capacity");
+  command->add_option("--solver", options->solver, "auto, exact or greedy");
+  command->add_flag("--overwrite", options->overwrite, "Replace an existing output file");
+  command->callback([options, &global, &action] {
+    action = [options, &global] {
+      const auto start = std::chrono::steady_clock::now();
+      Scenario scenario = read_scenario(options->scenario);
+      if (options->sites > 0) scenario.siting.sites = options->sites;
+      if (!options->objective.empty()) {
+        if (!site_plan_objective_from(options->objective)) {
+          throw UsageError("--objective '" + options->objective +
+                           "': use max_covering, p_median, equity_maximin, equity_gini or "
+                           "capacity");
+        }
+        scenario.siting.objective = options->objective;
+      }
+      if (!options->solver.empty()) {
+        if (!site_solver_from(options->solver)) {
+          throw UsageError("--solver '" + options->solver + "': use auto, exact or greedy");
+        }
+        scenario.siting.solver = options->solver;
+      }
+      const std::filesystem::path output =
+          options->output.empty()
+              ? scenario.file.parent_path() / (scenario.file.stem().string() + "-site.gpkg")
+              : std::filesystem::path(options->output);
+      check_output_path(output, options->overwrite);
+      Progress progress(global.quiet || global.json);
+      const SitingOutcome outcome = run_siting(scenario, options->evaluate, progress);
+      progress.stage("writing " + output.filename().string());
+      write_geopackage(output, build_siting_layers(outcome), scenario.output.crs,
+                       options->overwrite);
+      progress.finish();
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      print_siting_summary(outcome, output, seconds, global);
+      return 0;
+    };
+  });
+}
+
+}  // namespace couverture::cli

@@ -1,0 +1,188 @@
+#include "siting_summary.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "couverture/geodata/service_type.hpp"
+#include "siting_stage.hpp"
+
+namespace couverture::cli {
+
+namespace {
+
+constexpr std::size_t kCoveringIndex = static_cast<std::size_t>(SitePlanObjective::max_covering);
+
+nlohmann::json number(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return std::round(value * 10000.0) / 10000.0;
+}
+
+// "micro-crèche" for a small EAJE, otherwise the service's French name.
+std::string site_kind(const std::string& type, double capacity) {
+  if (service_type_key(type) == "eaje") return capacity <= 12 ? "micro-crèche" : "crèche";
+  return default_service_info(type).french_name;
+}
+
+std::string english_public(AgeBandSet target) {
+  if (target == AgeBandSet::all()) return "inhabitants";
+  if (target == AgeBandSet::of(AgeBand::adults)) return "adults";
+  return "children aged " + target.to_string();
+}
+
+const ServiceComparison* compared(const SitingOutcome& outcome) {
+  for (const ServiceComparison& s : outcome.comparison.services) {
+    if (service_type_key(s.service_type) == service_type_key(outcome.plan.service_type)) return &s;
+  }
+  return nullptr;
+}
+
+const ServiceAccessibility* accessibility(const RunOutcome& run, const std::string& type) {
+  for (const ServiceAccessibility& s : run.accessibility) {
+    if (service_type_key(s.service_type) == service_type_key(type)) return &s;
+  }
+  return nullptr;
+}
+
+std::string names(const SitingOutcome& outcome, const std::vector<std::uint32_t>& sites) {
+  std::string text;
+  for (std::uint32_t c : sites)
+    text += (text.empty() ? "" : ", ") + outcome.plan.candidates[c].name;
+  return text;
+}
+
+nlohmann::json solution_json(const SitingOutcome& outcome, const SitingSolution& s) {
+  std::vector<std::string> chosen;
+  for (std::uint32_t c : s.chosen) chosen.push_back(outcome.plan.candidates[c].name);
+  return {
+      {"sites", chosen},      {"objective", number(s.objective)}, {"bound", number(s.bound)},
+      {"gap", number(s.gap)}, {"status", to_string(s.status)},    {"seconds", number(s.seconds)}};
+}
+
+void print_solution(const char* what, const SitingOutcome& outcome, const SitingSolution& s) {
+  std::printf("  %-15s %s — objective %.2f, bound %.2f, gap %.2f %%, %s, %.2f s\n", what,
+              names(outcome, s.chosen).c_str(), s.objective, s.bound, 100.0 * s.gap,
+              to_string(s.status).c_str(), s.seconds);
+}
+
+}  // namespace
+
+void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::path& output,
+                          double seconds, const GlobalOptions& global) {
+  const SitePlan& plan = outcome.plan;
+  const SitingSettings& siting = outcome.baseline.scenario.siting;
+  const ServiceComparison* change = compared(outcome);
+  const ServiceAccessibility* before = accessibility(outcome.baseline, plan.service_type);
+  const AgeBandSet target =
+      before ? before->target : default_service_info(plan.service_type).target;
+  const std::string kind = site_kind(plan.service_type, siting.capacity);
+  const std::uint32_t shown =
+      outcome.shown_sites.empty() ? kInvalidId : outcome.shown_sites.front();
+  const double newly = shown == kInvalidId ? NAN : plan.gain[kCoveringIndex][shown];
+  // The best alternative: for the evaluated site, the best other candidate
+  // of the plan's objective; otherwise the runner-up.
+  std::uint32_t alternative = kInvalidId;
+  const auto objective_index = static_cast<std::size_t>(plan.objective);
+  if (outcome.evaluation) {
+    alternative = outcome.evaluation->best_alternative[objective_index];
+  } else {
+    for (std::uint32_t c = 0; c < plan.candidates.size(); ++c) {
+      if (plan.rank[objective_index][c] == 2) alternative = c;
+    }
+  }
+  if (!global.quiet) {
+    for (const std::string& warning : outcome.baseline.warnings) {
+      std::cerr << "couverture: warning: " << warning << '\n';
+    }
+  }
+  if (global.json) {
+    nlohmann::json json;
+    json["scenario"] = outcome.baseline.scenario.name;
+    json["service_type"] = plan.service_type;
+    json["objective"] = std::string(to_string(plan.objective));
+    json["sites"] = siting.sites;
+    json["capacity"] = siting.capacity;
+    json["coverage_minutes"] = siting.coverage_minutes;
+    json["candidates"] = plan.candidates.size();
+    json["chosen"] = nlohmann::json::array();
+    for (std::uint32_t c : plan.chosen) json["chosen"].push_back(plan.candidates[c].name);
+    json["chosen_objective"] = number(plan.chosen_objective);
+    if (plan.exact) json["exact"] = solution_json(outcome, *plan.exact);
+    if (plan.greedy) json["greedy"] = solution_json(outcome, *plan.greedy);
+    json["greedy_gap_to_exact"] = number(plan.greedy_gap);
+    if (outcome.evaluation) {
+      nlohmann::json evaluation;
+      evaluation["candidate"] = plan.candidates[outcome.evaluation->candidate].name;
+      for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
+        const std::string key(to_string(kSitePlanObjectives[o]));
+        const std::uint32_t best = outcome.evaluation->best_alternative[o];
+        evaluation["objectives"][key] = {
+            {"gain", number(outcome.evaluation->gain[o])},
+            {"rank", outcome.evaluation->rank[o]},
+            {"best_alternative", best == kInvalidId ? nlohmann::json(nullptr)
+                                                    : nlohmann::json(plan.candidates[best].name)},
+            {"best_alternative_gain",
+             best == kInvalidId ? nlohmann::json(nullptr) : number(plan.gain[o][best])}};
+      }
+      json["evaluation"] = evaluation;
+    }
+    if (change) {
+      json["effect"] = {
+          {"target_newly_within_coverage_minutes", number(newly)},
+          {"target_mean_minutes_change", number(change->overall.target_mean_minutes)},
+          {"e2sfca_rate_change", number(change->overall.e2sfca_rate)},
+          {"gini",
+           {{"baseline", number(change->gini.before)}, {"with_site", number(change->gini.after)}}},
+          {"target_gaining", number(change->target_gaining)}};
+    }
+    json["output"] = output.string();
+    json["seconds"] = number(seconds);
+    std::cout << json.dump(2) << '\n';
+    return;
+  }
+  if (global.quiet) return;
+  std::printf("Couverture — siting: %zu new %s site(s) of %g places among %zu candidates\n",
+              siting.sites, plan.service_type.c_str(), siting.capacity, plan.candidates.size());
+  std::printf("Objective %s (T = %g min for covering and maximin)\n",
+              std::string(to_string(plan.objective)).c_str(), siting.coverage_minutes);
+  if (plan.exact) print_solution("exact (CBC):", outcome, *plan.exact);
+  if (plan.greedy) print_solution("greedy + swaps:", outcome, *plan.greedy);
+  if (std::isfinite(plan.greedy_gap)) {
+    std::printf("  greedy is %.2f %% from the exact optimum\n", 100.0 * plan.greedy_gap);
+  }
+  std::printf("Chosen: %s\n", names(outcome, plan.chosen).c_str());
+  if (outcome.evaluation) {
+    std::printf("\n'%s' ranks, out of %zu candidates:", plan.candidates[shown].name.c_str(),
+                plan.candidates.size());
+    for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
+      std::printf(" %s %u%s", std::string(to_string(kSitePlanObjectives[o])).c_str(),
+                  outcome.evaluation->rank[o], o + 1 < kSitePlanObjectives.size() ? "," : "\n");
+    }
+  }
+  if (shown == kInvalidId || change == nullptr) return;
+  const std::string where =
+      outcome.evaluation ? plan.candidates[shown].name : names(outcome, outcome.shown_sites);
+  const std::string alt =
+      alternative == kInvalidId
+          ? std::string("none")
+          : plan.candidates[alternative].name + " (" +
+                std::to_string(std::lround(plan.gain[kCoveringIndex][alternative])) + ")";
+  std::printf(
+      "\nA %s of %g places at %s would bring %.0f more %s within %g minutes; the mean time "
+      "falls by %.2f min; the Gini of travel time goes from %.3f to %.3f; best alternative: "
+      "%s.\n",
+      kind.c_str(), siting.capacity, where.c_str(), newly, english_public(target).c_str(),
+      siting.coverage_minutes, -change->overall.target_mean_minutes, change->gini.before,
+      change->gini.after, alt.c_str());
+  std::printf(
+      "Une %s de %g places à %s amènerait %.0f %s de plus à %g minutes ou moins ; le temps moyen "
+      "baisserait de %.2f min ; l'indice de Gini des temps de trajet passerait de %.3f à %.3f ; "
+      "meilleure alternative : %s.\n",
+      kind.c_str(), siting.capacity, where.c_str(), newly, target.french_label().c_str(),
+      siting.coverage_minutes, -change->overall.target_mean_minutes, change->gini.before,
+      change->gini.after, alt.c_str());
+  std::printf("\nWrote %s in %.2f s.\n", output.string().c_str(), seconds);
+}
+
+}  // namespace couverture::cli

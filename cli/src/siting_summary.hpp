@@ -1,0 +1,17 @@
+#pragma once
+
+#include <filesystem>
+
+#include "command.hpp"
+
+namespace couverture::cli {
+
+struct SitingOutcome;
+
+// The plain answer of `couverture site`, in English then French (or JSON
+// with --json; nothing with -q): the solvers' result, the evaluated or
+// chosen site's effect, its ranks and the best alternative.
+void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::path& output,
+                          double seconds, const GlobalOptions& global);
+
+}  // namespace couverture::cli
