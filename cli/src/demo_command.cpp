@@ -48,6 +48,49 @@ Scenario demo_scenario(const SyntheticTerritory& territory, const DemoInputs& in
   return scenario;
 }
 
+// The CTG question in hindsight: the territory before the Éloyes
+// micro-crèche opened (2021), to compare with the demo's scenario, and the
+// siting of one 10-place micro-crèche on that territory.
+constexpr const char* kWithoutEloyes =
+    R"toml(# The demo territory before the 10-place micro-crèche of Éloyes opened (2021).
+# couverture compare sans-eloyes.toml scenario.toml: what Éloyes changed.
+baseline = "scenario.toml"
+name = "CCPVM sans la micro-crèche d'Éloyes (avant 2021)"
+
+[isochrones]
+enabled = false
+
+[output]
+path = "../couverture-demo-sans-eloyes.gpkg"
+
+[[changes.remove_facility]]
+id = "micro-creche-eloyes"
+)toml";
+
+constexpr const char* kSiteEaje =
+    R"toml(# Where should a 10-place micro-crèche go, on the territory without Éloyes's?
+# couverture site site-eaje.toml --evaluate "Éloyes": was Éloyes the right place?
+baseline = "sans-eloyes.toml"
+name = "Une micro-crèche de 10 places pour la CCPVM"
+
+[siting]
+service_type = "eaje"
+sites = 1
+capacity = 10
+objective = "max_covering"   # also p_median, equity_maximin, equity_gini, capacity
+coverage_minutes = 10
+generate = "commune_centres"
+
+[output]
+path = "../couverture-demo-site.gpkg"
+)toml";
+
+void write_text(const fs::path& path, const char* text, bool overwrite) {
+  AtomicOutput file(path, overwrite);
+  std::ofstream(file.temporary()) << text;
+  file.commit();
+}
+
 }  // namespace
 
 void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action) {
@@ -77,6 +120,8 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
             << scenario_to_toml(demo_scenario(territory, inputs, scenario_file, output), folder);
         file.commit();
       }
+      write_text(folder / "sans-eloyes.toml", kWithoutEloyes, options->overwrite);
+      write_text(folder / "site-eaje.toml", kSiteEaje, options->overwrite);
       // The very same path as `couverture run`: read the scenario back.
       const Scenario scenario = read_scenario(scenario_file);
       const RunOutcome outcome = run_scenario(scenario, output, options->overwrite, progress);
@@ -86,6 +131,12 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
             "Demo inputs and scenario: %s/ (edit scenario.toml, then `couverture run "
             "%s`)\n",
             folder.string().c_str(), scenario_file.string().c_str());
+        const std::string dir = folder.filename().string();
+        std::printf(
+            "The Éloyes question: `couverture compare %s/sans-eloyes.toml %s/scenario.toml` "
+            "(what the micro-crèche changed),\n`couverture site %s/site-eaje.toml --evaluate "
+            "\"Éloyes\"` (was it the right place, and the best alternative).\n",
+            dir.c_str(), dir.c_str(), dir.c_str());
       }
       return 0;
     };

@@ -1,0 +1,204 @@
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "test_support.hpp"
+
+namespace couverture {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Dataset {
+  explicit Dataset(const fs::path& path)
+      : handle(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                    nullptr, nullptr, nullptr))) {}
+  ~Dataset() { GDALClose(handle); }
+  Dataset(const Dataset&) = delete;
+  Dataset& operator=(const Dataset&) = delete;
+  GDALDataset* handle;
+};
+
+// `couverture compare` and `couverture site` on the demo: the Éloyes
+// question of the CTG, in hindsight. Expected values come from the inputs
+// (places, legal populations, the documented 3.1 % of children under 3),
+// never from the engine.
+class CompareAndSite : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    GDALAllRegister();
+    dir_ = testing::make_temp_dir("compare-site");
+    std::string output;
+    ASSERT_EQ(run("-q demo", output), 0) << output;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  int run(const std::string& arguments, std::string& output) {
+    return testing::run_command("cd " + dir_.string() + " && " COUVERTURE_CLI " " + arguments,
+                                output);
+  }
+  // The JSON document in a command's output (warnings come before it).
+  static nlohmann::json json_of(const std::string& output) {
+    const auto start = output.find("\n{");
+    return nlohmann::json::parse(start == std::string::npos ? output : output.substr(start));
+  }
+  fs::path dir_;
+};
+
+TEST_F(CompareAndSite, AScenarioComparedWithItselfChangesNothing) {
+  std::string output;
+  ASSERT_EQ(
+      run("-q compare couverture-demo/scenario.toml couverture-demo/scenario.toml -o self.gpkg",
+          output),
+      0)
+      << output;
+  Dataset file(dir_ / "self.gpkg");
+  ASSERT_NE(file.handle, nullptr);
+  std::size_t checked = 0;
+  for (const char* name : {"communes_diff", "demand_points_diff"}) {
+    OGRLayer* layer = file.handle->GetLayerByName(name);
+    ASSERT_NE(layer, nullptr) << name;
+    for (auto& feature : *layer) {
+      for (int i = 0; i < feature->GetFieldCount(); ++i) {
+        const std::string field = feature->GetFieldDefnRef(i)->GetNameRef();
+        if (field.rfind("d_", 0) != 0 || feature->IsFieldNull(i)) continue;
+        EXPECT_EQ(feature->GetFieldAsDouble(i), 0.0) << name << "." << field;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+  for (auto& row : *file.handle->GetLayerByName("equity_diff")) {
+    if (!row->IsFieldNull(row->GetFieldIndex("change"))) {
+      EXPECT_EQ(row->GetFieldAsDouble("change"), 0.0) << row->GetFieldAsString("indicator");
+    }
+  }
+}
+
+TEST_F(CompareAndSite, TheEloyesMicroCrecheRaisedItsRateAndSlowedNobody) {
+  std::string output;
+  ASSERT_EQ(run("compare couverture-demo/sans-eloyes.toml couverture-demo/scenario.toml -o "
+                "eloyes.gpkg --json",
+                output),
+            0)
+      << output;
+  const nlohmann::json summary = json_of(output);
+  bool eaje_found = false;
+  for (const auto& service : summary["services"]) {
+    if (service["service_type"] != "eaje") continue;
+    eaje_found = true;
+    // Over the territory the E2SFCA rate is places per 100 children: 10 more
+    // places for 28,940 × 3.1 % = 897.14 children.
+    EXPECT_NEAR(service["e2sfca_rate_change"].get<double>(), 100.0 * 10 / (28940 * 0.031), 1e-3);
+    EXPECT_GT(service["target_gaining"].get<double>(), 0.0);
+    EXPECT_EQ(service["target_losing"].get<double>(), 0.0);
+  }
+  EXPECT_TRUE(eaje_found) << output;
+  Dataset file(dir_ / "eloyes.gpkg");
+  ASSERT_NE(file.handle, nullptr);
+  for (auto& feature : *file.handle->GetLayerByName("communes_diff")) {
+    const std::string code = feature->GetFieldAsString("code");
+    // The CAF rate changes in Éloyes only: 10 places for 3,138 × 3.1 %.
+    const double expected = code == "88158" ? 100.0 * 10 / (3138 * 0.031) : 0.0;
+    EXPECT_NEAR(feature->GetFieldAsDouble("d_eaje_rate_admin"), expected, 0.01) << code;
+    EXPECT_EQ(feature->GetFieldAsDouble("d_alsh_mean_min"), 0.0) << code;
+  }
+  // Adding a facility never makes anyone's nearest one farther.
+  std::size_t faster = 0;
+  for (auto& point : *file.handle->GetLayerByName("demand_points_diff")) {
+    const double change = point->GetFieldAsDouble("d_eaje_min");
+    EXPECT_LE(change, 0.0);
+    faster += change < 0.0 ? 1 : 0;
+  }
+  EXPECT_GT(faster, 0u);
+  std::map<std::string, std::string> change_of;
+  for (auto& facility : *file.handle->GetLayerByName("facilities_diff")) {
+    change_of[facility->GetFieldAsString("id")] = facility->GetFieldAsString("change");
+  }
+  EXPECT_EQ(change_of.at("micro-creche-eloyes"), "added");
+  EXPECT_EQ(change_of.at("creche-remiremont"), "unchanged");
+}
+
+TEST_F(CompareAndSite, SiteEvaluatesEloyesAndRanksEveryCandidate) {
+  std::string output;
+  ASSERT_EQ(
+      run("site couverture-demo/site-eaje.toml --evaluate \"Éloyes\" -o site.gpkg --json", output),
+      0)
+      << output;
+  const nlohmann::json summary = json_of(output);
+  EXPECT_EQ(summary["evaluation"]["candidate"], "Éloyes") << output;
+  EXPECT_EQ(summary["exact"]["status"], "optimal") << output;
+  // The greedy never beats the exact optimum of the covering problem.
+  EXPECT_LE(summary["greedy"]["objective"].get<double>(),
+            summary["exact"]["objective"].get<double>() + 1e-9);
+  Dataset file(dir_ / "site.gpkg");
+  ASSERT_NE(file.handle, nullptr);
+  OGRLayer* candidates = file.handle->GetLayerByName("candidates");
+  ASSERT_NE(candidates, nullptr);
+  // One candidate per commune (its most populated demand point).
+  EXPECT_EQ(candidates->GetFeatureCount(), 10);
+  std::vector<std::pair<int, double>> rank_gain;
+  int evaluated = 0;
+  int eloyes_rank = 0;
+  for (auto& c : *candidates) {
+    rank_gain.emplace_back(c->GetFieldAsInteger("rank_max_covering"),
+                           c->GetFieldAsDouble("gain_max_covering"));
+    if (c->GetFieldAsInteger("evaluated") == 1) {
+      ++evaluated;
+      eloyes_rank = c->GetFieldAsInteger("rank_max_covering");
+      EXPECT_STREQ(c->GetFieldAsString("commune_code"), "88158");
+    }
+  }
+  EXPECT_EQ(evaluated, 1);
+  EXPECT_EQ(summary["evaluation"]["objectives"]["max_covering"]["rank"].get<int>(), eloyes_rank);
+  // Ranks follow the gains: a better rank never has a smaller gain.
+  std::sort(rank_gain.begin(), rank_gain.end());
+  EXPECT_EQ(rank_gain.front().first, 1);
+  for (std::size_t i = 1; i < rank_gain.size(); ++i) {
+    EXPECT_GE(rank_gain[i - 1].second, rank_gain[i].second);
+  }
+  for (const char* layer : {"chosen_sites", "siting_solutions", "communes_diff", "equity_diff"}) {
+    EXPECT_NE(file.handle->GetLayerByName(layer), nullptr) << layer;
+  }
+  // The site's effect: nobody farther from a crèche.
+  for (auto& point : *file.handle->GetLayerByName("demand_points_diff")) {
+    EXPECT_LE(point->GetFieldAsDouble("d_eaje_min"), 0.0);
+  }
+}
+
+TEST_F(CompareAndSite, SiteTextSummaryAnswersInEnglishAndFrench) {
+  std::string output;
+  ASSERT_EQ(run("site couverture-demo/site-eaje.toml --evaluate \"Éloyes\" -o text.gpkg", output),
+            0)
+      << output;
+  EXPECT_NE(output.find("A micro-crèche of 10 places at Éloyes would bring"), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("Une micro-crèche de 10 places à Éloyes amènerait"), std::string::npos)
+      << output;
+  EXPECT_NE(output.find("best alternative"), std::string::npos) << output;
+}
+
+TEST_F(CompareAndSite, BadRequestsAreNamedAndNothingIsClobbered) {
+  std::string output;
+  EXPECT_EQ(run("site couverture-demo/site-eaje.toml --evaluate Paris -o paris.gpkg", output), 1);
+  EXPECT_NE(output.find("Paris"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(dir_ / "paris.gpkg"));
+  EXPECT_EQ(run("site couverture-demo/site-eaje.toml --objective fastest", output), 2);
+  EXPECT_NE(output.find("fastest"), std::string::npos) << output;
+  std::ofstream(dir_ / "taken.gpkg") << "mine";
+  EXPECT_EQ(run("compare couverture-demo/sans-eloyes.toml couverture-demo/scenario.toml -o "
+                "taken.gpkg",
+                output),
+            1);
+  EXPECT_NE(output.find("--overwrite"), std::string::npos) << output;
+  EXPECT_EQ(fs::file_size(dir_ / "taken.gpkg"), 4u);
+  EXPECT_EQ(run("compare couverture-demo/nowhere.toml couverture-demo/scenario.toml", output), 1);
+  EXPECT_NE(output.find("nowhere.toml"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace couverture
