@@ -24,16 +24,6 @@ std::string target_label(const ServiceAccessibility& service) {
   return label;
 }
 
-std::optional<ColumnValue> integer_value(std::int64_t value) {
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<0>, value);
-}
-
-// Unrounded: per commune, the points' counts must add up to its own.
-std::optional<ColumnValue> exact_or_null(double value) {
-  if (!std::isfinite(value)) return std::nullopt;
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>, value);
-}
-
 // A count as written in per-point layers: NULL when small enough to point
 // at a household (and the point is then flagged masked).
 std::optional<ColumnValue> published_count(double value, const PrivacySettings& privacy,
@@ -249,7 +239,7 @@ std::vector<OutputLayer> build_equity_layers(const RunOutcome& outcome) {
       column("population_share", Type::real, "Part cumulée de la population");
   OutputColumn l_value = column("value_share", Type::real, "Part cumulée de la mesure");
 
-  const auto exact = exact_or_null;
+  const auto exact = exact_or_null;  // an index, unrounded
   for (const ServiceAccessibility& service : outcome.accessibility) {
     const EquitySummary& e = service.equity;
     type.values.emplace_back(service.service_type);

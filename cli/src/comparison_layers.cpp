@@ -19,10 +19,6 @@ using Type = OutputColumn::Type;
 
 std::string service_name(const std::string& type) { return default_service_info(type).french_name; }
 
-std::optional<ColumnValue> integer_value(std::int64_t value) {
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<0>, value);
-}
-
 // A difference as written: hundredths, NULL when undefined; ±inf (reached
 // only on one side) as ±9999 so that QGIS still classifies it.
 std::optional<ColumnValue> difference_value(double value) {
@@ -156,10 +152,7 @@ OutputLayer equity_diff(const ScenarioComparison& comparison) {
   OutputColumn before = column("baseline", Type::real, "Référence");
   OutputColumn after = column("variant", Type::real, "Variante");
   OutputColumn change = column("change", Type::real, "Écart");
-  const auto exact = [](double value) -> std::optional<ColumnValue> {
-    if (!std::isfinite(value)) return std::nullopt;
-    return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>, value);
-  };
+  const auto exact = exact_or_null;  // an index, unrounded
   for (const ServiceComparison& service : comparison.services) {
     const auto add = [&](const std::string& indicator, const IndexChange& value) {
       type.values.emplace_back(service.service_type);

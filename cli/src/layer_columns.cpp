@@ -24,6 +24,15 @@ std::optional<ColumnValue> finite_or_null(double value) {
                                     std::round(value * 100.0) / 100.0);
 }
 
+std::optional<ColumnValue> exact_or_null(double value) {
+  if (!std::isfinite(value)) return std::nullopt;
+  return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>, value);
+}
+
+std::optional<ColumnValue> integer_value(std::int64_t value) {
+  return std::optional<ColumnValue>(std::in_place, std::in_place_index<0>, value);
+}
+
 std::string number_label(double value) {
   std::ostringstream text;
   text << value;

@@ -19,6 +19,13 @@ OutputColumn column(std::string name, OutputColumn::Type type, std::string alias
 // `value` rounded to hundredths, or NULL when it is not finite (unreachable).
 std::optional<ColumnValue> finite_or_null(double value);
 
+// `value` unrounded (counts that must add up, indices), or NULL when it is
+// not finite.
+std::optional<ColumnValue> exact_or_null(double value);
+
+// An integer column value (flags, counts, ranks).
+std::optional<ColumnValue> integer_value(std::int64_t value);
+
 // A number as a short label: 7.5 -> "7.5", 10 -> "10".
 std::string number_label(double value);
 

@@ -13,15 +13,6 @@ namespace {
 
 using Type = OutputColumn::Type;
 
-std::optional<ColumnValue> integer_value(std::int64_t value) {
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<0>, value);
-}
-
-std::optional<ColumnValue> exact_or_null(double value) {
-  if (!std::isfinite(value)) return std::nullopt;
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>, value);
-}
-
 // French labels of the objectives' gains, in kSitePlanObjectives order.
 std::string gain_label(SitePlanObjective objective, double minutes) {
   switch (objective) {
