@@ -186,6 +186,57 @@ TEST_F(AccessibilityOutputs, DemoEveryChildCountedOnceAndEquityAgreesWithPairwis
   EXPECT_GE(eaje_rows, 2u);
 }
 
+// An INSEE 200 m grid (Filosofi carreaux, GeoJSON in WGS84) places
+// Remiremont's population and gives its age structure; the other communes
+// fall back to the regular grid.
+TEST_F(AccessibilityOutputs, InseeGridPlacesPeopleAndGivesTheirAges) {
+  std::string output;
+  ASSERT_EQ(run("-q demo", output), 0) << output;
+  std::ofstream grid(dir_ / "carreaux.geojson");
+  grid << R"({"type": "FeatureCollection", "features": [)";
+  // Three cells near Remiremont's centre (lon 6.5917, lat 48.0175), each of
+  // 100 people: Ind_0_3 = 8, Ind_4_5 = 6, Ind_6_10 = 10, Ind_11_17 = 14.
+  for (int k = 0; k < 3; ++k) {
+    const double west = 6.5890 + 0.0027 * k;
+    const double east = west + 0.0027;
+    grid << (k ? "," : "") << R"({"type": "Feature", "properties": {"Ind": 100, "Ind_0_3": 8, )"
+         << R"("Ind_4_5": 6, "Ind_6_10": 10, "Ind_11_17": 14}, "geometry": {"type": "Polygon", )"
+         << R"("coordinates": [[[)" << west << ", 48.0166], [" << east << ", 48.0166], [" << east
+         << ", 48.0184], [" << west << ", 48.0184], [" << west << ", 48.0166]]]}}";
+  }
+  grid << "]}\n";
+  grid.close();
+  std::string scenario = read(dir_ / "couverture-demo/scenario.toml");
+  const auto at = scenario.find("insee_grid = ''");
+  ASSERT_NE(at, std::string::npos) << scenario;
+  scenario.replace(at, 15, "insee_grid = '../carreaux.geojson'");
+  scenario.replace(scenario.find("mask_small_counts = true"), 24, "mask_small_counts = false");
+  std::ofstream(dir_ / "couverture-demo/grid.toml") << scenario;
+  ASSERT_EQ(run("-q run couverture-demo/grid.toml -o grid.gpkg", output), 0) << output;
+  Gpkg file(dir_ / "grid.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  for (auto& commune : *file.dataset->GetLayerByName("communes")) {
+    const std::string code = commune->GetFieldAsString("code");
+    const std::string source = commune->GetFieldAsString("demand_source");
+    EXPECT_EQ(source, code == "88383" ? "insee_grid" : "regular_grid") << code;
+    if (code != "88383") continue;
+    // Every cell: 0–2 = 3/4 × 8 = 6 of 100, 12–17 = 6/7 × 14 = 12 of 100;
+    // Remiremont's 7,388 inhabitants take that structure.
+    EXPECT_NEAR(commune->GetFieldAsDouble("pop_age_0_2"), 7388 * 0.06, 1e-6);
+    EXPECT_NEAR(commune->GetFieldAsDouble("pop_age_12_17"), 7388 * 0.12, 1e-6);
+    EXPECT_EQ(commune->GetFieldAsInteger("age_bands_estimated"), 0);
+  }
+  std::size_t remiremont_points = 0;
+  double remiremont_people = 0.0;
+  for (auto& point : *file.dataset->GetLayerByName("demand_points")) {
+    if (std::string(point->GetFieldAsString("commune_code")) != "88383") continue;
+    ++remiremont_points;
+    remiremont_people += point->GetFieldAsDouble("population");
+  }
+  EXPECT_EQ(remiremont_points, 3u);
+  EXPECT_NEAR(remiremont_people, 7388.0, 1e-6);
+}
+
 // The real CCPVM: IGN boundaries and 2026 legal populations from the shared
 // data, on the demo's (synthetic) roads and facilities.
 TEST_F(AccessibilityOutputs, RealCcpvmBoundariesGiveCafRatesPerCommune) {

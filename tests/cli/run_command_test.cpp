@@ -107,10 +107,33 @@ TEST_F(RunCommand, DemoOpensInQgisWithItsStyles) {
           " " + (dir_ / "couverture-demo.gpkg").string() + " " + dir_.string() +
           " communes=graduatedSymbol facilities=categorizedSymbol"
           " demand_points=graduatedSymbol facility_access=singleSymbol"
-          " isochrones=graduatedSymbol service_isochrones=graduatedSymbol",
+          " isochrones=graduatedSymbol service_isochrones=graduatedSymbol"
+          " zones_en_tension=categorizedSymbol",
       output);
   EXPECT_EQ(code, 0) << output;
   EXPECT_TRUE(fs::exists(dir_ / "communes.png")) << output;
+  // The Éloyes question's outputs too: differences and candidates.
+  ASSERT_EQ(run("-q compare couverture-demo/sans-eloyes.toml couverture-demo/scenario.toml -o "
+                "diff.gpkg",
+                output),
+            0)
+      << output;
+  ASSERT_EQ(run("-q site couverture-demo/site-eaje.toml --evaluate Éloyes -o site.gpkg", output), 0)
+      << output;
+  const std::string check =
+      "QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=" + dir_.string() + " /usr/bin/python3 " + script;
+  EXPECT_EQ(testing::run_command(check + " " + (dir_ / "diff.gpkg").string() + " " + dir_.string() +
+                                     " communes_diff=graduatedSymbol"
+                                     " demand_points_diff=graduatedSymbol"
+                                     " facilities_diff=categorizedSymbol",
+                                 output),
+            0)
+      << output;
+  EXPECT_EQ(testing::run_command(check + " " + (dir_ / "site.gpkg").string() + " " + dir_.string() +
+                                     " candidates=graduatedSymbol chosen_sites=singleSymbol",
+                                 output),
+            0)
+      << output;
 }
 
 TEST_F(RunCommand, DemoScenarioReRunsWithRunAndRefusesToClobber) {
