@@ -2,18 +2,25 @@
 
 #include <Cbc_C_Interface.h>
 
+#include <ClpSimplex.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <span>
 #include <stdexcept>
+#include <string>
+
+#include "couverture/algorithms/site_selection_greedy.hpp"
 
 namespace couverture {
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// A y_j within this of 0 or 1 counts as integral (CBC's default).
+constexpr double kIntegerTolerance = 1e-6;
 
 // A minimisation MILP gathered as columns and row triplets, handed to CBC
 // in one compressed-column load (adding rows one by one is slow in Clp).
@@ -112,51 +119,207 @@ double build_max_covering(const SitingInstance& instance, const SitingProblem& p
   return fixed_covered;
 }
 
-// p-median. Returns the constant part of the objective (points that no
-// candidate improves on their existing facility).
-double build_p_median(const SitingInstance& instance, const SitingProblem& problem,
-                      MilpModel& model) {
+// A demand point's p-median options: the candidates strictly faster than its
+// existing facility (no other can ever serve it), one per candidate (the
+// smaller time of a pair given twice), sorted by time then candidate.
+struct PMedianOption {
+  double minutes;
+  std::uint32_t candidate;
+  auto operator<=>(const PMedianOption&) const = default;
+};
+
+// Demand points with identical (existing time, options) profiles merged into
+// one by adding their weights: each contributes w_i * f(y) with the same f,
+// so the sum is (sum w_i) * f(y) and the optimum does not change. Points
+// without options add a constant (w_i * existing_i, or nothing when nothing
+// reaches them).
+struct PMedianProfiles {
+  std::vector<double> weight, existing;
+  std::vector<std::uint32_t> option_begin{0};  // profile p: [option_begin[p], option_begin[p + 1])
+  std::vector<PMedianOption> options;
+  double constant = 0.0;
+
+  std::size_t size() const { return weight.size(); }
+  std::span<const PMedianOption> options_of(std::size_t p) const {
+    return std::span(options).subspan(option_begin[p], option_begin[p + 1] - option_begin[p]);
+  }
+};
+
+PMedianProfiles p_median_profiles(const SitingInstance& instance) {
   const std::size_t n = instance.demand_count();
   const std::size_t m = instance.candidate_count();
-  for (std::size_t j = 0; j < m; ++j) model.add_column(0.0, 1.0, 0.0, true);
-  std::vector<int> assign_row(n, -1);
-  std::vector<std::uint32_t> last_candidate(n, std::numeric_limits<std::uint32_t>::max());
-  std::vector<int> last_column(n, -1);
-  for (std::uint32_t j = 0; j < m; ++j) {
-    for (std::uint32_t e = instance.row_begin[j]; e < instance.row_begin[j + 1]; ++e) {
-      const std::uint32_t i = instance.demand[e];
-      const double time = instance.minutes[e];
-      if (time >= instance.existing_minutes[i]) continue;  // never better than existing
-      const double cost = instance.demand_weight[i] * time;
-      if (last_candidate[i] == j) {  // pair given twice: the smaller time
-        double& c = model.column_cost[static_cast<std::size_t>(last_column[i])];
-        c = std::min(c, cost);
-        continue;
+  // Transpose the candidate rows into per-point option lists.
+  std::vector<std::uint32_t> begin(n + 1, 0);
+  for (std::size_t e = 0; e < instance.demand.size(); ++e) {
+    const std::uint32_t i = instance.demand[e];
+    if (instance.minutes[e] < instance.existing_minutes[i]) ++begin[i + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+  std::vector<PMedianOption> all(begin[n]);
+  {
+    std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
+    for (std::uint32_t j = 0; j < m; ++j) {
+      for (std::uint32_t e = instance.row_begin[j]; e < instance.row_begin[j + 1]; ++e) {
+        const std::uint32_t i = instance.demand[e];
+        if (instance.minutes[e] < instance.existing_minutes[i]) {
+          all[fill[i]++] = {instance.minutes[e], j};
+        }
       }
-      if (assign_row[i] < 0) assign_row[i] = model.add_row(1.0, 1.0);  // served exactly once
-      const int x = model.add_column(0.0, 1.0, cost, false);
-      last_candidate[i] = j;
-      last_column[i] = x;
-      model.add_entry(assign_row[i], x, 1.0);
+    }
+  }
+  std::vector<std::uint32_t> end(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto first = all.begin() + begin[i];
+    const auto last = all.begin() + begin[i + 1];
+    // One option per candidate, its smaller time; then by time.
+    std::sort(first, last, [](const PMedianOption& a, const PMedianOption& b) {
+      return std::pair(a.candidate, a.minutes) < std::pair(b.candidate, b.minutes);
+    });
+    const auto unique_end = std::unique(
+        first, last, [](const auto& a, const auto& b) { return a.candidate == b.candidate; });
+    std::sort(first, unique_end);
+    end[i] = static_cast<std::uint32_t>(unique_end - all.begin());
+  }
+  PMedianProfiles profiles;
+  std::vector<std::uint32_t> points;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (end[i] > begin[i]) {
+      points.push_back(i);
+    } else if (std::isfinite(instance.existing_minutes[i])) {
+      profiles.constant += instance.demand_weight[i] * instance.existing_minutes[i];
+    }
+  }
+  const auto options_of = [&](std::uint32_t i) {
+    return std::span(all).subspan(begin[i], end[i] - begin[i]);
+  };
+  const auto profile_less = [&](std::uint32_t a, std::uint32_t b) {
+    if (instance.existing_minutes[a] != instance.existing_minutes[b]) {
+      return instance.existing_minutes[a] < instance.existing_minutes[b];
+    }
+    const auto oa = options_of(a), ob = options_of(b);
+    return std::lexicographical_compare(oa.begin(), oa.end(), ob.begin(), ob.end());
+  };
+  std::sort(points.begin(), points.end(), profile_less);
+  for (std::size_t a = 0; a < points.size();) {
+    std::size_t b = a + 1;
+    double weight = instance.demand_weight[points[a]];
+    while (b < points.size() && !profile_less(points[a], points[b])) {
+      weight += instance.demand_weight[points[b++]];
+    }
+    const auto options = options_of(points[a]);
+    profiles.weight.push_back(weight);
+    profiles.existing.push_back(instance.existing_minutes[points[a]]);
+    profiles.options.insert(profiles.options.end(), options.begin(), options.end());
+    profiles.option_begin.push_back(static_cast<std::uint32_t>(profiles.options.size()));
+    a = b;
+  }
+  return profiles;
+}
+
+// p-median, assignment form. Returns the constant part of the objective.
+double build_p_median_assignment(const PMedianProfiles& profiles, MilpModel& model) {
+  for (std::size_t p = 0; p < profiles.size(); ++p) {
+    const double w = profiles.weight[p];
+    const int assign_row = model.add_row(1.0, 1.0);  // served exactly once
+    for (const PMedianOption& option : profiles.options_of(p)) {
+      const int x = model.add_column(0.0, 1.0, w * option.minutes, false);
+      model.add_entry(assign_row, x, 1.0);
       const int link = model.add_row(-kInf, 0.0);  // x_ij <= y_j
       model.add_entry(link, x, 1.0);
-      model.add_entry(link, static_cast<int>(j), -1.0);
+      model.add_entry(link, static_cast<int>(option.candidate), -1.0);
+    }
+    if (std::isfinite(profiles.existing[p])) {
+      const int e = model.add_column(0.0, 1.0, w * profiles.existing[p], false);
+      model.add_entry(assign_row, e, 1.0);
     }
   }
-  double constant = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double existing = instance.existing_minutes[i];
-    if (!std::isfinite(existing)) continue;
-    const double cost = instance.demand_weight[i] * existing;
-    if (assign_row[i] < 0) {
-      constant += cost;
-    } else {
-      const int e = model.add_column(0.0, 1.0, cost, false);
-      model.add_entry(assign_row[i], e, 1.0);
-    }
-  }
+  return profiles.constant;
+}
+
+double build_p_median(const SitingInstance& instance, const SitingProblem& problem,
+                      MilpModel& model) {
+  const std::size_t m = instance.candidate_count();
+  for (std::size_t j = 0; j < m; ++j) model.add_column(0.0, 1.0, 0.0, true);
+  const PMedianProfiles profiles = p_median_profiles(instance);
+  const double constant = build_p_median_assignment(profiles, model);
   add_site_rows(instance, problem.site_count, model);
   return constant;
+}
+
+// The MILP in compressed columns, as both Clp and CBC load it.
+struct CompressedColumns {
+  std::vector<int> start, index;
+  std::vector<double> value;
+};
+
+CompressedColumns compress(const MilpModel& model) {
+  const std::size_t columns = model.column_cost.size();
+  CompressedColumns packed;
+  packed.start.assign(columns + 1, 0);
+  for (const int c : model.entry_column) ++packed.start[static_cast<std::size_t>(c) + 1];
+  for (std::size_t c = 0; c < columns; ++c) packed.start[c + 1] += packed.start[c];
+  std::vector<int> fill(packed.start.begin(), packed.start.end() - 1);
+  packed.index.resize(model.entry_row.size());
+  packed.value.resize(model.entry_row.size());
+  for (std::size_t e = 0; e < model.entry_row.size(); ++e) {
+    const auto at =
+        static_cast<std::size_t>(fill[static_cast<std::size_t>(model.entry_column[e])]++);
+    packed.index[at] = model.entry_row[e];
+    packed.value[at] = model.entry_value[e];
+  }
+  return packed;
+}
+
+enum class RootOutcome { integral, fractional, infeasible, stopped };
+
+struct RootRelaxation {
+  RootOutcome outcome = RootOutcome::stopped;
+  double objective = 0.0;            // of the MILP's minimisation form, when solved
+  std::vector<std::uint32_t> sites;  // when integral: the candidates at 1
+  double seconds = 0.0;
+};
+
+// The LP relaxation, solved by Clp's dual simplex under a wall-clock limit:
+// CBC only checks its own limit after its root LP, which is the bulk of a
+// large p-median solve. When the LP's y are already 0/1 the MILP is solved
+// (its other variables are continuous) and CBC is not needed at all.
+RootRelaxation solve_root(const MilpModel& model, const CompressedColumns& packed,
+                          std::size_t candidate_count, double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  ClpSimplex lp;
+  lp.setLogLevel(0);
+  lp.loadProblem(static_cast<int>(model.column_cost.size()),
+                 static_cast<int>(model.row_lower.size()), packed.start.data(), packed.index.data(),
+                 packed.value.data(), model.column_lower.data(), model.column_upper.data(),
+                 model.column_cost.data(), model.row_lower.data(), model.row_upper.data());
+  lp.setMaximumWallSeconds(seconds);
+  lp.initialDualSolve();
+  RootRelaxation root;
+  root.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (lp.isProvenPrimalInfeasible()) {
+    root.outcome = RootOutcome::infeasible;
+  } else if (lp.isProvenOptimal()) {
+    root.objective = lp.objectiveValue();
+    const double* y = lp.primalColumnSolution();
+    root.outcome = RootOutcome::integral;
+    for (std::uint32_t j = 0; j < candidate_count; ++j) {
+      if (y[j] > 1.0 - kIntegerTolerance) {
+        root.sites.push_back(j);
+      } else if (y[j] > kIntegerTolerance) {
+        root.outcome = RootOutcome::fractional;
+      }
+    }
+  }
+  return root;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// |objective - bound| / max(|objective|, 1e-9).
+double relative_gap(double objective, double bound) {
+  return std::abs(objective - bound) / std::max(std::abs(objective), 1e-9);
 }
 
 }  // namespace
@@ -168,43 +331,116 @@ SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingPr
     throw std::invalid_argument("siting: time_limit_seconds must be > 0");
   }
   const auto start = std::chrono::steady_clock::now();
+  const double limit = std::isfinite(options.time_limit_seconds) ? options.time_limit_seconds : 1e9;
   const bool mclp = problem.objective == SitingObjective::max_covering;
+  const std::size_t m = instance.candidate_count();
+
+  SitingSolution solution;
+  solution.unservable_weight = unservable_weight(instance, problem);
+  // The warm start: kept unless the exact solve finds better, so that a
+  // solve stopped by the limit still returns k sites.
+  SitingSolution start_solution;
+  if (options.warm_start) {
+    start_solution = solve_siting_greedy(instance, problem);
+    if (start_solution.status != SitingStatus::heuristic ||
+        !std::isfinite(start_solution.objective)) {
+      start_solution = SitingSolution{};
+    }
+  }
+  const bool has_start = !start_solution.chosen.empty();
+  const auto better = [mclp](double a, double b) { return mclp ? a > b : a < b; };
+  const auto finish = [&](SitingSolution& result) -> SitingSolution& {
+    if (result.status == SitingStatus::time_limit_no_solution && has_start) {
+      result.status = SitingStatus::time_limit;
+    }
+    if (has_start && result.status == SitingStatus::time_limit &&
+        (result.chosen.empty() || better(start_solution.objective, result.objective))) {
+      result.chosen = start_solution.chosen;
+      result.objective = start_solution.objective;
+    }
+    if (result.status == SitingStatus::time_limit && has_start) {
+      // The greedy's bound holds too (submodularity): keep the tighter one.
+      if (std::isnan(result.bound)) {
+        result.bound = start_solution.bound;
+      } else {
+        result.bound = mclp ? std::min(result.bound, start_solution.bound)
+                            : std::max(result.bound, start_solution.bound);
+      }
+    }
+    if (!result.chosen.empty() && !std::isnan(result.bound)) {
+      result.gap = relative_gap(result.objective, result.bound);
+    }
+    result.seconds = seconds_since(start);
+    return result;
+  };
+
   MilpModel model;
   const double constant = mclp ? build_max_covering(instance, problem, model)
                                : build_p_median(instance, problem, model);
+  // The solver minimises; the siting bound is constant -/+ its value.
+  const auto to_bound = [&](double minimised) {
+    return mclp ? constant - minimised : constant + minimised;
+  };
+  const CompressedColumns packed = compress(model);
 
-  // Compressed columns from the row triplets.
-  const std::size_t columns = model.column_cost.size();
-  std::vector<int> start_of(columns + 1, 0);
-  for (const int c : model.entry_column) ++start_of[static_cast<std::size_t>(c) + 1];
-  for (std::size_t c = 0; c < columns; ++c) start_of[c + 1] += start_of[c];
-  std::vector<int> fill(start_of.begin(), start_of.end() - 1);
-  std::vector<int> index(model.entry_row.size());
-  std::vector<double> value(model.entry_row.size());
-  for (std::size_t e = 0; e < model.entry_row.size(); ++e) {
-    const auto at =
-        static_cast<std::size_t>(fill[static_cast<std::size_t>(model.entry_column[e])]++);
-    index[at] = model.entry_row[e];
-    value[at] = model.entry_value[e];
+  const RootRelaxation root =
+      solve_root(model, packed, m, std::max(limit - seconds_since(start), 1e-3));
+  switch (root.outcome) {
+    case RootOutcome::infeasible:
+      solution.status = SitingStatus::infeasible;
+      return finish(solution);
+    case RootOutcome::stopped:
+      solution.status = SitingStatus::time_limit_no_solution;
+      return finish(solution);
+    case RootOutcome::integral:
+      solution.status = SitingStatus::optimal;
+      solution.chosen = root.sites;
+      solution.objective = evaluate_sites(instance, problem, solution.chosen);
+      // The LP's bound may fall a tolerance short of the optimum it reached.
+      solution.bound = mclp ? std::max(to_bound(root.objective), solution.objective)
+                            : std::min(to_bound(root.objective), solution.objective);
+      return finish(solution);
+    case RootOutcome::fractional:
+      break;
+  }
+  // CBC re-solves the root (and preprocesses) before it checks its limit,
+  // which takes about twice our root LP: with less time left than that, the
+  // LP bound and the warm start are the answer.
+  const double left = limit - seconds_since(start);
+  const double root_bound = to_bound(root.objective);
+  if (left < 2.0 * root.seconds) {
+    solution.status = SitingStatus::time_limit_no_solution;
+    solution.bound = root_bound;
+    return finish(solution);
   }
 
+  const std::size_t columns = model.column_cost.size();
   std::unique_ptr<Cbc_Model, CbcModelDeleter> cbc(Cbc_newModel());
+  // Cbc_loadProblem takes non-const arrays it does not modify.
   Cbc_loadProblem(cbc.get(), static_cast<int>(columns), static_cast<int>(model.row_lower.size()),
-                  start_of.data(), index.data(), value.data(), model.column_lower.data(),
-                  model.column_upper.data(), model.column_cost.data(), model.row_lower.data(),
-                  model.row_upper.data());
+                  packed.start.data(), packed.index.data(), packed.value.data(),
+                  model.column_lower.data(), model.column_upper.data(), model.column_cost.data(),
+                  model.row_lower.data(), model.row_upper.data());
   for (std::size_t c = 0; c < columns; ++c) {
     if (model.column_integer[c]) Cbc_setInteger(cbc.get(), static_cast<int>(c));
   }
+  if (has_start) {
+    // Only the integer y are given: CBC computes the continuous ones.
+    std::vector<int> ids(m);
+    std::vector<double> values(m, 0.0);
+    for (std::size_t j = 0; j < m; ++j) ids[j] = static_cast<int>(j);
+    for (const std::uint32_t j : start_solution.chosen) values[j] = 1.0;
+    Cbc_setMIPStartI(cbc.get(), static_cast<int>(m), ids.data(), values.data());
+  }
   Cbc_setLogLevel(cbc.get(), 0);
-  Cbc_setMaximumSeconds(
-      cbc.get(), std::isfinite(options.time_limit_seconds) ? options.time_limit_seconds : 1e9);
+  Cbc_setMaximumSeconds(cbc.get(), left);
+  // Wall-clock seconds ("sec" counts CPU time by default), as the caller's limit is.
+  Cbc_setParameter(cbc.get(), "timeMode", "elapsed");
+  Cbc_setParameter(cbc.get(), "seconds", std::to_string(left).c_str());
   Cbc_setAllowableGap(cbc.get(), 1e-9);
   Cbc_setAllowableFractionGap(cbc.get(), 0.0);
   Cbc_solve(cbc.get());
 
-  SitingSolution solution;
-  solution.unservable_weight = unservable_weight(instance, problem);
   const double* values = Cbc_bestSolution(cbc.get());
   if (Cbc_isProvenOptimal(cbc.get())) {
     solution.status = SitingStatus::optimal;
@@ -222,27 +458,25 @@ SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingPr
         values != nullptr ? SitingStatus::time_limit : SitingStatus::time_limit_no_solution;
   }
   if (values != nullptr) {
-    for (std::uint32_t j = 0; j < instance.candidate_count(); ++j) {
+    for (std::uint32_t j = 0; j < m; ++j) {
       if (values[j] > 0.5) solution.chosen.push_back(j);
     }
     solution.objective = evaluate_sites(instance, problem, solution.chosen);
   }
   if (solution.status != SitingStatus::infeasible) {
-    const double best_possible = Cbc_getBestPossibleObjValue(cbc.get());
-    solution.bound = mclp ? constant - best_possible : constant + best_possible;
+    const double cbc_bound = to_bound(Cbc_getBestPossibleObjValue(cbc.get()));
+    // A CBC stopped in its root has no bound of its own: the LP's holds.
+    solution.bound =
+        std::isfinite(cbc_bound) && std::abs(cbc_bound) < 1e40
+            ? (mclp ? std::min(cbc_bound, root_bound) : std::max(cbc_bound, root_bound))
+            : root_bound;
     if (solution.status == SitingStatus::optimal) {
       // CBC's bound may fall a tolerance short of the optimum it proved.
       solution.bound = mclp ? std::max(solution.bound, solution.objective)
                             : std::min(solution.bound, solution.objective);
     }
-    if (values != nullptr) {
-      solution.gap = std::abs(solution.objective - solution.bound) /
-                     std::max(std::abs(solution.objective), 1e-9);
-    }
   }
-  solution.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return solution;
+  return finish(solution);
 }
 
 }  // namespace couverture

@@ -183,7 +183,9 @@ TEST(SitingExact, EqualsBruteForceOnRandomInstances) {
         const SitingProblem p{objective, 12.0, k};
         SCOPED_TRACE(describe(spec, p));
         const BruteForce expected = brute_force(s, p);
-        const SitingSolution exact = solve_siting_exact(s, p);
+        // Cold: Clp's root then CBC alone; warm: CBC from the greedy's sites.
+        const bool warm_start = (spec.seed + k) % 2 == 0;
+        const SitingSolution exact = solve_siting_exact(s, p, {60.0, warm_start});
         if (!expected.feasible) {
           ++infeasible;
           EXPECT_EQ(exact.status, SitingStatus::infeasible);
@@ -330,14 +332,138 @@ TEST(SitingExact, TimeLimitIsReportedOnAHardInstance) {
   RandomSpec spec;
   spec.seed = 99;
   const SitingInstance s = random_instance(spec);
-  const SitingSolution solution =
-      solve_siting_exact(s, {SitingObjective::max_covering, 12.0, 3}, {1e-3});
-  if (solution.status == SitingStatus::optimal || solution.status == SitingStatus::time_limit) {
-    EXPECT_EQ(solution.chosen.size(), 3u);
-  } else {
-    EXPECT_EQ(solution.status, SitingStatus::time_limit_no_solution);
-    EXPECT_TRUE(solution.chosen.empty());
+  for (const bool warm_start : {false, true}) {
+    const SitingSolution solution =
+        solve_siting_exact(s, {SitingObjective::max_covering, 12.0, 3}, {1e-3, warm_start});
+    if (solution.status == SitingStatus::optimal || solution.status == SitingStatus::time_limit) {
+      EXPECT_EQ(solution.chosen.size(), 3u);
+    } else {
+      EXPECT_FALSE(warm_start);  // the warm start is a solution
+      EXPECT_EQ(solution.status, SitingStatus::time_limit_no_solution);
+      EXPECT_TRUE(solution.chosen.empty());
+    }
   }
+}
+
+// A p-median whose root LP alone is far more than a millisecond of work:
+// 3000 points, 120 candidates, ~40% of the pairs (~1.4 * 10^5 assignment
+// entries, as many x_ij <= y_j rows).
+SitingInstance large_p_median() {
+  std::mt19937 random(7);
+  std::uniform_real_distribution<double> minutes(0.0, 30.0);
+  std::bernoulli_distribution present(0.4);
+  SitingInstance s;
+  for (int i = 0; i < 3000; ++i) {
+    s.demand_weight.push_back(1.0 + i % 7);
+    s.existing_minutes.push_back(35.0);
+  }
+  s.row_begin.push_back(0);
+  for (int j = 0; j < 120; ++j) {
+    for (std::uint32_t i = 0; i < 3000; ++i) {
+      if (!present(random)) continue;
+      s.demand.push_back(i);
+      s.minutes.push_back(minutes(random));
+    }
+    s.row_begin.push_back(static_cast<std::uint32_t>(s.demand.size()));
+  }
+  return s;
+}
+
+TEST(SitingExact, TimeLimitCutsTheRootLp) {
+  // Before, CBC solved the whole root LP before it looked at its limit. A
+  // 1 ms limit now stops inside the root LP: no solution of its own, so
+  // either nothing (no warm start) or the greedy's k sites, with the greedy's
+  // objective (checked with the naive loop) and a bound below it.
+  const SitingInstance s = large_p_median();
+  const SitingProblem p{SitingObjective::p_median, 0.0, 5};
+  const SitingSolution cold = solve_siting_exact(s, p, {1e-3, false});
+  EXPECT_EQ(cold.status, SitingStatus::time_limit_no_solution);
+  EXPECT_TRUE(cold.chosen.empty());
+  EXPECT_TRUE(std::isnan(cold.objective));
+
+  const SitingSolution warm = solve_siting_exact(s, p, {1e-3, true});
+  ASSERT_EQ(warm.status, SitingStatus::time_limit);
+  ASSERT_EQ(warm.chosen.size(), 5u);
+  const SitingSolution greedy = solve_siting_greedy(s, p);
+  EXPECT_EQ(warm.chosen, greedy.chosen);
+  const double naive = naive_objective(s, p, warm.chosen);
+  EXPECT_NEAR(warm.objective, naive, kTolerance * naive);
+  EXPECT_LE(warm.bound, warm.objective);
+  EXPECT_GT(warm.gap, 0.0);  // not proven: the greedy's bound is loose
+  EXPECT_NEAR(warm.gap, (warm.objective - warm.bound) / warm.objective, 1e-12);
+}
+
+TEST(SitingExact, MergedDuplicatePointsKeepTheBruteForceOptimum) {
+  // Copies of demand points (same existing time, same candidates at the
+  // same times, entries in another order, weights split or zero) are merged
+  // by the p-median model; the optimum must not move. Points that differ in
+  // one time or in the existing time must stay apart (a wrong merge would
+  // change the objective the brute force computes).
+  int compared = 0;
+  for (unsigned seed = 200; seed < 206; ++seed) {
+    RandomSpec spec;
+    spec.seed = seed;
+    spec.existing = seed % 3 != 0;
+    spec.density = 0.6;
+    const SitingInstance base = random_instance(spec);
+    std::mt19937 random(seed);
+    const std::size_t n = base.demand_count();
+    const std::size_t m = base.row_begin.size() - 1;
+    // copy_of[c] = the original point copy c repeats; variant 1 shifts one
+    // time by +1, variant 2 the existing time by +1 (near-duplicates).
+    std::vector<std::uint32_t> copy_of;
+    std::vector<int> variant;
+    for (std::uint32_t i = 0; i < n; i += 3) {
+      for (int v = 0; v < 3; ++v) {
+        copy_of.push_back(i);
+        variant.push_back(v == 2 ? static_cast<int>(random() % 3) : 0);
+      }
+    }
+    SitingInstance s;
+    s.demand_weight = base.demand_weight;
+    s.existing_minutes = base.existing_minutes;
+    for (std::size_t c = 0; c < copy_of.size(); ++c) {
+      s.demand_weight.push_back(c % 4 == 0 ? 0.0 : static_cast<double>(random() % 50));
+      s.existing_minutes.push_back(base.existing_minutes[copy_of[c]] + (variant[c] == 2 ? 1 : 0));
+    }
+    s.row_begin.push_back(0);
+    for (std::size_t j = 0; j < m; ++j) {
+      // Copies first, then the originals: another order than the original's.
+      std::vector<bool> shifted_one(copy_of.size(), false);
+      for (std::size_t c = 0; c < copy_of.size(); ++c) {
+        for (std::uint32_t e = base.row_begin[j]; e < base.row_begin[j + 1]; ++e) {
+          if (base.demand[e] != copy_of[c]) continue;
+          const bool shift = variant[c] == 1 && !shifted_one[c];
+          shifted_one[c] = shifted_one[c] || shift;
+          s.demand.push_back(static_cast<std::uint32_t>(n + c));
+          s.minutes.push_back(base.minutes[e] + (shift ? 1.0 : 0.0));
+        }
+      }
+      for (std::uint32_t e = base.row_begin[j]; e < base.row_begin[j + 1]; ++e) {
+        s.demand.push_back(base.demand[e]);
+        s.minutes.push_back(base.minutes[e]);
+      }
+      s.row_begin.push_back(static_cast<std::uint32_t>(s.demand.size()));
+    }
+    for (std::size_t k = 1; k <= 3; ++k) {
+      const SitingProblem p{SitingObjective::p_median, 0.0, k};
+      SCOPED_TRACE("seed " + std::to_string(seed) + " k " + std::to_string(k));
+      const BruteForce expected = brute_force(s, p);
+      for (const bool warm_start : {false, true}) {
+        const SitingSolution exact = solve_siting_exact(s, p, {60.0, warm_start});
+        if (!expected.feasible) {
+          EXPECT_EQ(exact.status, SitingStatus::infeasible);
+          continue;
+        }
+        ++compared;
+        ASSERT_EQ(exact.status, SitingStatus::optimal);
+        EXPECT_NEAR(naive_objective(s, p, exact.chosen), expected.best,
+                    kTolerance * std::max(1.0, expected.best));
+        EXPECT_NEAR(exact.bound, expected.best, 1e-4 * std::max(1.0, expected.best));
+      }
+    }
+  }
+  EXPECT_GT(compared, 15);
 }
 
 }  // namespace
