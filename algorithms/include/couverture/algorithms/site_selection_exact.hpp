@@ -36,8 +36,8 @@ struct SitingExactOptions {
 
 // Solves `problem` on `instance` exactly (within Clp's and CBC's
 // tolerances) or until the time limit: root LP first (optimal when its y are
-// 0/1), CBC only when they are not; the logs are silenced. Throws std::invalid_argument on a
-// bad instance (validate_siting).
+// 0/1), CBC only when they are not; the logs are silenced. Throws
+// std::invalid_argument on a bad instance (validate_siting).
 SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingProblem& problem,
                                   const SitingExactOptions& options = {});
 
