@@ -133,17 +133,37 @@ void add_demand_point_accessibility_columns(const RunOutcome& outcome, OutputLay
   const auto& demand = outcome.coverage.demand;
   const PrivacySettings& privacy = outcome.scenario.privacy;
   const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
+  // A point with any small band or target count has all of them masked: one
+  // hidden band could otherwise be recovered as the total minus the others.
+  // The total stays unless it is small itself (it then reveals no band).
+  std::vector<std::uint8_t> bands_masked(demand.size(), 0);
   std::vector<std::uint8_t> masked(demand.size(), 0);
-  const auto count_column = [&](OutputColumn& c, std::size_t i, double value) {
+  for (std::size_t i = 0; i < demand.size(); ++i) {
     bool hidden = false;
-    c.values.push_back(published_count(value, privacy, hidden));
-    if (hidden) masked[i] = 1;
+    for (double count : demand[i].by_band) published_count(count, privacy, hidden);
+    for (const ServiceAccessibility& service : outcome.accessibility) {
+      published_count(service.target_population[i], privacy, hidden);
+    }
+    bands_masked[i] = hidden ? 1 : 0;
+    published_count(demand[i].population, privacy, hidden);
+    masked[i] = hidden ? 1 : 0;
+  }
+  const auto count_column = [&](OutputColumn& c, std::size_t i, double value) {
+    if (bands_masked[i]) {
+      c.values.emplace_back(std::nullopt);
+    } else {
+      bool hidden = false;
+      c.values.push_back(published_count(value, privacy, hidden));
+    }
   };
   // The total first: the existing `population` column obeys the same rule.
   for (OutputColumn& c : layer.columns) {
     if (c.name != "population") continue;
     c.values.clear();
-    for (std::size_t i = 0; i < demand.size(); ++i) count_column(c, i, demand[i].population);
+    for (std::size_t i = 0; i < demand.size(); ++i) {
+      bool hidden = false;
+      c.values.push_back(published_count(demand[i].population, privacy, hidden));
+    }
   }
   for (AgeBand band : kAgeBands) {
     OutputColumn count = column("pop_" + std::string(field_name(band)), Type::real,

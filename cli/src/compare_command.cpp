@@ -4,6 +4,7 @@
 #include "command.hpp"
 #include "comparison_layers.hpp"
 #include "comparison_summary.hpp"
+#include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
 #include "couverture/io/scenario.hpp"
@@ -19,6 +20,23 @@ struct CompareOptions {
   std::string output;
   bool overwrite = false;
 };
+
+// Differences are taken commune by commune in file order: both runs must
+// read the same communes, in the same order.
+void check_same_communes(const RunOutcome& baseline, const RunOutcome& variant) {
+  bool same = baseline.communes.size() == variant.communes.size();
+  for (std::size_t c = 0; same && c < baseline.communes.size(); ++c) {
+    same = baseline.communes[c].code == variant.communes[c].code;
+  }
+  if (!same) {
+    throw DataError(variant.scenario.file.string() + ": its communes (" +
+                    variant.scenario.communes.path.string() + ", " +
+                    std::to_string(variant.communes.size()) + ") are not those of the baseline (" +
+                    baseline.scenario.communes.path.string() + ", " +
+                    std::to_string(baseline.communes.size()) +
+                    "), code for code: compare scenarios of one territory");
+  }
+}
 
 }  // namespace
 
@@ -48,6 +66,7 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& act
       const RunOutcome before = analyse_scenario(baseline, progress, RunKind::indicators);
       const RunOutcome after = analyse_scenario(variant, progress, RunKind::indicators, &before);
       progress.stage("comparing the two runs");
+      check_same_communes(before, after);
       const ScenarioComparison comparison = compare_runs(
           {before.coverage, before.accessibility, baseline.analysis.thresholds_minutes},
           {after.coverage, after.accessibility, variant.analysis.thresholds_minutes});

@@ -19,12 +19,14 @@ using Type = OutputColumn::Type;
 
 std::string service_name(const std::string& type) { return default_service_info(type).french_name; }
 
-// A difference as written: hundredths, NULL when undefined; ±inf (reached
-// only on one side) as ±9999 so that QGIS still classifies it.
-std::optional<ColumnValue> difference_value(double value) {
-  if (std::isnan(value)) return std::nullopt;
-  if (std::isinf(value)) return finite_or_null(value > 0 ? 9999.0 : -9999.0);
-  return finite_or_null(value);
+// A difference as written: hundredths, NULL when undefined or infinite
+// (reached on one side only: the `reach` columns say which).
+std::optional<ColumnValue> difference_value(double value) { return finite_or_null(value); }
+
+// +1 reached only with the variant, -1 only with the baseline, 0 otherwise.
+std::optional<ColumnValue> reach_change(double minutes_difference) {
+  if (std::isinf(minutes_difference)) return integer_value(minutes_difference < 0 ? 1 : -1);
+  return integer_value(0);
 }
 
 // The service the default styles show: crèches first (the CTG question).
@@ -123,7 +125,11 @@ OutputLayer demand_points_diff(const RunOutcome& variant, const ScenarioComparis
                              "Écart de places " + label + " pour 100 (E2SFCA)");
     OutputColumn gravity =
         column("d_" + stem + "_gravity", Type::real, "Écart d'accessibilité gravitaire " + label);
+    OutputColumn reach = column(stem + "_reach", Type::integer,
+                                "Accès à " + label + " : +1 gagné, -1 perdu, 0 inchangé");
     for (std::size_t i = 0; i < demand.size(); ++i) {
+      reach.values.push_back(
+          reach_change(i < service.point_minutes.size() ? service.point_minutes[i] : 0.0));
       minutes.values.push_back(
           difference_value(i < service.point_minutes.size() ? service.point_minutes[i] : NAN));
       e2.values.push_back(
@@ -132,6 +138,7 @@ OutputLayer demand_points_diff(const RunOutcome& variant, const ScenarioComparis
           difference_value(i < service.point_gravity.size() ? service.point_gravity[i] : NAN));
     }
     layer.columns.push_back(std::move(minutes));
+    layer.columns.push_back(std::move(reach));
     layer.columns.push_back(std::move(e2));
     layer.columns.push_back(std::move(gravity));
   }

@@ -87,7 +87,12 @@ path = "../couverture-demo-site.gpkg"
 
 void write_text(const fs::path& path, const char* text, bool overwrite) {
   AtomicOutput file(path, overwrite);
-  std::ofstream(file.temporary()) << text;
+  {
+    std::ofstream out(file.temporary());
+    out << text;
+    out.close();
+    if (!out) throw DataError(path.string() + ": cannot write the file (disk full? permissions?)");
+  }
   file.commit();
 }
 

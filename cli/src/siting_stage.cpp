@@ -1,6 +1,7 @@
 #include "siting_stage.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "couverture/engine/site_candidates.hpp"
 #include "couverture/geodata/data_error.hpp"
@@ -30,12 +31,29 @@ std::optional<LonLat> parse_lon_lat(const std::string& text) {
   return position;
 }
 
-std::vector<SiteCandidate> scenario_candidates(const Scenario& scenario, const RunOutcome& base) {
+std::vector<SiteCandidate> scenario_candidates(const Scenario& scenario, const RunOutcome& base,
+                                               std::vector<std::string>& warnings) {
   const SitingSettings& siting = scenario.siting;
   if (siting.candidates) {
-    std::vector<std::string> warnings;
     FacilitySource source = *siting.candidates;
-    return candidates_from_facilities(base.communes, read_facilities(source, warnings));
+    std::vector<SiteCandidate> read =
+        candidates_from_facilities(base.communes, read_facilities(source, warnings));
+    // A new site must stand in a commune of the territory: the run with it
+    // places every facility in one.
+    std::vector<SiteCandidate> inside;
+    std::string outside;
+    for (SiteCandidate& candidate : read) {
+      if (candidate.commune == kInvalidId) {
+        outside += (outside.empty() ? "" : ", ") + candidate.id;
+      } else {
+        inside.push_back(std::move(candidate));
+      }
+    }
+    if (!outside.empty()) {
+      warnings.push_back(source.path.string() +
+                         ": candidate(s) outside every commune left out: " + outside);
+    }
+    return inside;
   }
   if (siting.generate == "demand_points") {
     return demand_point_candidates(base.communes, base.coverage, siting.grid_spacing_m);
@@ -80,7 +98,8 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
   SitingOutcome outcome;
   outcome.baseline = analyse_scenario(scenario, progress, RunKind::indicators);
   progress.stage("placing the candidate sites");
-  std::vector<SiteCandidate> candidates = scenario_candidates(scenario, outcome.baseline);
+  std::vector<SiteCandidate> candidates =
+      scenario_candidates(scenario, outcome.baseline, outcome.baseline.warnings);
   const std::optional<LonLat> evaluated_point = parse_lon_lat(evaluate);
   if (evaluated_point) {
     SiteCandidate point;
@@ -90,6 +109,10 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
     std::vector<Facility> as_facility = {{point.id, point.name, "", 0.0, point.position}};
     point.commune =
         candidates_from_facilities(outcome.baseline.communes, as_facility).front().commune;
+    if (point.commune == kInvalidId) {
+      throw DataError("--evaluate " + evaluate + ": this position lies outside every commune of " +
+                      scenario.communes.path.string() + " (give lon,lat in WGS84 degrees)");
+    }
     candidates.push_back(point);
   }
   progress.stage("planning " + std::to_string(scenario.siting.sites) + " new " +
@@ -105,6 +128,13 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
       outcome.evaluation = evaluate_site(outcome.plan, outcome.baseline.communes,
                                          evaluated_point ? std::string("evaluated") : evaluate);
     } catch (const DataError& error) {
+      if (evaluated_point) {
+        throw DataError("--evaluate " + evaluate +
+                        ": the position is farther from the road network than "
+                        "[network] max_snap_distance_m (" +
+                        std::to_string(std::lround(scenario.network.max_snap_distance_m)) +
+                        " m): move it onto a road");
+      }
       throw DataError(scenario.file.string() + ", --evaluate '" + evaluate + "': " + error.what());
     }
     outcome.shown_sites = {outcome.evaluation->candidate};
@@ -117,6 +147,8 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
   with_sites.name = scenario.name + " + new " + scenario.siting.service_type + " site(s)";
   for (Facility& facility :
        facilities_for_sites(outcome.plan, outcome.shown_sites, scenario.siting.capacity)) {
+    // Its own id space: a candidate may share an id with a facility.
+    facility.id = "new-site:" + facility.id;
     with_sites.changes.added.push_back(std::move(facility));
   }
   outcome.with_sites =

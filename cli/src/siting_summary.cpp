@@ -79,7 +79,17 @@ void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::p
   const std::string kind = site_kind(plan.service_type, siting.capacity);
   const std::uint32_t shown =
       outcome.shown_sites.empty() ? kInvalidId : outcome.shown_sites.front();
-  const double newly = shown == kInvalidId ? NAN : plan.gain[kCoveringIndex][shown];
+  // People newly within T with every shown site: from the comparison when T
+  // is one of the thresholds, else the single site's covering gain.
+  double newly = shown == kInvalidId ? NAN : plan.gain[kCoveringIndex][shown];
+  if (change != nullptr) {
+    const auto& thresholds = outcome.comparison.thresholds_minutes;
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+      if (thresholds[t] == siting.coverage_minutes && t < change->target_newly_within.size()) {
+        newly = change->target_newly_within[t] - change->target_no_longer_within[t];
+      }
+    }
+  }
   // The best alternative: for the evaluated site, the best other candidate
   // of the plan's objective; otherwise the runner-up.
   std::uint32_t alternative = kInvalidId;
@@ -165,25 +175,49 @@ void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::p
   if (shown == kInvalidId || change == nullptr) return;
   const std::string where =
       outcome.evaluation ? plan.candidates[shown].name : names(outcome, outcome.shown_sites);
-  const std::string alt =
-      alternative == kInvalidId
-          ? std::string("none")
-          : plan.candidates[alternative].name + " (" +
-                std::to_string(std::lround(plan.gain[kCoveringIndex][alternative])) + ")";
+  std::string alt = "none";
+  std::string alternative_fr = "aucune";
+  if (alternative != kInvalidId) {
+    const std::string name = plan.candidates[alternative].name;
+    const std::string objective(to_string(plan.objective));
+    const double theirs = plan.gain[objective_index][alternative];
+    const double ours = shown == kInvalidId ? NAN : plan.gain[objective_index][shown];
+    char text[256];
+    std::snprintf(text, sizeof text, "%s (%s gain %.4g, against %.4g here)", name.c_str(),
+                  objective.c_str(), theirs, ours);
+    alt = text;
+    std::snprintf(text, sizeof text, "%s (gain %s de %.4g, contre %.4g ici)", name.c_str(),
+                  objective.c_str(), theirs, ours);
+    alternative_fr = text;
+  }
+  const bool several = outcome.shown_sites.size() > 1;
+  const std::string count = std::to_string(outcome.shown_sites.size());
+  const std::string what_en = several ? count + " " + kind + "s" : "A " + kind;
+  const std::string what_fr = several ? count + " " + kind + "s" : "Une " + kind;
+  if (several) {
+    alt = "—";
+    alternative_fr = "—";
+  }
+  const std::string measure = change->equity_measure_after == "travel_time"
+                                  ? std::string("travel time")
+                                  : change->equity_measure_after;
+  const std::string mesure = change->equity_measure_after == "travel_time"
+                                 ? std::string("des temps de trajet")
+                                 : "de " + change->equity_measure_after;
   std::printf(
-      "\nA %s of %g places at %s would bring %.0f more %s within %g minutes; the mean time "
-      "falls by %.2f min; the Gini of travel time goes from %.3f to %.3f; best alternative: "
+      "\n%s of %g places at %s would bring %.0f more %s within %g minutes; the mean time "
+      "falls by %.2f min; the Gini of %s goes from %.3f to %.3f; best alternative: "
       "%s.\n",
-      kind.c_str(), siting.capacity, where.c_str(), newly, english_public(target).c_str(),
-      siting.coverage_minutes, -change->overall.target_mean_minutes, change->gini.before,
-      change->gini.after, alt.c_str());
+      what_en.c_str(), siting.capacity, where.c_str(), newly, english_public(target).c_str(),
+      siting.coverage_minutes, -change->overall.target_mean_minutes, measure.c_str(),
+      change->gini.before, change->gini.after, alt.c_str());
   std::printf(
-      "Une %s de %g places à %s amènerait %.0f %s de plus à %g minutes ou moins ; le temps moyen "
-      "baisserait de %.2f min ; l'indice de Gini des temps de trajet passerait de %.3f à %.3f ; "
+      "%s de %g places à %s amènerai%s %.0f %s de plus à %g minutes ou moins ; le temps moyen "
+      "baisserait de %.2f min ; l'indice de Gini %s passerait de %.3f à %.3f ; "
       "meilleure alternative : %s.\n",
-      kind.c_str(), siting.capacity, where.c_str(), newly, target.french_label().c_str(),
-      siting.coverage_minutes, -change->overall.target_mean_minutes, change->gini.before,
-      change->gini.after, alt.c_str());
+      what_fr.c_str(), siting.capacity, where.c_str(), several ? "ent" : "t", newly,
+      target.french_label().c_str(), siting.coverage_minutes, -change->overall.target_mean_minutes,
+      mesure.c_str(), change->gini.before, change->gini.after, alternative_fr.c_str());
   std::printf("\nWrote %s in %.2f s.\n", output.string().c_str(), seconds);
 }
 

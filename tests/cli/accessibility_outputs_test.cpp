@@ -99,6 +99,12 @@ TEST_F(AccessibilityOutputs, DemoDemandPointsMaskSmallCounts) {
   for (auto& feature : *points) {
     const bool hidden = feature->GetFieldAsInteger("masked") == 1;
     masked += hidden ? 1 : 0;
+    // Any small band hides every band and target count of the point (one
+    // hidden band would otherwise be the total minus the others).
+    const bool bands_hidden = feature->IsFieldNull(feature->GetFieldIndex("pop_age_0_2"));
+    for (const char* field : {"pop_age_3_5", "pop_adults", "eaje_target_pop", "alsh_target_pop"}) {
+      EXPECT_EQ(feature->IsFieldNull(feature->GetFieldIndex(field)), bands_hidden) << field;
+    }
     for (const char* field : {"population", "pop_age_0_2", "eaje_target_pop"}) {
       const int index = feature->GetFieldIndex(field);
       ASSERT_GE(index, 0) << field;

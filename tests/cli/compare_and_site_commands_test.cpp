@@ -110,6 +110,8 @@ TEST_F(CompareAndSite, TheEloyesMicroCrecheRaisedItsRateAndSlowedNobody) {
   // Adding a facility never makes anyone's nearest one farther.
   std::size_t faster = 0;
   for (auto& point : *file.handle->GetLayerByName("demand_points_diff")) {
+    ASSERT_FALSE(point->IsFieldNull(point->GetFieldIndex("d_eaje_min")));
+    EXPECT_EQ(point->GetFieldAsInteger("eaje_reach"), 0);
     const double change = point->GetFieldAsDouble("d_eaje_min");
     EXPECT_LE(change, 0.0);
     faster += change < 0.0 ? 1 : 0;
@@ -166,6 +168,7 @@ TEST_F(CompareAndSite, SiteEvaluatesEloyesAndRanksEveryCandidate) {
   }
   // The site's effect: nobody farther from a crèche.
   for (auto& point : *file.handle->GetLayerByName("demand_points_diff")) {
+    ASSERT_FALSE(point->IsFieldNull(point->GetFieldIndex("d_eaje_min")));
     EXPECT_LE(point->GetFieldAsDouble("d_eaje_min"), 0.0);
   }
 }
