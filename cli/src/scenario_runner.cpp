@@ -82,6 +82,14 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   }
   if (scenario.changes.changes_roads()) {
     progress.stage("applying the road changes");
+    if (!scenario.changes.way_speeds.empty() &&
+        (!scenario.network.dem.empty() ||
+         outcome.network->source_description.find("slopes") != std::string::npos)) {
+      outcome.warnings.push_back(
+          scenario.file.string() +
+          ": [changes] road_speed sets flat speeds: the slopes of the elevation model no longer "
+          "apply on those ways");
+    }
     try {
       outcome.roads = apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
     } catch (const DataError& error) {
