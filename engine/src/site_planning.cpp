@@ -152,7 +152,7 @@ double gain_of(SitePlanObjective objective, double value, double baseline) {
   return kNaN;
 }
 
-// 1 = the largest gain; NaN last; ties by candidate order.
+// 1 = the largest gain; NaN last; equal gains share their rank.
 std::vector<std::uint32_t> ranks_of(const std::vector<double>& gain) {
   std::vector<std::uint32_t> order(gain.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -161,8 +161,16 @@ std::vector<std::uint32_t> ranks_of(const std::vector<double>& gain) {
     if (std::isnan(gain[b])) return true;
     return gain[a] > gain[b];
   });
+  // Equal gains share a rank (1, 2, 2, 4): "ranks 2nd" must not hide a tie.
+  const auto same = [](double a, double b) {
+    return a == b || std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(a));
+  };
   std::vector<std::uint32_t> rank(gain.size());
-  for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint32_t>(r + 1);
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    const bool tied =
+        r > 0 && !std::isnan(gain[order[r]]) && same(gain[order[r]], gain[order[r - 1]]);
+    rank[order[r]] = tied ? rank[order[r - 1]] : static_cast<std::uint32_t>(r + 1);
+  }
   return rank;
 }
 

@@ -127,6 +127,17 @@ TEST(SitePlanning, StraightRoadMaxCoveringHandWorked) {
   EXPECT_EQ(one.rank[at(SitePlanObjective::max_covering)], (std::vector<std::uint32_t>{3, 2, 1}));
 }
 
+TEST(SitePlanning, EqualGainsShareTheirRank) {
+  StraightRoad road;
+  // A fourth candidate where R stands: the same gains as R for every
+  // objective. Covering gains P 0, Q 20, R 50, R' 50 -> ranks 4, 3, 1, 1.
+  road.candidates.push_back({"R2", "Site R bis", {6.025, 48.0}, 2});
+  const SitePlan plan = road.plan(SitePlanObjective::max_covering, 1);
+  EXPECT_EQ(plan.rank[at(SitePlanObjective::max_covering)],
+            (std::vector<std::uint32_t>{4, 3, 1, 1}));
+  EXPECT_EQ(plan.rank[at(SitePlanObjective::p_median)], (std::vector<std::uint32_t>{4, 3, 1, 1}));
+}
+
 TEST(SitePlanning, StraightRoadPMedianAndGiniHandWorked) {
   const StraightRoad road;
   // Children-weighted minutes, X alone: 30·0.25 + 20·1.5 + 50·2.75 = 175.
