@@ -208,12 +208,19 @@ OutputLayer facilities_diff(const RunOutcome& baseline, const RunOutcome& varian
     id.values.emplace_back(f.id);
     name.values.emplace_back(f.name);
     type.values.emplace_back(f.service_type);
-    before.values.push_back(old ? finite_or_null(old->capacity) : std::nullopt);
-    after.values.push_back(now ? finite_or_null(now->capacity) : std::nullopt);
-    const char* what = old == nullptr                   ? "added"
-                       : now == nullptr                 ? "removed"
-                       : old->capacity != now->capacity ? "capacity"
-                                                        : "unchanged";
+    const auto places = [](const Facility* facility) -> std::optional<ColumnValue> {
+      if (facility == nullptr || !facility->capacity_known) return std::nullopt;
+      return finite_or_null(facility->capacity);
+    };
+    before.values.push_back(places(old));
+    after.values.push_back(places(now));
+    const bool resized = old != nullptr && now != nullptr &&
+                         (old->capacity_known != now->capacity_known ||
+                          (now->capacity_known && old->capacity != now->capacity));
+    const char* what = old == nullptr   ? "added"
+                       : now == nullptr ? "removed"
+                       : resized        ? "capacity"
+                                        : "unchanged";
     change.values.emplace_back(std::string(what));
   };
   for (const Facility& f : variant.facilities) {

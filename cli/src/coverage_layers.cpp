@@ -107,7 +107,11 @@ OutputLayer facilities_layer(const RunOutcome& outcome) {
     id.values.emplace_back(facility.id);
     name.values.emplace_back(facility.name);
     type.values.emplace_back(facility.service_type);
-    capacity.values.emplace_back(facility.capacity);
+    if (facility.capacity_known) {
+      capacity.values.emplace_back(facility.capacity);
+    } else {
+      capacity.values.emplace_back(std::nullopt);
+    }
     commune.values.emplace_back(outcome.communes[outcome.coverage.facility_commune[f]].code);
     snap_lon.values.emplace_back(position.point.lon);
     snap_lat.values.emplace_back(position.point.lat);

@@ -65,6 +65,7 @@ std::vector<Facility> apply_facility_changes(std::span<const Facility> facilitie
     for (Facility& f : result) {
       if (f.id != change.facility_id) continue;
       f.capacity = change.capacity;
+      f.capacity_known = true;
       found = true;
     }
     if (!found) {

@@ -161,7 +161,7 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
     service.has_capacity = !nearest.facilities.empty();
     for (std::uint32_t f : nearest.facilities) {
       positions.push_back(coverage.facility_positions[f]);
-      service.has_capacity = service.has_capacity && facilities[f].capacity > 0.0;
+      service.has_capacity = service.has_capacity && facilities[f].capacity_known;
     }
     for (std::uint32_t f : nearest.facilities) {
       supply.push_back(service.has_capacity ? facilities[f].capacity : 1.0);

@@ -143,6 +143,9 @@ std::vector<Facility> read_facilities(const FacilitySource& source,
         throw DataError(record + ": negative capacity in field '" + capacity->name() + "'");
       }
       facility.capacity = places.value_or(0.0);
+      facility.capacity_known = places.has_value();
+    } else {
+      facility.capacity_known = false;
     }
     facility.position = from_columns ? position_from_columns(*feature, position, record)
                                      : position_from_geometry(*feature, position, record);

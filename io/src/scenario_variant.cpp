@@ -201,6 +201,7 @@ ScenarioChanges read_changes_table(const fs::path& file, const toml::table* tabl
                           " must name the service type, e.g. \"eaje\"");
         }
         facility.capacity = entry.bounded_number("capacity", 0.0, 0.0, false);
+        facility.capacity_known = values.contains("capacity");
         facility.position = read_position(entry, values);
         // A facility the baseline added is redefined by the variant.
         if (const auto same = is_added(facility.id); same != changes.added.end()) {
@@ -383,12 +384,14 @@ toml::table changes_to_toml(const ScenarioChanges& changes) {
   };
   toml::array added;
   for (const Facility& facility : changes.added) {
-    added.push_back(toml::table{{"id", facility.id},
-                                {"name", facility.name},
-                                {"type", facility.service_type},
-                                {"capacity", facility.capacity},
-                                {"lon", facility.position.lon},
-                                {"lat", facility.position.lat}});
+    toml::table entry{{"id", facility.id},
+                      {"name", facility.name},
+                      {"type", facility.service_type},
+                      {"lon", facility.position.lon},
+                      {"lat", facility.position.lat}};
+    // An unknown capacity stays unknown (no key), not 0 places.
+    if (facility.capacity_known) entry.insert("capacity", facility.capacity);
+    added.push_back(std::move(entry));
   }
   insert_list("add_facility", std::move(added));
   toml::array removed;

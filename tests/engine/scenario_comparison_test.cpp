@@ -224,7 +224,7 @@ TEST(ScenarioComparison, RunComparedWithItselfChangesNothing) {
 
   // Without places the rates are NaN on both sides: their change too.
   std::vector<Facility> unknown = x_and_y();
-  unknown[1].capacity = 0;
+  unknown[1].capacity_known = false;
   const auto timed = paper_run(unknown);
   const ScenarioComparison same = compare_runs(timed->indicators(), timed->indicators());
   EXPECT_TRUE(std::isnan(same.services[0].by_commune[0].fca_rate));

@@ -160,7 +160,7 @@ TEST(ServiceAccessibility, WorstServedCommunesLeastCoveredFirst) {
   EXPECT_EQ(worst_served_communes(services.at(0), 2), (std::vector<std::uint32_t>{0, 1}));
   EXPECT_EQ(worst_served_communes(services.at(0), 5), (std::vector<std::uint32_t>{0, 1, 2}));
   // Without places: slowest first, B (1.5 min), then A and C (0.25 each).
-  paper.facilities[1].capacity = 0;
+  paper.facilities[1].capacity_known = false;
   const auto timed = analyse_accessibility(paper.roads, paper.communes, paper.facilities,
                                            paper.coverage, PaperCase::parameters());
   const auto slowest = worst_served_communes(timed.at(0), 3);
@@ -196,7 +196,7 @@ TEST(ServiceAccessibility, PaperCaseEquityOfTravelTimes) {
 
 TEST(ServiceAccessibility, FacilitiesWithoutCapacityGiveNoRatesAndTimeEquity) {
   PaperCase paper;
-  paper.facilities[0].capacity = 0;  // one unknown capacity: no places for the type
+  paper.facilities[0].capacity_known = false;  // one unknown capacity: no places for the type
   AccessibilityParameters p = PaperCase::parameters();
   p.equity_measure = EquityMeasure::e2sfca;
   const auto services =
@@ -208,6 +208,21 @@ TEST(ServiceAccessibility, FacilitiesWithoutCapacityGiveNoRatesAndTimeEquity) {
   EXPECT_EQ(eaje.equity.measure, "travel_time");  // no places: equity of times
   // Opportunities count facilities: within 2 min, B reaches 2.
   EXPECT_DOUBLE_EQ(eaje.opportunities.supply(1, 1), 2.0);
+}
+
+TEST(ServiceAccessibility, ZeroPlacesAreKnownPlacesNotUnknown) {
+  PaperCase paper;
+  paper.facilities[0].capacity = 0;  // X has no places (known), Y 20
+  const auto services = analyse_accessibility(paper.roads, paper.communes, paper.facilities,
+                                              paper.coverage, PaperCase::parameters());
+  const ServiceAccessibility& eaje = services.at(0);
+  EXPECT_TRUE(eaje.has_capacity);
+  EXPECT_DOUBLE_EQ(eaje.places, 20.0);
+  // 2SFCA: R_X = 0; R_Y = 20 / (20 + 50). A 0, B and C 2/7 per child.
+  EXPECT_NEAR(eaje.fca_per_100[0], 0.0, 1e-9);
+  EXPECT_NEAR(eaje.fca_per_100[1], 100.0 * 2.0 / 7.0, 1e-6);
+  EXPECT_NEAR(eaje.by_commune[0].administrative_rate, 0.0, 1e-9);  // 0 places / 30
+  EXPECT_NEAR(eaje.overall.administrative_rate, 20.0, 1e-9);       // 20 / 100
 }
 
 TEST(ServiceAccessibility, ScenarioTargetsOverrideTheDefaults) {

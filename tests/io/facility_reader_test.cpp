@@ -69,6 +69,9 @@ TEST_F(FacilityReaderTest, ReadsACsvInWgs84) {
   EXPECT_DOUBLE_EQ(facilities[0].position.lat, 48.0172);
   EXPECT_EQ(facilities[1].name, "c2");  // no name: the id stands in
   EXPECT_DOUBLE_EQ(facilities[1].capacity, 0);
+  // A blank capacity is unknown, not zero places.
+  EXPECT_TRUE(facilities[0].capacity_known);
+  EXPECT_FALSE(facilities[1].capacity_known);
 }
 
 TEST_F(FacilityReaderTest, ReadsACsvInLambert93) {

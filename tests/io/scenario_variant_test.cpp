@@ -244,11 +244,13 @@ void expect_changes_of_kChanges(const ScenarioChanges& changes) {
   EXPECT_EQ(girmont.name, "Micro-crèche de Girmont");
   EXPECT_EQ(girmont.service_type, "eaje");
   EXPECT_DOUBLE_EQ(girmont.capacity, 10.0);
+  EXPECT_TRUE(girmont.capacity_known);
   EXPECT_DOUBLE_EQ(girmont.position.lon, 6.559);
   EXPECT_DOUBLE_EQ(girmont.position.lat, 47.951);
   const Facility& origin = changes.added[1];
   EXPECT_EQ(origin.name, "l93-origin");  // no name: the id, as in the facilities reader
   EXPECT_DOUBLE_EQ(origin.capacity, 0.0);
+  EXPECT_FALSE(origin.capacity_known);  // no capacity key: unknown, not 0 places
   EXPECT_NEAR(origin.position.lon, 3.0, 1e-9);
   EXPECT_NEAR(origin.position.lat, 46.5, 1e-9);
   const Facility& vosges = changes.added[2];
