@@ -6,12 +6,14 @@
 #include <map>
 #include <sstream>
 
+#include "gpkg_file.hpp"
 #include "test_support.hpp"
 
 namespace couverture {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Gpkg;
 
 // The demand, coverage-rate, tension and equity outputs of issue 4, checked
 // on the demo's GeoPackage against values computed here from the inputs
@@ -43,16 +45,6 @@ class AccessibilityOutputs : public ::testing::Test {
     std::ofstream(dir_ / "couverture-demo/unmasked.toml") << scenario;
   }
   fs::path dir_;
-};
-
-struct Gpkg {
-  explicit Gpkg(const fs::path& path)
-      : dataset(static_cast<GDALDataset*>(GDALOpenEx(
-            path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr))) {}
-  ~Gpkg() { GDALClose(dataset); }
-  Gpkg(const Gpkg&) = delete;
-  Gpkg& operator=(const Gpkg&) = delete;
-  GDALDataset* dataset;
 };
 
 TEST_F(AccessibilityOutputs, DemoCafRatesFollowFromPlacesAndChildren) {

@@ -7,22 +7,14 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "gpkg_file.hpp"
 #include "test_support.hpp"
 
 namespace couverture {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Dataset {
-  explicit Dataset(const fs::path& path)
-      : handle(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                    nullptr, nullptr, nullptr))) {}
-  ~Dataset() { GDALClose(handle); }
-  Dataset(const Dataset&) = delete;
-  Dataset& operator=(const Dataset&) = delete;
-  GDALDataset* handle;
-};
+using testing::Gpkg;
 
 // `couverture compare` and `couverture site` on the demo: the Éloyes
 // question of the CTG, in hindsight. Expected values come from the inputs
@@ -56,11 +48,11 @@ TEST_F(CompareAndSite, AScenarioComparedWithItselfChangesNothing) {
           output),
       0)
       << output;
-  Dataset file(dir_ / "self.gpkg");
-  ASSERT_NE(file.handle, nullptr);
+  Gpkg file(dir_ / "self.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
   std::size_t checked = 0;
   for (const char* name : {"communes_diff", "demand_points_diff"}) {
-    OGRLayer* layer = file.handle->GetLayerByName(name);
+    OGRLayer* layer = file.dataset->GetLayerByName(name);
     ASSERT_NE(layer, nullptr) << name;
     for (auto& feature : *layer) {
       for (int i = 0; i < feature->GetFieldCount(); ++i) {
@@ -72,7 +64,7 @@ TEST_F(CompareAndSite, AScenarioComparedWithItselfChangesNothing) {
     }
   }
   EXPECT_GT(checked, 1000u);
-  for (auto& row : *file.handle->GetLayerByName("equity_diff")) {
+  for (auto& row : *file.dataset->GetLayerByName("equity_diff")) {
     if (!row->IsFieldNull(row->GetFieldIndex("change"))) {
       EXPECT_EQ(row->GetFieldAsDouble("change"), 0.0) << row->GetFieldAsString("indicator");
     }
@@ -98,9 +90,9 @@ TEST_F(CompareAndSite, TheEloyesMicroCrecheRaisedItsRateAndSlowedNobody) {
     EXPECT_EQ(service["target_losing"].get<double>(), 0.0);
   }
   EXPECT_TRUE(eaje_found) << output;
-  Dataset file(dir_ / "eloyes.gpkg");
-  ASSERT_NE(file.handle, nullptr);
-  for (auto& feature : *file.handle->GetLayerByName("communes_diff")) {
+  Gpkg file(dir_ / "eloyes.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  for (auto& feature : *file.dataset->GetLayerByName("communes_diff")) {
     const std::string code = feature->GetFieldAsString("code");
     // The CAF rate changes in Éloyes only: 10 places for 3,138 × 3.1 %.
     const double expected = code == "88158" ? 100.0 * 10 / (3138 * 0.031) : 0.0;
@@ -109,7 +101,7 @@ TEST_F(CompareAndSite, TheEloyesMicroCrecheRaisedItsRateAndSlowedNobody) {
   }
   // Adding a facility never makes anyone's nearest one farther.
   std::size_t faster = 0;
-  for (auto& point : *file.handle->GetLayerByName("demand_points_diff")) {
+  for (auto& point : *file.dataset->GetLayerByName("demand_points_diff")) {
     ASSERT_FALSE(point->IsFieldNull(point->GetFieldIndex("d_eaje_min")));
     EXPECT_EQ(point->GetFieldAsInteger("eaje_reach"), 0);
     const double change = point->GetFieldAsDouble("d_eaje_min");
@@ -118,7 +110,7 @@ TEST_F(CompareAndSite, TheEloyesMicroCrecheRaisedItsRateAndSlowedNobody) {
   }
   EXPECT_GT(faster, 0u);
   std::map<std::string, std::string> change_of;
-  for (auto& facility : *file.handle->GetLayerByName("facilities_diff")) {
+  for (auto& facility : *file.dataset->GetLayerByName("facilities_diff")) {
     change_of[facility->GetFieldAsString("id")] = facility->GetFieldAsString("change");
   }
   EXPECT_EQ(change_of.at("micro-creche-eloyes"), "added");
@@ -137,9 +129,9 @@ TEST_F(CompareAndSite, SiteEvaluatesEloyesAndRanksEveryCandidate) {
   // The greedy never beats the exact optimum of the covering problem.
   EXPECT_LE(summary["greedy"]["objective"].get<double>(),
             summary["exact"]["objective"].get<double>() + 1e-9);
-  Dataset file(dir_ / "site.gpkg");
-  ASSERT_NE(file.handle, nullptr);
-  OGRLayer* candidates = file.handle->GetLayerByName("candidates");
+  Gpkg file(dir_ / "site.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  OGRLayer* candidates = file.dataset->GetLayerByName("candidates");
   ASSERT_NE(candidates, nullptr);
   // One candidate per commune (its most populated demand point).
   EXPECT_EQ(candidates->GetFeatureCount(), 10);
@@ -164,10 +156,10 @@ TEST_F(CompareAndSite, SiteEvaluatesEloyesAndRanksEveryCandidate) {
     EXPECT_GE(rank_gain[i - 1].second, rank_gain[i].second);
   }
   for (const char* layer : {"chosen_sites", "siting_solutions", "communes_diff", "equity_diff"}) {
-    EXPECT_NE(file.handle->GetLayerByName(layer), nullptr) << layer;
+    EXPECT_NE(file.dataset->GetLayerByName(layer), nullptr) << layer;
   }
   // The site's effect: nobody farther from a crèche.
-  for (auto& point : *file.handle->GetLayerByName("demand_points_diff")) {
+  for (auto& point : *file.dataset->GetLayerByName("demand_points_diff")) {
     ASSERT_FALSE(point->IsFieldNull(point->GetFieldIndex("d_eaje_min")));
     EXPECT_LE(point->GetFieldAsDouble("d_eaje_min"), 0.0);
   }

@@ -6,22 +6,14 @@
 #include <memory>
 #include <sstream>
 
+#include "gpkg_file.hpp"
 #include "test_support.hpp"
 
 namespace couverture {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Dataset {
-  explicit Dataset(const fs::path& path)
-      : handle(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                    nullptr, nullptr, nullptr))) {}
-  ~Dataset() { GDALClose(handle); }
-  Dataset(const Dataset&) = delete;
-  Dataset& operator=(const Dataset&) = delete;
-  GDALDataset* handle;
-};
+using testing::Gpkg;
 
 class IsochronesCommand : public ::testing::Test {
  protected:
@@ -50,9 +42,9 @@ TEST_F(IsochronesCommand, RingsPerFacilityAndServiceWithEveryCheckPassed) {
       run("isochrones couverture-demo/scenario.toml -o rings.gpkg --form rings --json", output), 0)
       << output;
   EXPECT_NE(output.find("\"bands_passing_every_check\": 36"), std::string::npos) << output;
-  Dataset file(*dir_ / "rings.gpkg");
-  ASSERT_NE(file.handle, nullptr);
-  OGRLayer* isochrones = file.handle->GetLayerByName("isochrones");
+  Gpkg file(*dir_ / "rings.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  OGRLayer* isochrones = file.dataset->GetLayerByName("isochrones");
   ASSERT_NE(isochrones, nullptr);
   // The demo has 9 facilities and 4 thresholds (5, 10, 15, 20 min).
   EXPECT_EQ(isochrones->GetFeatureCount(), 36);
@@ -78,12 +70,12 @@ TEST_F(IsochronesCommand, RingsPerFacilityAndServiceWithEveryCheckPassed) {
       }
     }
   }
-  OGRLayer* services = file.handle->GetLayerByName("service_isochrones");
+  OGRLayer* services = file.dataset->GetLayerByName("service_isochrones");
   ASSERT_NE(services, nullptr);
   EXPECT_EQ(services->GetFeatureCount(), 24);  // 6 service types × 4 rings
   // No facility layer beyond these: an isochrones run writes no communes.
-  EXPECT_EQ(file.handle->GetLayerByName("communes"), nullptr);
-  EXPECT_NE(file.handle->GetLayerByName("run_info"), nullptr);
+  EXPECT_EQ(file.dataset->GetLayerByName("communes"), nullptr);
+  EXPECT_NE(file.dataset->GetLayerByName("run_info"), nullptr);
 }
 
 // The dissolved crèche rings count, by travel time, the same people as the
@@ -94,10 +86,10 @@ TEST_F(IsochronesCommand, PopulationReachedAgreesWithTheCoverageRun) {
   ASSERT_EQ(run("-q isochrones couverture-demo/scenario.toml -o agree.gpkg --form rings", output),
             0)
       << output;
-  Dataset rings(*dir_ / "agree.gpkg");
-  ASSERT_NE(rings.handle, nullptr);
+  Gpkg rings(*dir_ / "agree.gpkg");
+  ASSERT_NE(rings.dataset, nullptr);
   double reached = 0.0;
-  for (auto& feature : *rings.handle->GetLayerByName("service_isochrones")) {
+  for (auto& feature : *rings.dataset->GetLayerByName("service_isochrones")) {
     if (std::string(feature->GetFieldAsString("service_type")) == "eaje") {
       reached += feature->GetFieldAsDouble("population_reached");
     }
@@ -112,10 +104,10 @@ TEST_F(IsochronesCommand, PopulationReachedAgreesWithTheCoverageRun) {
   scenario.replace(mask, 24, "mask_small_counts = false");
   std::ofstream(*dir_ / "couverture-demo/unmasked.toml") << scenario;
   ASSERT_EQ(run("-q run couverture-demo/unmasked.toml -o unmasked.gpkg", output), 0) << output;
-  Dataset coverage(*dir_ / "unmasked.gpkg");
-  ASSERT_NE(coverage.handle, nullptr);
+  Gpkg coverage(*dir_ / "unmasked.gpkg");
+  ASSERT_NE(coverage.dataset, nullptr);
   double within = 0.0;
-  for (auto& point : *coverage.handle->GetLayerByName("demand_points")) {
+  for (auto& point : *coverage.dataset->GetLayerByName("demand_points")) {
     if (!point->IsFieldNull(point->GetFieldIndex("eaje_min")) &&
         point->GetFieldAsDouble("eaje_min") <= 20.0) {
       within += point->GetFieldAsDouble("population");
@@ -125,7 +117,7 @@ TEST_F(IsochronesCommand, PopulationReachedAgreesWithTheCoverageRun) {
   // Rounded to 0.1 person per ring; minutes rounded to hundredths in the layer.
   EXPECT_NEAR(reached, within, 0.02 * within);
   // The coverage run of the demo has its isochrone layers too.
-  EXPECT_NE(coverage.handle->GetLayerByName("isochrones"), nullptr);
+  EXPECT_NE(coverage.dataset->GetLayerByName("isochrones"), nullptr);
 }
 
 TEST_F(IsochronesCommand, RefusesToClobberAndRejectsAnUnknownForm) {

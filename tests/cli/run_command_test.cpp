@@ -3,12 +3,14 @@
 
 #include <fstream>
 
+#include "gpkg_file.hpp"
 #include "test_support.hpp"
 
 namespace couverture {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Gpkg;
 
 std::string cli() { return COUVERTURE_CLI; }
 
@@ -21,16 +23,6 @@ void expect_valid_geopackage(const fs::path& path) {
       "/usr/bin/python3 " + std::string(validator) + " " + path.string(), output);
   EXPECT_EQ(code, 0) << output;
 }
-
-struct Gpkg {
-  explicit Gpkg(const fs::path& path)
-      : dataset(static_cast<GDALDataset*>(GDALOpenEx(
-            path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr))) {}
-  ~Gpkg() { GDALClose(dataset); }
-  Gpkg(const Gpkg&) = delete;
-  Gpkg& operator=(const Gpkg&) = delete;
-  GDALDataset* dataset;
-};
 
 class RunCommand : public ::testing::Test {
  protected:
