@@ -282,13 +282,19 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   for (const std::string& rule : scenario.network.access_permit) add("access_permit", rule);
   for (const std::string& rule : scenario.network.access_forbid) add("access_forbid", rule);
   if (outcome.isochrones.computed) {
-    const IsochroneSettings& iso = scenario.isochrones;
+    const IsochroneOutcome& iso = outcome.isochrones;
     add("isochrones",
-        iso.form + ", off-road reach capped at " + number_label(iso.max_offroad_m) +
-            " m at the access speed; " + std::to_string(outcome.isochrones.bands_with_guarantees) +
-            " of " + std::to_string(outcome.isochrones.bands_checked) +
-            " facility bands pass every check (origin inside, valid, nested, every reachable "
-            "network point inside)");
+        scenario.isochrones.form + ": contours of a travel-time surface of " +
+            number_label(iso.grid.cell_m) + " m cells in " + scenario.output.crs +
+            ", each cell timed like a demand point at its centre; cells farther than " +
+            number_label(iso.max_offroad_m) + " m from a road have no time (" +
+            std::to_string(iso.cells_placed) + " of " + std::to_string(iso.grid.cell_count()) +
+            " cells timed; " + number_label(std::round(iso.population_off_surface)) +
+            " people off the surface); " + std::to_string(iso.bands_with_guarantees) + " of " +
+            std::to_string(iso.bands_checked) +
+            " bands pass every check (origin inside, valid, nested, reachable road points "
+            "inside, demand points on the side their time says beyond one cell of the edge); " +
+            std::to_string(iso.polygons_repaired) + " polygons repaired");
   }
   add("output_crs", scenario.output.crs);
   add("road_network", std::to_string(outcome.roads.node_count()) + " nodes, " +

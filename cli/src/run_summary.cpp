@@ -30,21 +30,27 @@ std::size_t worst_commune(const ServiceCoverage& service) {
 
 double rounded(double value, double unit) { return std::round(value / unit) * unit; }
 
-// Population within each threshold of each service type, from the dissolved
-// isochrones: bands as they are, rings added up.
-std::vector<std::pair<std::string, std::vector<double>>> population_within(
-    const IsochroneOutcome& isochrones) {
-  std::vector<std::pair<std::string, std::vector<double>>> result;
+// Per service type and threshold: the population inside its polygon and the
+// population within that travel time (bands as they are, rings added up).
+struct ServiceReach {
+  std::string service_type;
+  std::vector<double> inside;
+  std::vector<double> within;
+};
+
+std::vector<ServiceReach> service_reach(const IsochroneOutcome& isochrones) {
+  std::vector<ServiceReach> result;
   const std::size_t per_service = isochrones.thresholds_minutes.size();
   for (std::size_t start = 0; start + per_service <= isochrones.by_service.size();
        start += per_service) {
-    std::vector<double> within;
+    ServiceReach reach{isochrones.by_service[start].service_type, {}, {}};
     for (std::size_t k = 0; k < per_service; ++k) {
       const IsochroneFeature& feature = isochrones.by_service[start + k];
-      const double earlier = feature.from_minutes > 0.0 ? within.back() : 0.0;
-      within.push_back(earlier + feature.population);
+      const bool ring = feature.from_minutes > 0.0;
+      reach.inside.push_back((ring ? reach.inside.back() : 0.0) + feature.population);
+      reach.within.push_back((ring ? reach.within.back() : 0.0) + feature.population_reached);
     }
-    result.emplace_back(isochrones.by_service[start].service_type, std::move(within));
+    result.push_back(std::move(reach));
   }
   return result;
 }
@@ -56,57 +62,88 @@ nlohmann::json isochrones_json(const RunOutcome& outcome, double population) {
   json["mode"] = outcome.roads.profile;
   json["direction"] = std::string(to_string(outcome.scenario.network.direction));
   json["thresholds_minutes"] = isochrones.thresholds_minutes;
+  json["surface"] = {{"cell_m", isochrones.grid.cell_m},
+                     {"columns", isochrones.grid.columns},
+                     {"rows", isochrones.grid.rows},
+                     {"cells_with_time", isochrones.cells_placed},
+                     {"max_offroad_m", isochrones.max_offroad_m},
+                     {"demand_points_off_surface", isochrones.demand_points_off_surface},
+                     {"population_off_surface", rounded(isochrones.population_off_surface, 0.1)}};
   json["facility_polygons"] = isochrones.per_facility.size();
   json["service_polygons"] = isochrones.by_service.size();
   json["bands_checked"] = isochrones.bands_checked;
   json["bands_passing_every_check"] = isochrones.bands_with_guarantees;
+  json["polygons_repaired"] = isochrones.polygons_repaired;
+  json["demand_points_near_edge"] = isochrones.demand_points_near_boundary;
+  json["demand_points_misplaced"] = isochrones.demand_points_misplaced;
   json["far_points_share_inside"] = {{"mean", rounded(isochrones.mean_far_share_inside, 0.0001)},
                                      {"max", rounded(isochrones.max_far_share_inside, 0.0001)}};
   nlohmann::json services = nlohmann::json::array();
-  for (const auto& [service_type, within] : population_within(isochrones)) {
-    nlohmann::json shares = nlohmann::json::object();
-    for (std::size_t k = 0; k < within.size(); ++k) {
+  for (const ServiceReach& reach : service_reach(isochrones)) {
+    nlohmann::json inside = nlohmann::json::object();
+    nlohmann::json within = nlohmann::json::object();
+    for (std::size_t k = 0; k < reach.inside.size(); ++k) {
       std::ostringstream key;
       key << isochrones.thresholds_minutes[k];
-      shares[key.str()] = population > 0.0 ? rounded(within[k] / population, 0.0001) : 0.0;
+      inside[key.str()] = population > 0.0 ? rounded(reach.inside[k] / population, 0.0001) : 0.0;
+      within[key.str()] = population > 0.0 ? rounded(reach.within[k] / population, 0.0001) : 0.0;
     }
-    services.push_back({{"service_type", service_type}, {"population_share_within", shares}});
+    services.push_back({{"service_type", reach.service_type},
+                        {"population_share_inside", inside},
+                        {"population_share_within", within}});
   }
   json["services"] = services;
   return json;
 }
 
+void print_isochrone_checks(const IsochroneOutcome& isochrones) {
+  if (isochrones.bands_checked == 0) return;
+  std::printf(
+      "Checks: %zu of %zu bands keep every guarantee (origin inside, valid, nested, reachable "
+      "road points inside,\ndemand points on the side their time says); %zu demand-point "
+      "tests fell within one cell of an edge, %zu beyond;\n%zu polygons repaired; road points "
+      "beyond 1.5 T or unreachable that fall inside: mean %.1f %%, worst %.1f %%.\n",
+      isochrones.bands_with_guarantees, isochrones.bands_checked,
+      isochrones.demand_points_near_boundary, isochrones.demand_points_misplaced,
+      isochrones.polygons_repaired, 100.0 * isochrones.mean_far_share_inside,
+      100.0 * isochrones.max_far_share_inside);
+}
+
 void print_isochrones(const RunOutcome& outcome, double population) {
   const IsochroneOutcome& isochrones = outcome.isochrones;
-  std::printf("\nIsochrones (%s, %s, %s): %zu facility polygons, %zu dissolved.\n",
+  std::printf("\nIsochrones (%s, %s, %s): %zu facility polygons, %zu per service type.\n",
               outcome.roads.profile.c_str(),
               std::string(to_string(outcome.scenario.network.direction)).c_str(),
               outcome.scenario.isochrones.form.c_str(), isochrones.per_facility.size(),
               isochrones.by_service.size());
-  if (isochrones.bands_checked > 0) {
-    std::printf(
-        "Checks: %zu of %zu facility bands keep every guarantee (origin inside, valid, nested, "
-        "all reachable road points inside);\nroad points beyond 1.5 T or unreachable that fall "
-        "inside: mean %.1f %%, worst %.1f %%.\n",
-        isochrones.bands_with_guarantees, isochrones.bands_checked,
-        100.0 * isochrones.mean_far_share_inside, 100.0 * isochrones.max_far_share_inside);
-  }
-  const auto within = population_within(isochrones);
-  if (within.empty() || population <= 0.0) return;
   std::printf(
-      "Population inside the dissolved isochrone polygons (the table above counts travel "
-      "times;\nthe difference is people living farther from a road than the polygons reach):\n"
-      "%-16s",
+      "They are contours of a travel-time surface: %g m cells, each timed like a home at its "
+      "centre;\n%zu of %zu cells lie within %g m of a road and have a time",
+      isochrones.grid.cell_m, isochrones.cells_placed, isochrones.grid.cell_count(),
+      isochrones.max_offroad_m);
+  if (isochrones.demand_points_off_surface > 0) {
+    std::printf("; %.0f people (%zu demand points) live farther and are off the surface",
+                isochrones.population_off_surface, isochrones.demand_points_off_surface);
+  }
+  std::printf(".\n");
+  print_isochrone_checks(isochrones);
+  const std::vector<ServiceReach> reach = service_reach(isochrones);
+  if (reach.empty() || population <= 0.0) return;
+  std::printf(
+      "Share of the population inside the service polygons / within that travel time:\n%-16s",
       "service");
   for (double t : isochrones.thresholds_minutes) {
     char header[32];
     std::snprintf(header, sizeof header, "<=%gmin", t);
-    std::printf(" %7s", header);
+    std::printf(" %13s", header);
   }
   std::printf("\n");
-  for (const auto& [service_type, people] : within) {
-    std::printf("%-16s", service_type.c_str());
-    for (double p : people) std::printf(" %6.0f%%", 100.0 * p / population);
+  for (const ServiceReach& service : reach) {
+    std::printf("%-16s", service.service_type.c_str());
+    for (std::size_t k = 0; k < service.inside.size(); ++k) {
+      std::printf("   %4.0f%% / %3.0f%%", 100.0 * service.inside[k] / population,
+                  100.0 * service.within[k] / population);
+    }
     std::printf("\n");
   }
 }

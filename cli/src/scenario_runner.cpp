@@ -146,6 +146,9 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
                         bool overwrite, Progress& progress, RunKind kind) {
   // Fail on an existing output or a missing folder before the long work.
   check_output_path(output, overwrite);
+  const bool isochrones =
+      kind == RunKind::isochrones || (kind == RunKind::coverage && scenario.isochrones.enabled);
+  if (isochrones) check_output_path(raster_style_path(output), overwrite);
   RunOutcome outcome = analyse_scenario(scenario, progress, kind);
   outcome.output = output;
 
@@ -157,7 +160,8 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
       kind == RunKind::coverage ? build_coverage_layers(outcome) : build_facility_layers(outcome);
   for (OutputLayer& layer : build_isochrone_layers(outcome)) layers.push_back(std::move(layer));
   for (OutputLayer& layer : build_equity_layers(outcome)) layers.push_back(std::move(layer));
-  write_geopackage(output, layers, scenario.output.crs, overwrite);
+  const std::vector<OutputRaster> rasters = build_surface_rasters(outcome);
+  write_geopackage(output, layers, rasters, scenario.output.crs, overwrite);
   progress.finish();
   outcome.total_seconds = progress.total_seconds();
   return outcome;

@@ -120,6 +120,19 @@ TravelTimeMatrixBuilder::~TravelTimeMatrixBuilder() = default;
 TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPosition> facilities,
                                                   std::span<const NetworkPosition> origins,
                                                   double cutoff_seconds) {
+  search_rows(facilities, origins, cutoff_seconds, nullptr);
+  return gather_rows(origins.size());
+}
+
+void TravelTimeMatrixBuilder::visit_rows(std::span<const NetworkPosition> facilities,
+                                         std::span<const NetworkPosition> origins,
+                                         double cutoff_seconds, const RowVisitor& visit) {
+  search_rows(facilities, origins, cutoff_seconds, &visit);
+}
+
+void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facilities,
+                                          std::span<const NetworkPosition> origins,
+                                          double cutoff_seconds, const RowVisitor* visit) {
   // Up to two links per origin, counted in 32 bits.
   if (origins.size() >= kInvalidId / 2) {
     throw std::invalid_argument("TravelTimeMatrixBuilder: more origins than 32-bit ids hold");
@@ -200,7 +213,9 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       if (std::isfinite(along)) worker.offer(it->origin, along + walk);
     }
 
-    std::sort(worker.touched.begin(), worker.touched.end());
+    // A kept row lists its origins in increasing order; a visited one as
+    // they came (the visitor does not need the order: no sort).
+    if (visit == nullptr) std::sort(worker.touched.begin(), worker.touched.end());
     RowPlace& row = state.rows[f];
     row.worker = &worker;
     row.begin = worker.origin.size();
@@ -211,6 +226,13 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       worker.seconds.push_back(total_ms / 1000.0);
     }
     row.size = worker.origin.size() - row.begin;
+    if (visit != nullptr) {
+      (*visit)(f, std::span(worker.origin).subspan(row.begin, row.size),
+               std::span(worker.seconds).subspan(row.begin, row.size));
+      worker.origin.resize(row.begin);
+      worker.seconds.resize(row.begin);
+      row = RowPlace{};
+    }
   };
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, facilities.size()),
                     [&](const tbb::blocked_range<std::size_t>& range) {
@@ -219,10 +241,14 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
                         one_facility(f, worker);
                       }
                     });
+}
 
+TravelTimeMatrix TravelTimeMatrixBuilder::gather_rows(std::size_t origin_count) const {
+  const State& state = *state_;
   TravelTimeMatrix matrix;
-  matrix.origin_count = origins.size();
-  matrix.row_begin.reserve(facilities.size() + 1);
+  matrix.origin_count = origin_count;
+  const std::size_t facility_count = state.rows.size();
+  matrix.row_begin.reserve(facility_count + 1);
   std::size_t total = 0;
   for (const RowPlace& row : state.rows) total += row.size;
   matrix.origin.reserve(total);

@@ -3,7 +3,10 @@
 #include <cpl_string.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
+#include <fstream>
+#include <optional>
 #include <set>
 
 #include "couverture/geodata/data_error.hpp"
@@ -79,8 +82,9 @@ void check_layers(std::span<const OutputLayer> layers, const std::string& file) 
   }
 }
 
+// `transformation` is null when the geometry is in the output CRS already.
 OgrGeometry to_output_geometry(const GEOSGeometry& geometry, OGRwkbGeometryType type,
-                               OGRCoordinateTransformation& transformation,
+                               OGRCoordinateTransformation* transformation,
                                const std::string& context) {
   const std::vector<unsigned char> wkb = geos_to_wkb(geometry);
   OGRGeometry* raw = nullptr;
@@ -100,7 +104,7 @@ OgrGeometry to_output_geometry(const GEOSGeometry& geometry, OGRwkbGeometryType 
     throw DataError(context + ": a " + input_type + " does not fit a " +
                     OGRGeometryTypeToName(type) + " layer");
   }
-  if (ogr->transform(&transformation) != OGRERR_NONE) {
+  if (transformation != nullptr && ogr->transform(transformation) != OGRERR_NONE) {
     throw DataError(context + ": the geometry cannot be reprojected to the output CRS (" +
                     CPLGetLastErrorMsg() + ")");
   }
@@ -172,7 +176,8 @@ void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialRefer
     if (type != wkbNone && layer.geometries[i] != nullptr &&
         GEOSisEmpty_r(geos_context(), layer.geometries[i].get()) == 0) {
       OgrGeometry geometry =
-          to_output_geometry(*layer.geometries[i], type, transformation, feature_context);
+          to_output_geometry(*layer.geometries[i], type,
+                             layer.in_output_crs ? nullptr : &transformation, feature_context);
       geometry->assignSpatialReference(ogr_layer->GetSpatialRef());
       feature.SetGeometryDirectly(geometry.release());
     }
@@ -195,7 +200,8 @@ void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialRefer
 // QGIS applies the row of `layer_styles` that matches the table, an empty
 // (not NULL) schema and the geometry column, and has useAsDefault set.
 void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
-                  gs::ErrorCollector& errors, const std::string& file) {
+                  std::span<const OutputRaster> rasters, gs::ErrorCollector& errors,
+                  const std::string& file) {
   const std::string context = file + ", table '" + kStylesTable + "'";
   CPLStringList options;
   options.SetNameValue("FID", "id");
@@ -232,31 +238,39 @@ void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
   if (dataset.StartTransaction() != OGRERR_NONE) {
     throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
   }
-  for (const OutputLayer& layer : layers) {
-    if (layer.style_qml.empty()) continue;
+  const auto add_row = [&](const std::string& table, const char* geometry_column,
+                           const std::string& qml, const std::string& description) {
     OGRFeature row(styles->GetLayerDefn());
     row.SetField("f_table_catalog", "");
     row.SetField("f_table_schema", "");
-    row.SetField("f_table_name", layer.name.c_str());
-    row.SetField("f_geometry_column", layer.geometry_type == "none" ? "" : kGeometryColumn);
-    row.SetField("styleName", layer.name.c_str());
-    // GDAL 3.6 does not store GPKG field aliases, so they travel in the style.
-    std::vector<std::pair<std::string, std::string>> aliases;
-    for (const OutputColumn& column : layer.columns) {
-      if (!column.alias.empty()) aliases.emplace_back(column.name, column.alias);
-    }
-    row.SetField("styleQML", with_field_aliases(layer.style_qml, aliases).c_str());
+    row.SetField("f_table_name", table.c_str());
+    row.SetField("f_geometry_column", geometry_column);
+    row.SetField("styleName", table.c_str());
+    row.SetField("styleQML", qml.c_str());
     row.SetField("styleSLD", "");
     row.SetField("useAsDefault", 1);
-    row.SetField("description", layer.description.c_str());
+    row.SetField("description", description.c_str());
     row.SetField("owner", "");
     row.SetField("update_time", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
                  utc.tm_min, static_cast<float>(utc.tm_sec), 100);
     if (styles->CreateFeature(&row) != OGRERR_NONE) {
       dataset.RollbackTransaction();
-      throw DataError(context + ": cannot write the style of layer '" + layer.name + "' (" +
+      throw DataError(context + ": cannot write the style of layer '" + table + "' (" +
                       CPLGetLastErrorMsg() + ")");
     }
+  };
+  for (const OutputLayer& layer : layers) {
+    if (layer.style_qml.empty()) continue;
+    // GDAL 3.6 does not store GPKG field aliases, so they travel in the style.
+    std::vector<std::pair<std::string, std::string>> aliases;
+    for (const OutputColumn& column : layer.columns) {
+      if (!column.alias.empty()) aliases.emplace_back(column.name, column.alias);
+    }
+    add_row(layer.name, layer.geometry_type == "none" ? "" : kGeometryColumn,
+            with_field_aliases(layer.style_qml, aliases), layer.description);
+  }
+  for (const OutputRaster& raster : rasters) {
+    if (!raster.style_qml.empty()) add_row(raster.name, "", raster.style_qml, raster.description);
   }
   if (dataset.CommitTransaction() != OGRERR_NONE) {
     throw DataError(context + ": cannot commit the styles (" + CPLGetLastErrorMsg() + ")");
@@ -264,19 +278,97 @@ void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
   errors.throw_if_failed(context);
 }
 
+// Appends one raster table to the closed GeoPackage at `path`: a MEM copy of
+// the values (non-finite cells as no data), copied in as TIFF tiles, the
+// lossless encoding of the 2D gridded coverage extension for Float32.
+void write_raster(const std::string& path, const OutputRaster& raster,
+                  const OGRSpatialReference& output_srs, gs::ErrorCollector& errors,
+                  const std::string& file) {
+  const std::string context = file + ", raster '" + raster.name + "'";
+  if (raster.columns == 0 || raster.rows == 0 ||
+      raster.values.size() != static_cast<std::size_t>(raster.columns) * raster.rows) {
+    throw DataError(context + ": the values do not fill its " + std::to_string(raster.columns) +
+                    " × " + std::to_string(raster.rows) + " cells");
+  }
+  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+  GDALDatasetUniquePtr source(mem->Create("", static_cast<int>(raster.columns),
+                                          static_cast<int>(raster.rows), 1, GDT_Float32, nullptr));
+  if (!source) throw DataError(context + ": cannot hold it in memory");
+  double transform[6] = {raster.min_x, raster.cell_size, 0.0, raster.max_y, 0.0, -raster.cell_size};
+  source->SetGeoTransform(transform);
+  source->SetSpatialRef(&output_srs);
+  GDALRasterBand* band = source->GetRasterBand(1);
+  band->SetNoDataValue(raster.nodata);
+  std::vector<float> values = raster.values;
+  for (float& value : values) {
+    if (!std::isfinite(value)) value = raster.nodata;
+  }
+  if (band->RasterIO(GF_Write, 0, 0, static_cast<int>(raster.columns),
+                     static_cast<int>(raster.rows), values.data(), static_cast<int>(raster.columns),
+                     static_cast<int>(raster.rows), GDT_Float32, 0, 0, nullptr) != CE_None) {
+    throw DataError(context + ": cannot fill it (" + CPLGetLastErrorMsg() + ")");
+  }
+  CPLStringList options;
+  options.SetNameValue("APPEND_SUBDATASET", "YES");
+  options.SetNameValue("RASTER_TABLE", raster.name.c_str());
+  options.SetNameValue("RASTER_IDENTIFIER", raster.name.c_str());
+  if (!raster.description.empty()) {
+    options.SetNameValue("RASTER_DESCRIPTION", raster.description.c_str());
+  }
+  options.SetNameValue("TILE_FORMAT", "TIFF");
+  GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+  GDALDatasetUniquePtr copy(
+      gpkg->CreateCopy(path.c_str(), source.get(), FALSE, options.List(), nullptr, nullptr));
+  if (!copy) {
+    throw DataError(context + ": cannot write it (" +
+                    errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+  }
+  copy.reset();
+  errors.throw_if_failed(context);
+}
+
+void check_rasters(std::span<const OutputLayer> layers, std::span<const OutputRaster> rasters,
+                   const std::string& file) {
+  std::set<std::string> names;
+  for (const OutputLayer& layer : layers) names.insert(layer.name);
+  for (const OutputRaster& raster : rasters) {
+    if (raster.name.empty() || !names.insert(raster.name).second ||
+        raster.name.starts_with("gpkg_") || raster.name == kStylesTable) {
+      throw DataError(file + ": raster '" + raster.name +
+                      "' has no name, or a name taken by another table");
+    }
+  }
+}
+
 }  // namespace
 
 void write_geopackage(const std::filesystem::path& target, std::span<const OutputLayer> layers,
                       const std::string& output_crs, bool overwrite) {
+  write_geopackage(target, layers, {}, output_crs, overwrite);
+}
+
+void write_geopackage(const std::filesystem::path& target, std::span<const OutputLayer> layers,
+                      std::span<const OutputRaster> rasters, const std::string& output_crs,
+                      bool overwrite) {
   gs::ensure_registered();
   const std::string file = target.string();
   check_layers(layers, file);
+  check_rasters(layers, rasters, file);
   OGRSpatialReference output_srs = gs::spatial_reference(output_crs, file + ", output CRS");
   const OGRSpatialReference source_srs = gs::wgs84();
   const gs::Transformation transformation =
       gs::make_transformation(source_srs, output_srs, file + ", output CRS");
 
   AtomicOutput output(target, overwrite);
+  // QGIS 3.22 reads a raster's default style from `<file>.qml` beside a
+  // GeoPackage, not from layer_styles: the surfaces' ramp goes there too.
+  const auto styled_raster =
+      std::find_if(rasters.begin(), rasters.end(),
+                   [](const OutputRaster& raster) { return !raster.style_qml.empty(); });
+  std::optional<AtomicOutput> raster_style;
+  if (styled_raster != rasters.end()) {
+    raster_style.emplace(raster_style_path(target), overwrite);
+  }
   gs::ErrorCollector errors;
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (driver == nullptr) throw DataError(file + ": GDAL was built without the GPKG driver");
@@ -289,15 +381,32 @@ void write_geopackage(const std::filesystem::path& target, std::span<const Outpu
   for (const OutputLayer& layer : layers) {
     write_layer(*dataset, layer, output_srs, *transformation, errors, file);
   }
-  const bool any_style = std::any_of(layers.begin(), layers.end(), [](const OutputLayer& layer) {
-    return !layer.style_qml.empty();
-  });
-  if (any_style) write_styles(*dataset, layers, errors, file);
+  const bool any_style =
+      std::any_of(layers.begin(), layers.end(),
+                  [](const OutputLayer& layer) { return !layer.style_qml.empty(); }) ||
+      styled_raster != rasters.end();
+  if (any_style) write_styles(*dataset, layers, rasters, errors, file);
   // Closing flushes the spatial indexes and metadata; a failure there
   // would otherwise only be logged.
   dataset.reset();
   errors.throw_if_failed(file + ": finishing the GeoPackage");
+  for (const OutputRaster& raster : rasters) {
+    write_raster(output.temporary().string(), raster, output_srs, errors, file);
+  }
+  if (raster_style) {
+    std::ofstream qml(raster_style->temporary());
+    qml << styled_raster->style_qml;
+    if (!qml.good()) {
+      throw DataError(raster_style->target().string() + ": cannot write the rasters' QGIS style");
+    }
+  }
   output.commit();
+  if (raster_style) raster_style->commit();
+}
+
+std::filesystem::path raster_style_path(const std::filesystem::path& target) {
+  std::filesystem::path qml = target;
+  return qml.replace_extension(".qml");
 }
 
 }  // namespace couverture

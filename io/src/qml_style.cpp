@@ -1,6 +1,7 @@
 #include "couverture/io/qml_style.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 #include <stdexcept>
 
@@ -229,6 +230,66 @@ std::string with_field_aliases(const std::string& style,
   }
   element += "  </aliases>\n";
   return style.substr(0, end) + element + style.substr(end);
+}
+
+}  // namespace couverture
+
+namespace couverture {
+
+namespace {
+
+std::string hex(Colour colour) {
+  char text[8];
+  std::snprintf(text, sizeof text, "#%02x%02x%02x", colour.red, colour.green, colour.blue);
+  return text;
+}
+
+}  // namespace
+
+std::string raster_classes_style_qml(std::span<const double> upper_bounds,
+                                     std::span<const Colour> colours,
+                                     std::span<const std::string> labels, double opacity) {
+  if (upper_bounds.empty() || colours.size() != upper_bounds.size() ||
+      labels.size() != upper_bounds.size()) {
+    throw std::invalid_argument("raster style: one colour and one label per class");
+  }
+  std::ostringstream items;
+  for (std::size_t i = 0; i < upper_bounds.size(); ++i) {
+    items << "          <item alpha=\"" << static_cast<int>(colours[i].alpha) << "\" value=\""
+          << (std::isfinite(upper_bounds[i]) ? std::to_string(upper_bounds[i]) : "inf")
+          << "\" label=\"" << escaped(labels[i]) << "\" color=\"" << hex(colours[i]) << "\"/>\n";
+  }
+  const double top = std::isfinite(upper_bounds.back()) ? upper_bounds.back()
+                     : upper_bounds.size() > 1          ? upper_bounds[upper_bounds.size() - 2]
+                                                        : 0.0;
+  std::ostringstream out;
+  out << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+      << "<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\">\n"
+      << "  <pipe>\n"
+      << "    <rasterrenderer type=\"singlebandpseudocolor\" band=\"1\" opacity=\"" << opacity
+      << "\" alphaBand=\"-1\" classificationMin=\"0\" classificationMax=\"" << top
+      << "\" nodataColor=\"\">\n"
+      << "      <rasterTransparency/>\n"
+      << "      <minMaxOrigin><limits>None</limits><extent>WholeRaster</extent>"
+      << "<statAccuracy>Estimated</statAccuracy><cumulativeCutLower>0.02</cumulativeCutLower>"
+      << "<cumulativeCutUpper>0.98</cumulativeCutUpper><stdDevFactor>2</stdDevFactor>"
+      << "</minMaxOrigin>\n"
+      << "      <rastershader>\n"
+      << "        <colorrampshader colorRampType=\"DISCRETE\" classificationMode=\"2\" clip=\"0\""
+      << " minimumValue=\"0\" maximumValue=\"" << top << "\" labelPrecision=\"0\">\n"
+      << items.str() << "        </colorrampshader>\n"
+      << "      </rastershader>\n"
+      << "    </rasterrenderer>\n"
+      << "    <brightnesscontrast brightness=\"0\" contrast=\"0\" gamma=\"1\"/>\n"
+      << "    <huesaturation saturation=\"0\" colorizeOn=\"0\" grayscaleMode=\"0\""
+      << " colorizeStrength=\"100\" colorizeRed=\"255\" colorizeGreen=\"128\""
+      << " colorizeBlue=\"128\"/>\n"
+      << "    <rasterresampler maxOversampling=\"2\"/>\n"
+      << "    <resamplingStage>resamplingFilter</resamplingStage>\n"
+      << "  </pipe>\n"
+      << "  <blendMode>0</blendMode>\n"
+      << "</qgis>\n";
+  return out.str();
 }
 
 }  // namespace couverture

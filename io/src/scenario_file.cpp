@@ -168,6 +168,12 @@ IsochroneSettings read_isochrones_table(const fs::path& file, const toml::table*
   }
   settings.per_facility = reader.boolean("per_facility").value_or(settings.per_facility);
   settings.by_service = reader.boolean("by_service").value_or(settings.by_service);
+  settings.cell_m = reader.positive_number("cell_m", settings.cell_m);
+  if (settings.cell_m < 5.0 || settings.cell_m > 1000.0) {
+    throw DataError(reader.where(*table->get("cell_m"), "cell_m") + ": a cell of " +
+                    std::to_string(settings.cell_m) +
+                    " m is outside 5 to 1000 m; 50 m suits a town, 100 m a département");
+  }
   settings.max_offroad_m = reader.positive_number("max_offroad_m", settings.max_offroad_m);
   if (auto minutes = reader.minutes_list("thresholds_minutes")) {
     settings.thresholds_minutes = std::move(*minutes);
@@ -583,6 +589,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
                               {"form", isochrones.form},
                               {"per_facility", isochrones.per_facility},
                               {"by_service", isochrones.by_service},
+                              {"cell_m", isochrones.cell_m},
                               {"max_offroad_m", isochrones.max_offroad_m}};
   if (!isochrones.thresholds_minutes.empty()) {
     isochrone_table.insert("thresholds_minutes", minutes_array(isochrones.thresholds_minutes));

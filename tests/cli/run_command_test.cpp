@@ -100,7 +100,7 @@ TEST_F(RunCommand, DemoOpensInQgisWithItsStyles) {
           " communes=graduatedSymbol facilities=categorizedSymbol"
           " demand_points=graduatedSymbol facility_access=singleSymbol"
           " isochrones=graduatedSymbol service_isochrones=graduatedSymbol"
-          " zones_en_tension=categorizedSymbol",
+          " zones_en_tension=categorizedSymbol raster:surface_eaje=singlebandpseudocolor",
       output);
   EXPECT_EQ(code, 0) << output;
   EXPECT_TRUE(fs::exists(dir_ / "communes.png")) << output;

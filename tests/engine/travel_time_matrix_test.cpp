@@ -344,3 +344,46 @@ TEST(TravelTimeMatrix, MatchesAReferenceAndNearestFacilityTimesOnRandomOneWayGri
 
 }  // namespace
 }  // namespace couverture
+
+namespace couverture {
+namespace {
+
+// visit_rows hands over the same rows compute() keeps, one per facility.
+TEST(TravelTimeMatrixVisit, VisitedRowsAreTheComputedRows) {
+  RoadGraph graph;
+  graph.profile = "car";
+  for (int k = 0; k < 6; ++k) graph.node_position.push_back({6.0 + 0.01 * k, 48.0});
+  std::vector<ArcTriple> arcs;
+  for (NodeId k = 0; k + 1 < 6; ++k) {
+    arcs.push_back({k, k + 1, 60000});
+    arcs.push_back({k + 1, k, 90000});
+  }
+  std::vector<ArcId> order;
+  graph.graph = build_csr_graph(6, arcs, &order);
+  graph.arc_length_m.assign(graph.arc_count(), 740.0F);
+  const NetworkSnapper snapper(graph);
+  std::vector<NetworkPosition> facilities;
+  std::vector<NetworkPosition> origins;
+  for (int k = 0; k < 3; ++k) facilities.push_back(snapper.snap({6.004 + 0.02 * k, 48.0003}));
+  for (int k = 0; k < 20; ++k) origins.push_back(snapper.snap({6.0 + 0.0025 * k, 47.9998}));
+  TravelTimeMatrixBuilder builder(graph, 1.25, TravelDirection::to_facility);
+  const TravelTimeMatrix matrix = builder.compute(facilities, origins, 400.0);
+  std::vector<std::vector<std::pair<std::uint32_t, double>>> visited(facilities.size());
+  builder.visit_rows(
+      facilities, origins, 400.0,
+      [&](std::size_t f, std::span<const std::uint32_t> o, std::span<const double> s) {
+        for (std::size_t e = 0; e < o.size(); ++e) visited[f].push_back({o[e], s[e]});
+      });
+  for (std::size_t f = 0; f < facilities.size(); ++f) {
+    std::sort(visited[f].begin(), visited[f].end());
+    ASSERT_EQ(visited[f].size(), matrix.row_origins(f).size()) << f;
+    EXPECT_GT(visited[f].size(), 0u);
+    for (std::size_t e = 0; e < visited[f].size(); ++e) {
+      EXPECT_EQ(visited[f][e].first, matrix.row_origins(f)[e]);
+      EXPECT_DOUBLE_EQ(visited[f][e].second, matrix.row_seconds(f)[e]);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace couverture

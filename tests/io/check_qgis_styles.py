@@ -1,14 +1,16 @@
 """Opens a GeoPackage in headless QGIS and checks each layer's default style.
 
 Usage: check_qgis_styles.py FILE.gpkg OUT_DIR layer=rendererType ...
-Exits non-zero with a message on the first failed expectation; renders each
-layer to OUT_DIR/<layer>.png so a person can look at it.
+A layer named raster:NAME is the GeoPackage's raster table NAME (its style
+comes from the .qml beside the file). Exits non-zero with a message on the
+first failed expectation; renders each layer to OUT_DIR/<layer>.png so a
+person can look at it, and fails when a rendering is blank.
 """
 import os
 import sys
 
 from qgis.core import (QgsApplication, QgsMapRendererParallelJob, QgsMapSettings,
-                       QgsVectorLayer)
+                       QgsRasterLayer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QSize
 
 
@@ -20,7 +22,11 @@ def main() -> int:
     app.initQgis()
     failures = []
     for name, renderer_type in expected.items():
-        layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+        if name.startswith("raster:"):
+            name = name[len("raster:"):]
+            layer = QgsRasterLayer(f"GPKG:{path}:{name}", name, "gdal")
+        else:
+            layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
         if not layer.isValid():
             failures.append(f"{name}: QGIS cannot load the layer")
             continue
@@ -40,8 +46,13 @@ def main() -> int:
         job = QgsMapRendererParallelJob(settings)
         job.start()
         job.waitForFinished()
-        if not job.renderedImage().save(os.path.join(out_dir, f"{name}.png")):
+        image = job.renderedImage()
+        if not image.save(os.path.join(out_dir, f"{name}.png")):
             failures.append(f"{name}: cannot save the rendered image")
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 8)
+                   for y in range(0, image.height(), 8)}
+        if len(colours) < 2:
+            failures.append(f"{name}: the rendering is blank")
         del job
         del layer
     app.exitQgis()

@@ -145,7 +145,8 @@ TEST_F(ScenarioFile, NetworkAndIsochroneKeysHaveTheirDefaults) {
   EXPECT_EQ(scenario.isochrones.form, "bands");
   EXPECT_TRUE(scenario.isochrones.per_facility);
   EXPECT_TRUE(scenario.isochrones.by_service);
-  EXPECT_DOUBLE_EQ(scenario.isochrones.max_offroad_m, 150.0);
+  EXPECT_DOUBLE_EQ(scenario.isochrones.max_offroad_m, 1000.0);
+  EXPECT_DOUBLE_EQ(scenario.isochrones.cell_m, 50.0);
   EXPECT_TRUE(scenario.isochrones.thresholds_minutes.empty());
 }
 

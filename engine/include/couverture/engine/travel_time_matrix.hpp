@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <span>
@@ -69,10 +70,28 @@ class TravelTimeMatrixBuilder {
       std::span<const NetworkPosition> facilities, std::span<const NetworkPosition> origins,
       double cutoff_seconds = std::numeric_limits<double>::infinity());
 
+  // One facility's row as visit_rows hands it over: origins (unordered) and
+  // their seconds, valid during the call only.
+  using RowVisitor =
+      std::function<void(std::size_t facility, std::span<const std::uint32_t> origins,
+                         std::span<const double> seconds)>;
+
+  // The rows of compute(), handed to `visit` one at a time on the worker
+  // thread that searched them (so concurrently: `visit` must be
+  // thread-safe) instead of being kept: a consumer that needs one row at a
+  // time holds no matrix.
+  void visit_rows(std::span<const NetworkPosition> facilities,
+                  std::span<const NetworkPosition> origins, double cutoff_seconds,
+                  const RowVisitor& visit);
+
   [[nodiscard]] TravelDirection direction() const { return direction_; }
 
  private:
   struct State;
+  void search_rows(std::span<const NetworkPosition> facilities,
+                   std::span<const NetworkPosition> origins, double cutoff_seconds,
+                   const RowVisitor* visit);
+  [[nodiscard]] TravelTimeMatrix gather_rows(std::size_t origin_count) const;
   const RoadGraph* graph_;
   TravelDirection direction_;
   double access_speed_mps_;

@@ -18,5 +18,16 @@ namespace couverture {
 // Throws DataError naming the file, the layer and the fix.
 void write_geopackage(const std::filesystem::path& target, std::span<const OutputLayer> layers,
                       const std::string& output_crs, bool overwrite);
+// The same with raster tables (OutputRaster, in the output CRS) appended
+// after the layers, in the same temporary file. When a raster has a style,
+// it is also written to raster_style_path(target), where QGIS 3.22 looks
+// for the default style of a GeoPackage's rasters (it reads layer_styles
+// for vector layers only); refused like the target when it exists.
+void write_geopackage(const std::filesystem::path& target, std::span<const OutputLayer> layers,
+                      std::span<const OutputRaster> rasters, const std::string& output_crs,
+                      bool overwrite);
+
+// `file.gpkg` -> `file.qml`: the style QGIS applies to the file's rasters.
+std::filesystem::path raster_style_path(const std::filesystem::path& target);
 
 }  // namespace couverture

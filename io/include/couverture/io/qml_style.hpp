@@ -43,6 +43,14 @@ std::string categorized_style_qml(const std::string& field, GeometryKind kind,
 std::string single_symbol_style_qml(GeometryKind kind, Colour colour, Colour outline,
                                     const std::string& label_field = "");
 
+// A single-band raster drawn in discrete classes: values up to
+// upper_bounds[i] (inclusive, +inf for the last open class) in colours[i],
+// named labels[i] in the legend; no-data cells transparent. Throws
+// std::invalid_argument when the sizes disagree.
+std::string raster_classes_style_qml(std::span<const double> upper_bounds,
+                                     std::span<const Colour> colours,
+                                     std::span<const std::string> labels, double opacity = 0.8);
+
 // `style` with a QGIS <aliases> element naming fields (name, alias), so
 // QGIS shows the human labels; unchanged when it already has aliases.
 std::string with_field_aliases(const std::string& style,

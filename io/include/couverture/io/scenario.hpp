@@ -37,11 +37,15 @@ struct NetworkSource {
 
 // Table [isochrones]: the areas reachable within each threshold.
 struct IsochroneSettings {
-  bool enabled = true;           // `couverture run` writes isochrone layers too
-  std::string form = "bands";    // "bands" (0–T, nested) or "rings" (T_prev–T, disjoint)
-  bool per_facility = true;      // one polygon per facility and threshold
-  bool by_service = true;        // one dissolved polygon per service type and threshold
-  double max_offroad_m = 150.0;  // cap on how far off the road an isochrone reaches (> 0)
+  bool enabled = true;         // `couverture run` writes isochrone layers too
+  std::string form = "bands";  // "bands" (0–T, nested) or "rings" (T_prev–T, disjoint)
+  bool per_facility = true;    // one polygon per facility and threshold
+  bool by_service = true;      // one dissolved polygon per service type and threshold
+  // The travel-time surface the isochrones are contours of: cells of cell_m
+  // metres in the output CRS; a cell farther than max_offroad_m from every
+  // road it may join has no time.
+  double cell_m = 50.0;
+  double max_offroad_m = 1000.0;
   std::vector<double> thresholds_minutes;  // empty: analysis.thresholds_minutes
 };
 
