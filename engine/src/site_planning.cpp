@@ -259,6 +259,12 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
       weight[i] = target.count(coverage.demand[i].by_band);
     }
   }
+  if (!parameters.demand_factor.empty()) {
+    if (parameters.demand_factor.size() != point_count) {
+      throw std::invalid_argument("plan_sites: one demand factor per demand point");
+    }
+    for (std::size_t i = 0; i < point_count; ++i) weight[i] *= parameters.demand_factor[i];
+  }
   std::vector<double> existing(point_count, kInf);
   if (existing_service) existing = existing_service->demand_minutes;
   std::vector<double> baseline_access(point_count, 0.0);

@@ -84,6 +84,10 @@ struct SitePlanParameters {
   // Who the service serves; nullopt: the baseline accessibility's target for
   // the type, else default_service_info.
   std::optional<AgeBandSet> target;
+  // Per demand point, a factor on its target population in every objective
+  // (group_weight_factor: [siting] weight = { poor_households = 2 }); empty:
+  // everyone counts once.
+  std::vector<double> demand_factor;
 };
 
 // Values indexed by objective: values[static_cast<std::size_t>(objective)].
