@@ -32,6 +32,12 @@ std::size_t primary_service(const RunOutcome& outcome) {
   return 0;
 }
 
+std::string french_measure(const std::string& measure) {
+  if (measure == "e2sfca") return "places pour 100, E2SFCA";
+  if (measure == "gravity") return "accessibilité gravitaire";
+  return "temps de trajet";
+}
+
 }  // namespace
 
 std::string french_decimal(double value, int decimals) {
@@ -84,8 +90,8 @@ void print_priority_groups_summary(const RunOutcome& outcome) {
                   (global ? " (offre globale)." : ".");
     }
     if (std::isfinite(g.concentration_index)) {
-      sentence += " Indice de concentration (" + g.measure +
-                  "): " + french_decimal(g.concentration_index, 3) + ".";
+      sentence += " Indice de concentration (" + french_measure(g.measure) +
+                  ") : " + french_decimal(g.concentration_index, 3) + ".";
     }
     std::printf("%s\n", sentence.c_str());
   }

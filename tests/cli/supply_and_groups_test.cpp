@@ -251,13 +251,24 @@ large_families = "Men_5ind"
 social_housing = "Log_soc"
 )";
 
+// A group from a per-commune table (appended after [demand.groups]).
+const char* const kDisabilityGroup = R"([demand.groups.disability]
+path = "aeeh.csv"
+count_field = "enfants_aeeh"
+label = "enfants bénéficiaires de l'AEEH"
+)";
+
+// A per-commune table (CAF open-data shape): Remiremont and Éloyes only.
+const char* const kAeeh = "code_insee,enfants_aeeh\n88383,12\n88158,5\n";
+
 TEST_F(SupplyAndGroups, BpeCsvAndFilosofiGridGiveGroupComparisons) {
   std::string output;
   ASSERT_EQ(run("-q demo", output), 0) << output;
   write_grid(dir_ / "carreaux.geojson");
   std::ofstream(dir_ / "bpe.csv") << kBpe;
+  std::ofstream(dir_ / "aeeh.csv") << kAeeh;
   std::ofstream(dir_ / "groups.toml")
-      << kRegisterScenario << "[privacy]\nmask_small_counts = false\n";
+      << kRegisterScenario << kDisabilityGroup << "[privacy]\nmask_small_counts = false\n";
   ASSERT_EQ(run("-q run groups.toml -o groups.gpkg --json", output), 0) << output;
   const auto json = nlohmann::json::parse(output);
   // The Éloyes crèche of poor quality is reported, not used.
@@ -289,7 +300,7 @@ TEST_F(SupplyAndGroups, BpeCsvAndFilosofiGridGiveGroupComparisons) {
   }
   ASSERT_GT(group_weight, 0.0);
   const auto& groups = json["accessibility"]["priority_groups"];
-  ASSERT_EQ(groups.size(), 2u * 4u);  // two services × four groups
+  ASSERT_EQ(groups.size(), 2u * 5u);  // two services × five groups
   bool found = false;
   for (const auto& g : groups) {
     if (g["service_type"] != "eaje" || g["group"] != "poor_households") continue;
@@ -303,11 +314,28 @@ TEST_F(SupplyAndGroups, BpeCsvAndFilosofiGridGiveGroupComparisons) {
   EXPECT_TRUE(found);
   OGRLayer* table = file.dataset->GetLayerByName("priority_groups");
   ASSERT_NE(table, nullptr);
-  EXPECT_EQ(table->GetFeatureCount(), 8);
+  EXPECT_EQ(table->GetFeatureCount(), 10);
+  // The table group: each commune's count spread over its points (so
+  // conserved per commune) and its share of the population on each; the
+  // communes without a row count in neither side.
+  double children_elsewhere = 0.0;
   OGRLayer* communes = file.dataset->GetLayerByName("communes");
   for (auto& commune : *communes) {
-    if (std::string(commune->GetFieldAsString("code")) != "88383") continue;
-    EXPECT_NEAR(commune->GetFieldAsDouble("grp_poor_households"), 20 + 4 + 2, 1e-9);
+    const std::string code = commune->GetFieldAsString("code");
+    if (code == "88383") {
+      EXPECT_NEAR(commune->GetFieldAsDouble("grp_poor_households"), 20 + 4 + 2, 1e-9);
+      EXPECT_NEAR(commune->GetFieldAsDouble("grp_disability"), 12.0, 1e-9);
+      EXPECT_NEAR(commune->GetFieldAsDouble("grp_disability_pct"), 100.0 * 12 / 7388, 0.006);
+    } else if (code == "88158") {
+      EXPECT_NEAR(commune->GetFieldAsDouble("grp_disability"), 5.0, 1e-9);
+    } else {
+      EXPECT_TRUE(commune->IsFieldNull(commune->GetFieldIndex("grp_disability"))) << code;
+      children_elsewhere += commune->GetFieldAsDouble("eaje_target_pop");
+    }
+  }
+  for (const auto& g : groups) {
+    if (g["service_type"] != "eaje" || g["group"] != "disability") continue;
+    EXPECT_NEAR(g["unknown_target_population"].get<double>(), children_elsewhere, 0.06);
   }
 
   // The French sentence, decimal comma.

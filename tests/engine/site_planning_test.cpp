@@ -127,6 +127,24 @@ TEST(SitePlanning, StraightRoadMaxCoveringHandWorked) {
   EXPECT_EQ(one.rank[at(SitePlanObjective::max_covering)], (std::vector<std::uint32_t>{3, 2, 1}));
 }
 
+TEST(SitePlanning, ADemandFactorWeightsAPriorityGroup) {
+  const StraightRoad road;
+  // B's 20 children all in a group weighing 3 ([siting] weight): B counts
+  // 60. Covering gains alone: P 0, Q 60, R 50; k = 1 now takes Q, 30 + 60.
+  SitePlanParameters p = road.parameters(SitePlanObjective::max_covering, 1);
+  p.demand_factor = {1.0, 3.0, 1.0};
+  const SitePlan plan =
+      plan_sites(road.roads, road.communes, road.coverage, road.accessibility, road.candidates, p);
+  EXPECT_EQ(plan.chosen, (std::vector<std::uint32_t>{1}));
+  EXPECT_NEAR(plan.chosen_objective, 90.0, 1e-9);
+  EXPECT_NEAR(plan.gain[at(SitePlanObjective::max_covering)][1], 60.0, 1e-9);
+  EXPECT_NEAR(plan.baseline[at(SitePlanObjective::max_covering)], 30.0, 1e-9);
+  p.demand_factor = {1.0, 3.0};
+  EXPECT_THROW(
+      plan_sites(road.roads, road.communes, road.coverage, road.accessibility, road.candidates, p),
+      std::invalid_argument);
+}
+
 TEST(SitePlanning, EqualGainsShareTheirRank) {
   StraightRoad road;
   // A fourth candidate where R stands: the same gains as R for every
