@@ -9,7 +9,8 @@
 //  equity_gini    the Gini of the target-weighted nearest times (reached points);
 //  capacity       E2SFCA shortfall: sum_i D_i max(0, L - 100 A_i), L the
 //                 tension level in places per 100, each new site bringing
-//                 `capacity` places.
+//                 `capacity` places; A_i the global score (with the
+//                 [supply] places) where zones en tension follow it.
 // MCLP and p-median are solved exactly (CBC) and/or greedily (lazy greedy +
 // swaps, site_selection_*.hpp); the other three by greedy_swap_search.
 
