@@ -68,8 +68,6 @@ AgeBandSet target_of(const std::string& type, const AccessibilityParameters& p) 
   return default_service_info(type).target;
 }
 
-// Larger is worse: the ordering of worst_served_communes and of the zones
-// en tension.
 // The E2SFCA rate zones en tension read: the global one when the scenario
 // says so, the facilities' own otherwise.
 double tension_rate(const ServiceAccessibility& service, const CommuneServiceAccess& access,
@@ -79,6 +77,8 @@ double tension_rate(const ServiceAccessibility& service, const CommuneServiceAcc
                                                : service.global->overall.e2sfca_rate;
 }
 
+// Larger is worse: the ordering of worst_served_communes and of the zones
+// en tension.
 double badness(const ServiceAccessibility& service, std::uint32_t c) {
   const CommuneServiceAccess& a = service.by_commune[c];
   const double unreachable_penalty = a.nearest.weight > a.nearest.reachable_weight ? 1e9 : 0.0;
@@ -243,16 +243,17 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
     if (parameters.supply && service.has_capacity &&
         service_type_key(parameters.supply->service_type) ==
             service_type_key(service.service_type)) {
-      std::vector<double> located(commune_count);
-      for (std::size_t c = 0; c < commune_count; ++c) located[c] = places_located[c];
+      // places_located ends with the territory's total: the communes only.
+      const std::span<const double> located(places_located.data(), commune_count);
       service.global = analyse_global_coverage(
           builder, coverage.demand_positions, commune_of, *parameters.supply,
           {service.target_population, service.fca_per_100, service.e2sfca_per_100, located}, plain,
           parameters.e2sfca_decay);
       service.tension_on_global = parameters.supply->tension_on_global;
     }
-    for (std::size_t g = 0; g <= commune_count; ++g)
+    for (std::size_t g = 0; g <= commune_count; ++g) {
       mark_tension(access[g], g, service, parameters);
+    }
     service.overall = std::move(access.back());
     access.pop_back();
     service.by_commune = std::move(access);
