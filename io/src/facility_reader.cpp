@@ -141,11 +141,15 @@ std::vector<Facility> read_facilities(const FacilitySource& source,
     position.transformation = gs::make_transformation(srs, gs::wgs84(), where);
   }
 
-  if (!source.filter.empty() && layer->SetAttributeFilter(source.filter.c_str()) != OGRERR_NONE) {
-    throw DataError(where + ": facilities.filter \"" + source.filter +
-                    "\" is not a valid attribute filter (OGR SQL, e.g. \"DEP = '88'\"); "
-                    "columns are: " +
-                    gs::field_names(*layer->GetLayerDefn()));
+  if (!source.filter.empty()) {
+    gs::ErrorCollector filter_errors;  // GDAL's message goes into ours
+    if (layer->SetAttributeFilter(source.filter.c_str()) != OGRERR_NONE) {
+      const auto detail = filter_errors.take_failure();
+      throw DataError(where + ": facilities.filter \"" + source.filter +
+                      "\" is not a valid attribute filter (OGR SQL, e.g. \"DEP = '88'\")" +
+                      (detail ? " (" + *detail + ")" : "") +
+                      "; columns are: " + gs::field_names(*layer->GetLayerDefn()));
+    }
   }
   std::optional<gs::FieldLookup> id;
   if (!source.id_field.empty()) id.emplace(*layer, source.id_field, where, "facilities.id_field");
