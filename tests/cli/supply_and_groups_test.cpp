@@ -162,12 +162,15 @@ TEST_F(SupplyAndGroups, WithoutSupplyTheRunSaysSoAndKeepsEajeOnly) {
   EXPECT_NE(run_info(*file.dataset).at("supply").find("none"), std::string::npos);
   OGRLayer* communes = file.dataset->GetLayerByName("communes");
   EXPECT_EQ(communes->GetLayerDefn()->GetFieldIndex("eaje_rate_global_admin"), -1);
+  int in_tension = 0;
   for (auto& commune : *communes) {
     const bool expected = commune->GetFieldAsDouble("eaje_rate_e2sfca") < 10.0 - 0.005 ||
                           commune->GetFieldAsDouble("eaje_target_mean_min") > 15.0 + 0.005;
     EXPECT_EQ(commune->GetFieldAsInteger("eaje_tension") == 1, expected)
         << commune->GetFieldAsString("code");
+    in_tension += commune->GetFieldAsInteger("eaje_tension");
   }
+  EXPECT_EQ(in_tension, 10);  // the observation: EAJE places alone, all in tension
 }
 
 // A Filosofi cell as the tests write it.
