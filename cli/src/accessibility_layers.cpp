@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "couverture/engine/small_count_masking.hpp"
 #include "couverture/geodata/service_type.hpp"
 #include "coverage_layers.hpp"
 #include "layer_columns.hpp"
@@ -22,17 +23,6 @@ std::string target_label(const ServiceAccessibility& service) {
   std::string label = service.target.french_label();
   if (!label.empty()) label[0] = static_cast<char>(label[0] - 'a' + 'A');
   return label;
-}
-
-// A count as written in per-point layers: NULL when small enough to point
-// at a household (and the point is then flagged masked).
-std::optional<ColumnValue> published_count(double value, const PrivacySettings& privacy,
-                                           bool& masked) {
-  if (privacy.mask_small_counts && value > 0.0 && value < privacy.threshold) {
-    masked = true;
-    return std::nullopt;
-  }
-  return exact_or_null(value);
 }
 
 }  // namespace
@@ -133,27 +123,41 @@ void add_demand_point_accessibility_columns(const RunOutcome& outcome, OutputLay
   const auto& demand = outcome.coverage.demand;
   const PrivacySettings& privacy = outcome.scenario.privacy;
   const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
-  // A point with any small band or target count has all of them masked: one
-  // hidden band could otherwise be recovered as the total minus the others.
-  // The total stays unless it is small itself (it then reveals no band).
-  std::vector<std::uint8_t> bands_masked(demand.size(), 0);
-  std::vector<std::uint8_t> masked(demand.size(), 0);
-  for (std::size_t i = 0; i < demand.size(); ++i) {
-    bool hidden = false;
-    for (double count : demand[i].by_band) published_count(count, privacy, hidden);
-    for (const ServiceAccessibility& service : outcome.accessibility) {
-      published_count(service.target_population[i], privacy, hidden);
+  // A point with any small band, target or priority-group count has all of
+  // them masked: one hidden band could otherwise be recovered as the total
+  // minus the others; and a commune with one masked point has a second one
+  // masked, since the commune's counts are published (mask_small_counts).
+  // The total stays unless it is small itself (it then reveals no band), or
+  // the only small total of its commune.
+  std::vector<std::vector<double>> counts;
+  std::vector<std::uint32_t> commune_of(demand.size());
+  for (std::size_t i = 0; i < demand.size(); ++i) commune_of[i] = demand[i].commune;
+  for (AgeBand band : kAgeBands) {
+    counts.emplace_back(demand.size());
+    for (std::size_t i = 0; i < demand.size(); ++i) {
+      counts.back()[i] = demand[i].by_band[index_of(band)];
     }
-    bands_masked[i] = hidden ? 1 : 0;
-    published_count(demand[i].population, privacy, hidden);
-    masked[i] = hidden ? 1 : 0;
   }
+  for (const ServiceAccessibility& service : outcome.accessibility) {
+    counts.push_back(service.target_population);
+  }
+  for (const PriorityGroup& group : outcome.groups) counts.push_back(group.count);
+  std::vector<double> totals(demand.size());
+  for (std::size_t i = 0; i < demand.size(); ++i) totals[i] = demand[i].population;
+  const bool masking = privacy.mask_small_counts;
+  const std::vector<std::uint8_t> bands_masked =
+      masking ? mask_small_counts(counts, commune_of, privacy.threshold)
+              : std::vector<std::uint8_t>(demand.size(), 0);
+  const std::vector<std::uint8_t> total_masked =
+      masking ? mask_small_counts(std::span(&totals, 1), commune_of, privacy.threshold)
+              : std::vector<std::uint8_t>(demand.size(), 0);
+  std::vector<std::uint8_t> masked(demand.size(), 0);
+  for (std::size_t i = 0; i < demand.size(); ++i) masked[i] = bands_masked[i] | total_masked[i];
   const auto count_column = [&](OutputColumn& c, std::size_t i, double value) {
     if (bands_masked[i]) {
       c.values.emplace_back(std::nullopt);
     } else {
-      bool hidden = false;
-      c.values.push_back(published_count(value, privacy, hidden));
+      c.values.push_back(exact_or_null(value));
     }
   };
   // The total first: the existing `population` column obeys the same rule.
@@ -161,9 +165,18 @@ void add_demand_point_accessibility_columns(const RunOutcome& outcome, OutputLay
     if (c.name != "population") continue;
     c.values.clear();
     for (std::size_t i = 0; i < demand.size(); ++i) {
-      bool hidden = false;
-      c.values.push_back(published_count(demand[i].population, privacy, hidden));
+      if (total_masked[i]) {
+        c.values.emplace_back(std::nullopt);
+      } else {
+        c.values.push_back(exact_or_null(demand[i].population));
+      }
     }
+  }
+  for (const PriorityGroup& group : outcome.groups) {
+    OutputColumn count =
+        column("grp_" + service_column(group.name), Type::real, "Effectif : " + group.label);
+    for (std::size_t i = 0; i < demand.size(); ++i) count_column(count, i, group.count[i]);
+    layer.columns.push_back(std::move(count));
   }
   for (AgeBand band : kAgeBands) {
     OutputColumn count = column("pop_" + std::string(field_name(band)), Type::real,

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "couverture/geodata/service_type.hpp"
+#include "priority_groups_summary.hpp"
 #include "scenario_runner.hpp"
+#include "supply_summary.hpp"
 
 namespace couverture::cli {
 
@@ -45,7 +47,12 @@ std::string describe_commune(const RunOutcome& outcome, const ServiceAccessibili
                              std::uint32_t c) {
   const CommuneServiceAccess& a = service.by_commune[c];
   char text[160];
-  if (service.has_capacity) {
+  if (service.has_capacity && service.tension_on_global) {
+    // Ranked by the global rate: show it.
+    std::snprintf(text, sizeof text, "%s (%.1f places/100 global, %.1f min)",
+                  outcome.communes[c].name.c_str(), service.global->by_commune[c].e2sfca_rate,
+                  a.nearest.mean);
+  } else if (service.has_capacity) {
     std::snprintf(text, sizeof text, "%s (%.1f places/100, %.1f min)",
                   outcome.communes[c].name.c_str(), a.e2sfca_rate, a.nearest.mean);
   } else {
@@ -103,6 +110,8 @@ void print_accessibility_summary(const RunOutcome& outcome) {
     std::printf("%-16s %s; %zu commune(s) en tension\n", service.service_type.c_str(),
                 worst.c_str(), service.tension_communes.size());
   }
+  print_supply_summary(outcome);
+  print_priority_groups_summary(outcome);
 }
 
 nlohmann::json accessibility_json(const RunOutcome& outcome) {
@@ -166,6 +175,8 @@ nlohmann::json accessibility_json(const RunOutcome& outcome) {
     services.push_back(s);
   }
   json["services"] = services;
+  json["global_coverage"] = supply_json(outcome);
+  json["priority_groups"] = priority_groups_json(outcome);
   return json;
 }
 

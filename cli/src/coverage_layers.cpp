@@ -9,7 +9,9 @@
 #include "couverture/io/file_digest.hpp"
 #include "couverture/io/qml_style.hpp"
 #include "layer_columns.hpp"
+#include "priority_group_layers.hpp"
 #include "scenario_runner.hpp"
+#include "supply_layers.hpp"
 
 namespace couverture::cli {
 
@@ -266,6 +268,8 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   add("tension", "slower than " + number_label(scenario.tension.max_minutes) + " min or under " +
                      number_label(scenario.tension.min_places_per_100) +
                      " places per 100 (E2SFCA)");
+  for (const auto& [k, v] : supply_run_info(outcome)) add(k, v);
+  for (const auto& [k, v] : groups_run_info(outcome)) add(k, v);
   add("equity_measure", scenario.equity.measure);
   add("privacy",
       scenario.privacy.mask_small_counts
@@ -320,11 +324,16 @@ std::vector<OutputLayer> build_coverage_layers(const RunOutcome& outcome) {
   std::vector<OutputLayer> layers;
   layers.push_back(communes_layer(outcome));
   add_commune_accessibility_columns(outcome, layers.back());
+  add_commune_supply_columns(outcome, layers.back());
+  add_commune_group_columns(outcome, layers.back());
   layers.push_back(facilities_layer(outcome));
   layers.push_back(facility_access_layer(outcome));
   layers.push_back(demand_points_layer(outcome));
   add_demand_point_accessibility_columns(outcome, layers.back());
+  add_demand_point_supply_columns(outcome, layers.back());
   layers.push_back(run_info_layer(outcome));
+  for (OutputLayer& layer : build_priority_group_layers(outcome))
+    layers.push_back(std::move(layer));
   return layers;
 }
 

@@ -5,6 +5,7 @@
 #include "couverture/io/age_table_reader.hpp"
 #include "couverture/io/population_grid_reader.hpp"
 #include "couverture/io/residential_reader.hpp"
+#include "groups_stage.hpp"
 
 namespace couverture::cli {
 
@@ -54,7 +55,8 @@ PopulationSources read_population_sources(const Scenario& scenario, Progress& pr
   const bool any = demand.source == "auto";
   if (!demand.insee_grid.empty() && (any || demand.source == "insee_grid")) {
     progress.stage("reading the population grid " + demand.insee_grid.filename().string());
-    sources.grid_cells = read_population_grid(demand.insee_grid, demand.insee_grid_layer, warnings);
+    sources.grid_cells = read_population_grid(demand.insee_grid, demand.insee_grid_layer, warnings,
+                                              grid_group_columns(scenario));
   }
   const std::filesystem::path pbf = osm_buildings_source(scenario);
   if (!pbf.empty() && (any || demand.source == "buildings" || demand.source == "landuse")) {

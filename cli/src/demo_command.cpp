@@ -44,6 +44,26 @@ Scenario demo_scenario(const SyntheticTerritory& territory, const DemoInputs& in
   scenario.facilities.capacity_field = "capacity";
   scenario.network.path = inputs.roads_pbf;
   scenario.network.profile = "car";
+  // The whole childcare offer, with ILLUSTRATIVE figures (see
+  // illustrative_supply): the global rate beside the EAJE one, and zones en
+  // tension following the global rate.
+  SupplySettings supply;
+  supply.illustrative = true;
+  const char* source =
+      "ILLUSTRATIVE: 40 / 2 / 4 places per 100 children under 3 (3.1 % of the 2026 "
+      "population), not CAF counts; replace with the CAF's figures";
+  const std::array<const char*, kSupplyKindCount> fields = {"places_am", "places_garde_domicile",
+                                                            "enfants_2ans_scolarises"};
+  for (SupplyKind kind : kSupplyKinds) {
+    SupplyTable table;
+    table.path = inputs.supply_csv;
+    table.places_field = fields[index_of(kind)];
+    table.year = 2024;
+    table.source = source;
+    supply.tables[index_of(kind)] = table;
+  }
+  scenario.supply = supply;
+  scenario.tension.rate = "global";
   scenario.output.path = output;
   return scenario;
 }

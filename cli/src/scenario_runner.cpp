@@ -11,7 +11,9 @@
 #include "couverture/io/network_loader.hpp"
 #include "coverage_layers.hpp"
 #include "demand_stage.hpp"
+#include "groups_stage.hpp"
 #include "isochrone_layers.hpp"
+#include "supply_stage.hpp"
 
 namespace couverture::cli {
 
@@ -47,6 +49,7 @@ bool same_network(const NetworkSource& a, const NetworkSource& b) {
 
 bool same_population_sources(const Scenario& a, const Scenario& b) {
   return a.demand.source == b.demand.source && a.demand.insee_grid == b.demand.insee_grid &&
+         grid_group_columns(a) == grid_group_columns(b) &&
          a.demand.insee_grid_layer == b.demand.insee_grid_layer &&
          osm_buildings_source(a) == osm_buildings_source(b) &&
          a.demand.min_building_m2 == b.demand.min_building_m2;
@@ -131,10 +134,20 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     outcome.communes[c].bands_estimated = false;
   }
   if (kind != RunKind::isochrones) {
+    AccessibilityParameters access = accessibility_parameters(scenario);
+    access.supply = read_childcare_supply(scenario, outcome.communes, progress, outcome.warnings);
     progress.stage("accessibility, coverage rates and equity");
-    outcome.accessibility =
-        analyse_accessibility(outcome.roads, outcome.communes, outcome.facilities, outcome.coverage,
-                              accessibility_parameters(scenario));
+    outcome.accessibility = analyse_accessibility(outcome.roads, outcome.communes,
+                                                  outcome.facilities, outcome.coverage, access);
+    check_supply_used(scenario, outcome.accessibility, outcome.warnings);
+    if (!scenario.demand.groups.empty()) {
+      outcome.groups =
+          build_priority_groups(scenario, outcome.communes, outcome.coverage,
+                                *outcome.population_sources, progress, outcome.warnings);
+      outcome.group_comparisons =
+          compare_priority_groups(outcome.coverage.services, outcome.accessibility, outcome.groups,
+                                  scenario.analysis.thresholds_minutes);
+    }
   }
   if (kind == RunKind::isochrones || (kind == RunKind::coverage && scenario.isochrones.enabled)) {
     outcome.isochrones = compute_isochrones(outcome, progress);

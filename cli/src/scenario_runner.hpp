@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "couverture/engine/coverage_analysis.hpp"
+#include "couverture/engine/priority_groups.hpp"
 #include "couverture/engine/service_accessibility.hpp"
 #include "couverture/io/scenario.hpp"
 #include "isochrone_stage.hpp"
@@ -26,6 +27,8 @@ struct RunOutcome {
   CoverageResult coverage;
   std::vector<DemandSource> demand_sources;         // by commune
   std::vector<ServiceAccessibility> accessibility;  // by service, as coverage.services
+  std::vector<PriorityGroup> groups;                // [demand.groups], per demand point
+  std::vector<GroupComparison> group_comparisons;   // each service × group
   IsochroneOutcome isochrones;
   std::vector<std::string> warnings;
   std::vector<std::pair<std::string, double>> timings;

@@ -118,9 +118,20 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
   progress.stage("planning " + std::to_string(scenario.siting.sites) + " new " +
                  scenario.siting.service_type + " site(s) among " +
                  std::to_string(candidates.size()) + " candidates");
+  SitePlanParameters parameters = plan_parameters(scenario);
+  if (!scenario.siting.group_weights.empty()) {
+    // A member of a weighted group counts `weight` times in the objective.
+    std::vector<double> weights;
+    for (const PriorityGroup& group : outcome.baseline.groups) {
+      const auto found = scenario.siting.group_weights.find(group.name);
+      weights.push_back(found == scenario.siting.group_weights.end() ? 1.0 : found->second);
+    }
+    parameters.demand_factor = group_weight_factor(outcome.baseline.groups, weights,
+                                                   outcome.baseline.coverage.demand.size());
+  }
   outcome.plan =
       plan_sites(outcome.baseline.roads, outcome.baseline.communes, outcome.baseline.coverage,
-                 outcome.baseline.accessibility, std::move(candidates), plan_parameters(scenario));
+                 outcome.baseline.accessibility, std::move(candidates), parameters);
   outcome.baseline.warnings.insert(outcome.baseline.warnings.end(), outcome.plan.warnings.begin(),
                                    outcome.plan.warnings.end());
   if (!evaluate.empty()) {

@@ -221,6 +221,7 @@ class DemandBuilder {
       DemandPoint point;
       point.commune = c;
       point.position = cell.centre;
+      point.grid_cell = i;
       for (std::size_t b = 0; b < kAgeBandCount; ++b) {
         point.by_band[b] = band_sums[b] > 0.0 ? bands[b] * (cell.by_band[b] / band_sums[b])
                                               : bands[b] * (cell_total(cell) / total);

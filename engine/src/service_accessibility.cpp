@@ -68,16 +68,26 @@ AgeBandSet target_of(const std::string& type, const AccessibilityParameters& p) 
   return default_service_info(type).target;
 }
 
+// The E2SFCA rate zones en tension read: the global one when the scenario
+// says so, the facilities' own otherwise.
+double tension_rate(const ServiceAccessibility& service, const CommuneServiceAccess& access,
+                    std::size_t c) {
+  if (!service.tension_on_global) return access.e2sfca_rate;
+  return c < service.global->by_commune.size() ? service.global->by_commune[c].e2sfca_rate
+                                               : service.global->overall.e2sfca_rate;
+}
+
 // Larger is worse: the ordering of worst_served_communes and of the zones
 // en tension.
 double badness(const ServiceAccessibility& service, std::uint32_t c) {
   const CommuneServiceAccess& a = service.by_commune[c];
   const double unreachable_penalty = a.nearest.weight > a.nearest.reachable_weight ? 1e9 : 0.0;
-  if (service.has_capacity) return unreachable_penalty - a.e2sfca_rate;
+  if (service.has_capacity) return unreachable_penalty - tension_rate(service, a, c);
   return unreachable_penalty + a.nearest.mean;
 }
 
-void mark_tension(CommuneServiceAccess& access, const ServiceAccessibility& service,
+// `c` is the commune's index, or the commune count for the territory.
+void mark_tension(CommuneServiceAccess& access, std::size_t c, const ServiceAccessibility& service,
                   const AccessibilityParameters& p) {
   if (!(access.target_population > 0.0)) return;
   std::vector<std::string> reasons;
@@ -88,9 +98,12 @@ void mark_tension(CommuneServiceAccess& access, const ServiceAccessibility& serv
     reasons.push_back("temps moyen " + minutes_text(access.nearest.mean) + " min > " +
                       minutes_text(p.tension_max_minutes) + " min");
   }
-  if (service.has_capacity && access.e2sfca_rate < p.tension_min_places_per_100) {
-    reasons.push_back(minutes_text(access.e2sfca_rate) + " places pour 100 < " +
-                      minutes_text(p.tension_min_places_per_100));
+  const double rate = tension_rate(service, access, c);
+  if (service.has_capacity && rate < p.tension_min_places_per_100) {
+    reasons.push_back(
+        minutes_text(rate) +
+        (service.tension_on_global ? " places pour 100 (global) < " : " places pour 100 < ") +
+        minutes_text(p.tension_min_places_per_100));
   }
   access.in_tension = !reasons.empty();
   for (const std::string& reason : reasons) {
@@ -226,7 +239,20 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
       a.fca_rate = fca_mean[g];
       a.e2sfca_rate = e2_mean[g];
       a.gravity = gravity_mean[g];
-      mark_tension(a, service, parameters);
+    }
+    if (parameters.supply && service.has_capacity &&
+        service_type_key(parameters.supply->service_type) ==
+            service_type_key(service.service_type)) {
+      // places_located ends with the territory's total: the communes only.
+      const std::span<const double> located(places_located.data(), commune_count);
+      service.global = analyse_global_coverage(
+          builder, coverage.demand_positions, commune_of, *parameters.supply,
+          {service.target_population, service.fca_per_100, service.e2sfca_per_100, located}, plain,
+          parameters.e2sfca_decay);
+      service.tension_on_global = parameters.supply->tension_on_global;
+    }
+    for (std::size_t g = 0; g <= commune_count; ++g) {
+      mark_tension(access[g], g, service, parameters);
     }
     service.overall = std::move(access.back());
     access.pop_back();
@@ -235,22 +261,19 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
       if (service.by_commune[c].in_tension) service.tension_communes.push_back(c);
     }
     // Worst first: least covered when places are known, otherwise slowest.
-    const auto badness = [&service](std::uint32_t c) {
-      const CommuneServiceAccess& a = service.by_commune[c];
-      const double unreachable = a.nearest.weight - a.nearest.reachable_weight;
-      if (service.has_capacity) return -a.e2sfca_rate + (unreachable > 0.0 ? 1e9 : 0.0);
-      return a.nearest.mean + (unreachable > 0.0 ? 1e9 : 0.0);
-    };
-    std::stable_sort(
-        service.tension_communes.begin(), service.tension_communes.end(),
-        [&badness](std::uint32_t a, std::uint32_t b) { return badness(a) > badness(b); });
+    std::stable_sort(service.tension_communes.begin(), service.tension_communes.end(),
+                     [&service](std::uint32_t a, std::uint32_t b) {
+                       return badness(service, a) > badness(service, b);
+                     });
 
     service.point_in_tension.assign(point_count, 0);
     for (std::size_t i = 0; i < point_count; ++i) {
       if (!(service.target_population[i] > 0.0)) continue;
       const bool slow = !(nearest.demand_minutes[i] <= parameters.tension_max_minutes);
+      const double score =
+          service.tension_on_global ? service.global->e2sfca_per_100[i] : service.e2sfca_per_100[i];
       const bool short_of_places =
-          service.has_capacity && service.e2sfca_per_100[i] < parameters.tension_min_places_per_100;
+          service.has_capacity && score < parameters.tension_min_places_per_100;
       service.point_in_tension[i] = slow || short_of_places ? 1 : 0;
     }
     for (double beyond : service.overall.target_beyond) {

@@ -259,13 +259,23 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
       weight[i] = target.count(coverage.demand[i].by_band);
     }
   }
+  if (!parameters.demand_factor.empty()) {
+    if (parameters.demand_factor.size() != point_count) {
+      throw std::invalid_argument("plan_sites: one demand factor per demand point");
+    }
+    for (std::size_t i = 0; i < point_count; ++i) weight[i] *= parameters.demand_factor[i];
+  }
   std::vector<double> existing(point_count, kInf);
   if (existing_service) existing = existing_service->demand_minutes;
   std::vector<double> baseline_access(point_count, 0.0);
   if (access_service && access_service->has_capacity) {
-    for (std::size_t i = 0; i < point_count; ++i) {
-      baseline_access[i] = access_service->e2sfca_per_100[i] / 100.0;
-    }
+    // Where zones en tension follow the global rate ([supply]), the shortfall
+    // counts the places without an address too: the new sites' scores add
+    // to it like to the facilities' own.
+    const std::vector<double>& scores = access_service->tension_on_global
+                                            ? access_service->global->e2sfca_per_100
+                                            : access_service->e2sfca_per_100;
+    for (std::size_t i = 0; i < point_count; ++i) baseline_access[i] = scores[i] / 100.0;
   } else if (existing_service && !existing_service->facilities.empty()) {
     plan.warnings.push_back("the existing " + plan.service_type +
                             " facilities have no known capacity: the capacity objective counts "

@@ -62,6 +62,28 @@ void write_facilities_csv(const std::vector<Facility>& facilities,
   output.commit();
 }
 
+void write_supply_csv(const SyntheticTerritory& territory, const std::filesystem::path& target,
+                      bool overwrite) {
+  AtomicOutput output(target, overwrite);
+  {
+    std::ofstream out(output.temporary(), std::ios::binary);
+    out << "code_insee,nom,places_am,places_garde_domicile,enfants_2ans_scolarises\n";
+    for (const Commune& commune : territory.communes) {
+      const IllustrativeSupply supply = illustrative_supply(commune.population);
+      out << quoted(commune.code) << ',' << quoted(commune.name) << ','
+          << supply.assistants_maternels << ',' << supply.home_childcare << ','
+          << supply.school_2_year_olds << '\n';
+    }
+    out.flush();
+    if (!out) {
+      throw DataError(target.string() +
+                      ": cannot write the supply table; check the disk space and the folder's "
+                      "permissions");
+    }
+  }
+  output.commit();
+}
+
 OutputLayer communes_layer(const SyntheticTerritory& territory) {
   OutputLayer layer;
   layer.name = "communes";
@@ -82,12 +104,18 @@ OutputLayer communes_layer(const SyntheticTerritory& territory) {
 
 }  // namespace
 
+IllustrativeSupply illustrative_supply(double population) {
+  const double children = 0.031 * population;
+  return {std::round(0.40 * children), std::round(0.02 * children), std::round(0.04 * children)};
+}
+
 DemoInputs write_demo_inputs(const SyntheticTerritory& territory,
                              const std::filesystem::path& folder, bool overwrite) {
   const DemoInputs inputs{folder / "roads.osm.pbf", folder / "communes.gpkg",
-                          folder / "facilities.csv"};
+                          folder / "facilities.csv", folder / "supply-illustrative.csv"};
   if (!overwrite) {
-    for (const auto& path : {inputs.roads_pbf, inputs.communes_gpkg, inputs.facilities_csv}) {
+    for (const auto& path :
+         {inputs.roads_pbf, inputs.communes_gpkg, inputs.facilities_csv, inputs.supply_csv}) {
       if (std::filesystem::exists(path)) {
         throw DataError(path.string() +
                         " already exists; choose another folder or allow overwriting");
@@ -106,6 +134,7 @@ DemoInputs write_demo_inputs(const SyntheticTerritory& territory,
   layers.push_back(communes_layer(territory));
   write_geopackage(inputs.communes_gpkg, layers, "EPSG:4326", overwrite);
   write_facilities_csv(territory.facilities, inputs.facilities_csv, overwrite);
+  write_supply_csv(territory, inputs.supply_csv, overwrite);
   return inputs;
 }
 

@@ -1,6 +1,8 @@
 #include "couverture/io/facility_reader.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "couverture/geodata/data_error.hpp"
 #include "field_lookup.hpp"
@@ -67,6 +69,41 @@ LonLat position_from_geometry(const OGRFeature& feature, PositionSource& source,
   return {lon, lat};
 }
 
+// Rows a register holds but the run does not use, said plainly: the types
+// the map leaves out (the ten most frequent named), the rows of poor
+// coordinate quality (every id: they may be facilities the planner expects).
+void report_left_out(const std::string& where, const std::map<std::string, std::size_t>& unmapped,
+                     const std::vector<std::string>& poor_rows, const FacilitySource& source,
+                     std::vector<std::string>& warnings) {
+  if (!unmapped.empty()) {
+    std::vector<std::pair<std::size_t, std::string>> by_count;
+    std::size_t rows = 0;
+    for (const auto& [value, count] : unmapped) {
+      by_count.emplace_back(count, value);
+      rows += count;
+    }
+    std::stable_sort(by_count.begin(), by_count.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::string values;
+    for (std::size_t k = 0; k < by_count.size() && k < 10; ++k) {
+      values += (values.empty() ? "" : ", ") + by_count[k].second + " (" +
+                std::to_string(by_count[k].first) + ")";
+    }
+    if (by_count.size() > 10) values += ", ...";
+    warnings.push_back(where + ": " + std::to_string(rows) + " row(s) whose " + source.type_field +
+                       " is not in [facilities.type_map] were left out: " + values);
+  }
+  if (!poor_rows.empty()) {
+    std::string ids;
+    for (const std::string& row : poor_rows) ids += (ids.empty() ? "" : ", ") + row;
+    warnings.push_back(where + ": " + std::to_string(poor_rows.size()) +
+                       " facility(ies) left out for the poor quality of their coordinates (" +
+                       source.quality_field + "): " + ids +
+                       "; locate them and give their coordinates, or remove the value from "
+                       "facilities.poor_quality to use them as they are");
+  }
+}
+
 }  // namespace
 
 std::vector<Facility> read_facilities(const FacilitySource& source,
@@ -104,8 +141,26 @@ std::vector<Facility> read_facilities(const FacilitySource& source,
     position.transformation = gs::make_transformation(srs, gs::wgs84(), where);
   }
 
-  const gs::FieldLookup id(*layer, source.id_field, where, "facilities.id_field");
+  if (!source.filter.empty()) {
+    gs::ErrorCollector filter_errors;  // GDAL's message goes into ours
+    if (layer->SetAttributeFilter(source.filter.c_str()) != OGRERR_NONE) {
+      const auto detail = filter_errors.take_failure();
+      throw DataError(where + ": facilities.filter \"" + source.filter +
+                      "\" is not a valid attribute filter (OGR SQL, e.g. \"DEP = '88'\")" +
+                      (detail ? " (" + *detail + ")" : "") +
+                      "; columns are: " + gs::field_names(*layer->GetLayerDefn()));
+    }
+  }
+  std::optional<gs::FieldLookup> id;
+  if (!source.id_field.empty()) id.emplace(*layer, source.id_field, where, "facilities.id_field");
   const gs::FieldLookup type(*layer, source.type_field, where, "facilities.type_field");
+  std::optional<gs::FieldLookup> quality;
+  if (!source.quality_field.empty()) {
+    quality.emplace(*layer, source.quality_field, where, "facilities.quality_field");
+  }
+  const std::set<std::string> poor(source.poor_quality.begin(), source.poor_quality.end());
+  std::map<std::string, std::size_t> unmapped;  // type value -> rows left out
+  std::vector<std::string> poor_rows;
   std::optional<gs::FieldLookup> name;
   if (!source.name_field.empty())
     name.emplace(*layer, source.name_field, where, "facilities.name_field");
@@ -121,16 +176,34 @@ std::vector<Facility> read_facilities(const FacilitySource& source,
     const std::string record = where + ", " + gs::record_name(*dataset, feature->GetFID());
     errors.throw_if_failed(record);
     Facility facility;
-    facility.id = trimmed(id.text(*feature).value_or(""));
+    const std::string type_value = trimmed(type.text(*feature).value_or(""));
+    if (!source.type_map.empty()) {
+      const auto mapped = source.type_map.find(type_value);
+      if (mapped == source.type_map.end()) {
+        ++unmapped[type_value];
+        continue;
+      }
+      facility.service_type = mapped->second;
+    } else {
+      facility.service_type = type_value;
+    }
+    facility.id =
+        id ? trimmed(id->text(*feature).value_or("")) : "row-" + std::to_string(feature->GetFID());
     if (facility.id.empty()) {
-      throw DataError(record + ": no id in field '" + id.name() + "'; give every facility an id");
+      throw DataError(record + ": no id in field '" + id->name() + "'; give every facility an id");
+    }
+    if (quality) {
+      const std::string value = trimmed(quality->text(*feature).value_or(""));
+      if (poor.count(value) != 0) {
+        poor_rows.push_back(facility.id + " (" + value + ")");
+        continue;
+      }
     }
     const auto [first, inserted] = record_of_id.try_emplace(facility.id, record);
     if (!inserted) {
       throw DataError(record + ": id '" + facility.id + "' already used by " + first->second +
                       "; facility ids must be unique");
     }
-    facility.service_type = trimmed(type.text(*feature).value_or(""));
     if (facility.service_type.empty()) {
       throw DataError(record + ": facility '" + facility.id + "' has an empty type in field '" +
                       type.name() + "'; give its service type (e.g. eaje, alsh)");
@@ -159,7 +232,13 @@ std::vector<Facility> read_facilities(const FacilitySource& source,
     warnings.push_back(where + ": " + std::to_string(position.non_points) +
                        " facilities are areas or lines, placed at a point inside each");
   }
-  if (facilities.empty()) throw DataError(where + ": no facilities; check facilities.path");
+  report_left_out(where, unmapped, poor_rows, source, warnings);
+  if (facilities.empty()) {
+    throw DataError(where + ": no facilities" +
+                    (source.type_map.empty() && source.filter.empty()
+                         ? "; check facilities.path"
+                         : "; check facilities.filter and [facilities.type_map]"));
+  }
   return facilities;
 }
 

@@ -73,7 +73,9 @@ LonLat centre_of(const OGRFeature& feature, OGRCoordinateTransformation& transfo
 
 std::vector<PopulationCell> read_population_grid(const std::filesystem::path& path,
                                                  const std::string& layer_name,
-                                                 std::vector<std::string>& warnings) {
+                                                 std::vector<std::string>& warnings,
+                                                 const std::vector<std::string>& extra_columns,
+                                                 const std::string& extra_key) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) {
     throw DataError(path.string() + ": no such file; check " + kKey + " in the scenario");
@@ -85,6 +87,18 @@ std::vector<PopulationCell> read_population_grid(const std::filesystem::path& pa
   std::array<std::optional<gs::FieldLookup>, column_count> columns;
   for (std::size_t i = 0; i < column_count; ++i) {
     columns[i].emplace(column(*layer, kColumnNames[i], where));
+  }
+
+  std::vector<gs::FieldLookup> extra;
+  for (const std::string& name : extra_columns) {
+    OGRFeatureDefn& definition = *layer->GetLayerDefn();
+    const int index = definition.GetFieldIndex(name.c_str());
+    if (index < 0) {
+      throw DataError(where + ": no column '" + name +
+                      "'; columns are: " + gs::field_names(definition) + " — fix " + extra_key +
+                      " (Filosofi's Men, Men_pauv, Men_fmp, Men_5ind, Log_soc)");
+    }
+    extra.emplace_back(*layer, definition.GetFieldDefn(index)->GetNameRef(), where, extra_key);
   }
 
   const OGRSpatialReference* layer_srs = layer->GetSpatialRef();
@@ -126,7 +140,16 @@ std::vector<PopulationCell> read_population_grid(const std::filesystem::path& pa
     if (adults < 0) ++negative_adults;
     cell.by_band[index_of(AgeBand::adults)] = adults < 0 ? 0.0 : adults;
     cell.total = total_of(cell.by_band);
-    cells.push_back(cell);
+    for (const gs::FieldLookup& column : extra) {
+      const std::optional<double> number = column.number(*feature, record);
+      if (!number || *number < 0) {
+        throw DataError(record + ": column '" + column.name() + "' is " +
+                        (number ? "negative" : "empty") + "; a Filosofi cell needs a count (" +
+                        extra_key + ")");
+      }
+      cell.extra.push_back(*number);
+    }
+    cells.push_back(std::move(cell));
   }
   errors.throw_if_failed(where);
   for (const std::string& warning : errors.warnings()) {

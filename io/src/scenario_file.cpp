@@ -299,6 +299,17 @@ DemandSettings read_demand_table(const fs::path& file, const toml::table* table)
     settings.band_shares = read_band_shares(file, *shares);
     settings.band_shares_given = true;
   }
+  if (const toml::table* groups = reader.subtable("groups")) {
+    settings.groups = scenario_tables::read_groups_table(file, *groups);
+    for (const GroupSource& group : settings.groups) {
+      if (!group.column.empty() && settings.insee_grid.empty()) {
+        throw DataError(reader.where(*groups->get(group.name), "groups." + group.name) +
+                        " reads the column '" + group.column +
+                        "' of the INSEE grid: give demand.insee_grid (the Filosofi 200 m "
+                        "carreaux), or a per-commune table (path, count_field)");
+      }
+    }
+  }
   reader.reject_unknown_keys();
   if (settings.source == "insee_grid" && settings.insee_grid.empty()) {
     throw DataError(reader.where(*table->get("source"), "source") +
@@ -420,6 +431,7 @@ TensionSettings read_tension_table(const fs::path& file, const toml::table* tabl
   settings.max_minutes = reader.bounded_number("max_minutes", settings.max_minutes, 0.0, true);
   settings.min_places_per_100 =
       reader.bounded_number("min_places_per_100", settings.min_places_per_100, 0.0, false);
+  settings.rate = reader.choice("rate", settings.rate, {"service", "global"});
   reader.reject_unknown_keys();
   return settings;
 }
@@ -471,21 +483,61 @@ FacilitySource read_facility_source(TableReader& reader, bool type_required) {
   source.x_field = reader.text("x_field").value_or("");
   source.y_field = reader.text("y_field").value_or("");
   source.crs = reader.text("crs").value_or("");
-  source.id_field = reader.required_text("id_field");
-  source.name_field = reader.required_text("name_field");
-  source.type_field =
-      type_required ? reader.required_text("type_field") : reader.text("type_field").value_or("");
+  source.filter = reader.text("filter").value_or("");
+  if (const toml::table* map = reader.subtable("type_map")) {
+    TableReader map_reader(reader.origin(*map), *map, reader.prefix() + "type_map.");
+    for (const auto& [value, node] : *map) {
+      const std::string key(value.str());
+      const auto type = map_reader.text(key);
+      if (!type || type->empty()) {
+        throw DataError(map_reader.where(node, key) +
+                        " must name a service type, e.g. \"D502\" = \"eaje\"");
+      }
+      source.type_map[key] = *type;
+    }
+  }
+  // Registers (a type map) often carry no id nor name.
+  const bool register_source = !source.type_map.empty();
+  source.id_field =
+      register_source ? reader.text("id_field").value_or("") : reader.required_text("id_field");
+  source.name_field =
+      register_source ? reader.text("name_field").value_or("") : reader.required_text("name_field");
+  source.type_field = type_required || register_source ? reader.required_text("type_field")
+                                                       : reader.text("type_field").value_or("");
   source.capacity_field = reader.text("capacity_field").value_or("");
+  source.quality_field = reader.text("quality_field").value_or("");
+  source.poor_quality = reader.text_list("poor_quality");
+  if (!source.quality_field.empty() && source.poor_quality.empty()) {
+    throw DataError(reader.where(*reader.find("quality_field"), "quality_field") +
+                    " needs poor_quality, the values that leave a row out, e.g. poor_quality = "
+                    "[\"Mauvaise\"]");
+  }
+  if (source.quality_field.empty() && !source.poor_quality.empty()) {
+    throw DataError(reader.where(*reader.find("poor_quality"), "poor_quality") +
+                    " needs quality_field, the column holding the coordinates' quality");
+  }
   return source;
 }
 
 toml::table facility_source_to_toml(const FacilitySource& source, const PathWriter& relative) {
-  toml::table table{{"path", relative(source.path)},
-                    {"id_field", source.id_field},
-                    {"name_field", source.name_field}};
+  toml::table table{{"path", relative(source.path)}};
   const auto insert_if = [&table](std::string_view key, const std::string& value) {
     if (!value.empty()) table.insert(key, value);
   };
+  insert_if("id_field", source.id_field);
+  insert_if("name_field", source.name_field);
+  insert_if("filter", source.filter);
+  insert_if("quality_field", source.quality_field);
+  if (!source.poor_quality.empty()) {
+    toml::array values;
+    for (const std::string& value : source.poor_quality) values.push_back(value);
+    table.insert("poor_quality", values);
+  }
+  if (!source.type_map.empty()) {
+    toml::table map;
+    for (const auto& [value, type] : source.type_map) map.insert(value, type);
+    table.insert("type_map", map);
+  }
   insert_if("type_field", source.type_field);
   insert_if("layer", source.layer);
   insert_if("x_field", source.x_field);
@@ -512,9 +564,26 @@ Scenario settings_from_table(const fs::path& file, const toml::table& root) {
   scenario.services = read_services_table(file, reader.subtable("services"));
   scenario.accessibility = read_accessibility_table(file, reader.subtable("accessibility"));
   scenario.tension = read_tension_table(file, reader.subtable("tension"));
+  scenario.supply = scenario_tables::read_supply_table(file, reader.subtable("supply"));
+  if (scenario.tension.rate == "global" && !scenario.supply) {
+    const toml::node* rate = root.at_path("tension.rate").node();
+    throw DataError((rate != nullptr ? reader.where(*rate, "tension.rate") : file.string()) +
+                    ": rate = \"global\" needs a [supply] table (the places of assistants "
+                    "maternels, home childcare, 2-year-olds at school); add it or set rate = "
+                    "\"service\"");
+  }
   scenario.equity = read_equity_table(file, reader.subtable("equity"));
   scenario.privacy = read_privacy_table(file, reader.subtable("privacy"));
   scenario.siting = read_siting_table(file, reader.subtable("siting"));
+  for (const auto& [group, weight] : scenario.siting.group_weights) {
+    const auto& groups = scenario.demand.groups;
+    if (std::none_of(groups.begin(), groups.end(),
+                     [&](const GroupSource& g) { return g.name == group; })) {
+      const toml::node* node = root.at_path("siting.weight").node();
+      throw DataError((node != nullptr ? reader.where(*node, "siting.weight") : file.string()) +
+                      ": '" + group + "' is not a group of [demand.groups]; name one of them");
+    }
+  }
   scenario.output = read_output_table(file, reader.subtable("output"));
   reader.reject_unknown_keys();
   return scenario;
@@ -627,6 +696,9 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
       shares.insert(field_name(band), demand.band_shares[index_of(band)]);
     demand_table.insert("band_shares", shares);
   }
+  if (!demand.groups.empty()) {
+    demand_table.insert("groups", scenario_tables::groups_to_toml(demand.groups, relative));
+  }
   toml::table services;
   for (const auto& [type, service] : scenario.services) {
     toml::array bands;
@@ -667,7 +739,8 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
       {"demand", demand_table},
       {"accessibility", accessibility_table},
       {"tension", toml::table{{"max_minutes", scenario.tension.max_minutes},
-                              {"min_places_per_100", scenario.tension.min_places_per_100}}},
+                              {"min_places_per_100", scenario.tension.min_places_per_100},
+                              {"rate", scenario.tension.rate}}},
       {"equity", toml::table{{"measure", scenario.equity.measure}}},
       {"privacy", toml::table{{"mask_small_counts", scenario.privacy.mask_small_counts},
                               {"threshold", scenario.privacy.threshold}}},
@@ -675,6 +748,8 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
        toml::table{{"path", relative(scenario.output.path)}, {"crs", scenario.output.crs}}}};
   if (!scenario.note.empty()) root.insert("note", scenario.note);
   if (!services.empty()) root.insert("services", services);
+  if (scenario.supply)
+    root.insert("supply", scenario_tables::supply_to_toml(*scenario.supply, relative));
   root.insert("siting", scenario_tables::siting_to_toml(scenario.siting, relative));
   // A variant is written merged, without `baseline`: the file runs on its
   // own, its [changes] being the baseline's and the variant's together.

@@ -44,6 +44,13 @@ SitingSettings read_siting_table(const fs::path& file, const toml::table* table)
   settings.time_limit_s = reader.bounded_number("time_limit_s", settings.time_limit_s, 0.0, true);
   settings.exact_size_limit =
       reader.bounded_number("exact_size_limit", settings.exact_size_limit, 0.0, true);
+  if (const toml::table* weights = reader.subtable("weight")) {
+    TableReader weight_reader(file, *weights, "siting.weight.");
+    for (const auto& [key, node] : *weights) {
+      const std::string group(key.str());
+      settings.group_weights[group] = weight_reader.bounded_number(group, 1.0, 0.0, false);
+    }
+  }
   reader.reject_unknown_keys();
   return settings;
 }
@@ -64,6 +71,11 @@ toml::table siting_to_toml(const SitingSettings& siting, const PathWriter& relat
                     {"exact_size_limit", siting.exact_size_limit}};
   if (siting.candidates) {
     table.insert("candidates", facility_source_to_toml(*siting.candidates, relative));
+  }
+  if (!siting.group_weights.empty()) {
+    toml::table weights;
+    for (const auto& [group, weight] : siting.group_weights) weights.insert(group, weight);
+    table.insert("weight", weights);
   }
   return table;
 }

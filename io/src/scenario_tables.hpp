@@ -314,4 +314,12 @@ toml::table changes_to_toml(const ScenarioChanges& changes);
 SitingSettings read_siting_table(const fs::path& file, const toml::table* table);
 toml::table siting_to_toml(const SitingSettings& siting, const PathWriter& relative);
 
+// scenario_groups.cpp: [demand.groups].
+std::vector<GroupSource> read_groups_table(const fs::path& file, const toml::table& table);
+toml::table groups_to_toml(const std::vector<GroupSource>& groups, const PathWriter& relative);
+
+// scenario_supply.cpp: [supply] (nullopt when absent).
+std::optional<SupplySettings> read_supply_table(const fs::path& file, const toml::table* table);
+toml::table supply_to_toml(const SupplySettings& supply, const PathWriter& relative);
+
 }  // namespace couverture::scenario_tables

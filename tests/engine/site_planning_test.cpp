@@ -127,6 +127,53 @@ TEST(SitePlanning, StraightRoadMaxCoveringHandWorked) {
   EXPECT_EQ(one.rank[at(SitePlanObjective::max_covering)], (std::vector<std::uint32_t>{3, 2, 1}));
 }
 
+TEST(SitePlanning, ADemandFactorWeightsAPriorityGroup) {
+  const StraightRoad road;
+  // B's 20 children all in a group weighing 3 ([siting] weight): B counts
+  // 60. Covering gains alone: P 0, Q 60, R 50; k = 1 now takes Q, 30 + 60.
+  SitePlanParameters p = road.parameters(SitePlanObjective::max_covering, 1);
+  p.demand_factor = {1.0, 3.0, 1.0};
+  const SitePlan plan =
+      plan_sites(road.roads, road.communes, road.coverage, road.accessibility, road.candidates, p);
+  EXPECT_EQ(plan.chosen, (std::vector<std::uint32_t>{1}));
+  EXPECT_NEAR(plan.chosen_objective, 90.0, 1e-9);
+  EXPECT_NEAR(plan.gain[at(SitePlanObjective::max_covering)][1], 60.0, 1e-9);
+  EXPECT_NEAR(plan.baseline[at(SitePlanObjective::max_covering)], 30.0, 1e-9);
+  p.demand_factor = {1.0, 3.0};
+  EXPECT_THROW(
+      plan_sites(road.roads, road.communes, road.coverage, road.accessibility, road.candidates, p),
+      std::invalid_argument);
+}
+
+TEST(SitePlanning, CapacityShortfallCountsTheGlobalSupplyWhenTensionFollowsIt) {
+  StraightRoad road;
+  // 8 places with assistants maternels in A and 4 in C, tension on the
+  // global rate: the baseline shortfall Σ D_i max(0, L − global score_i).
+  AccessibilityParameters a;
+  a.thresholds_minutes = {1, 2};
+  a.access_speed_kmh = 3.6;
+  ChildcareSupply supply;
+  supply.by_commune = {{8, 0, 0}, {0, 0, 0}, {0, 0, 4}};
+  supply.tension_on_global = true;
+  a.supply = supply;
+  road.accessibility =
+      analyse_accessibility(road.roads, road.communes, road.facilities, road.coverage, a);
+  ASSERT_TRUE(road.accessibility[0].global.has_value());
+  SitePlanParameters p = road.parameters(SitePlanObjective::capacity, 1);
+  p.tension_min_places_per_100 = 40.0;
+  const SitePlan plan =
+      plan_sites(road.roads, road.communes, road.coverage, road.accessibility, road.candidates, p);
+  const std::vector<double> children = {30, 20, 50};
+  double global_shortfall = 0.0, eaje_shortfall = 0.0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    global_shortfall +=
+        children[i] * std::max(0.0, 40.0 - road.accessibility[0].global->e2sfca_per_100[i]);
+    eaje_shortfall += children[i] * std::max(0.0, 40.0 - road.accessibility[0].e2sfca_per_100[i]);
+  }
+  EXPECT_NEAR(plan.baseline[at(SitePlanObjective::capacity)], global_shortfall, 1e-6);
+  EXPECT_LT(global_shortfall, eaje_shortfall - 100.0);
+}
+
 TEST(SitePlanning, EqualGainsShareTheirRank) {
   StraightRoad road;
   // A fourth candidate where R stands: the same gains as R for every

@@ -214,5 +214,32 @@ TEST_F(PopulationGridReaderTest, EmptyLayerNegativeValueOrMissingFileIsAnError) 
   expect_error(dir_ / "absent.gpkg", {"absent.gpkg", "no such file"});
 }
 
+// [demand.groups] columns: read in the order asked, whatever their case,
+// checked like the age columns.
+TEST_F(PopulationGridReaderTest, ReadsTheGroupColumnsAskedFor) {
+  const auto path = dir_ / "filosofi.gpkg";
+  std::vector<std::string> columns = kFilosofiColumns;
+  for (const char* name : {"Men", "Men_pauv", "Men_fmp", "Log_soc"}) columns.emplace_back(name);
+  write_grid(
+      path, 2154, columns,
+      {{kX, kY, {100, 8, 6, 10, 14, 40, 12, 5, 9}}, {kX + 200, kY, {50, 4, 3, 5, 7, 20, 0, 1, 0}}});
+  std::vector<std::string> warnings;
+  const auto cells =
+      read_population_grid(path, "", warnings, {"men", "Log_soc", "Men_pauv"}, "demand.groups");
+  ASSERT_EQ(cells.size(), 2u);
+  EXPECT_EQ(cells[0].extra, (std::vector<double>{40, 9, 12}));
+  EXPECT_EQ(cells[1].extra, (std::vector<double>{20, 0, 0}));
+  // Without the columns asked, nothing extra.
+  EXPECT_TRUE(read_population_grid(path, "", warnings).front().extra.empty());
+  try {
+    read_population_grid(path, "", warnings, {"Men", "Men_5ind"}, "demand.groups.large_families");
+    ADD_FAILURE() << "expected a DataError";
+  } catch (const DataError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("'Men_5ind'"), std::string::npos) << message;
+    EXPECT_NE(message.find("demand.groups.large_families"), std::string::npos) << message;
+  }
+}
+
 }  // namespace
 }  // namespace couverture

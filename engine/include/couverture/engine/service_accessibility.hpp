@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "couverture/algorithms/distance_decay.hpp"
 #include "couverture/algorithms/group_accessibility.hpp"
 #include "couverture/algorithms/opportunity_access.hpp"
+#include "couverture/engine/childcare_supply.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/equity_summary.hpp"
 #include "couverture/geodata/age_band.hpp"
@@ -33,6 +35,9 @@ struct AccessibilityParameters {
   std::map<std::string, AgeBandSet> targets;
   double access_speed_kmh = 4.5;
   TravelDirection direction = TravelDirection::to_facility;
+  // [supply]: places without an address completing one service type (the
+  // EAJE) into the taux de couverture global; nullopt: facilities only.
+  std::optional<ChildcareSupply> supply;
 };
 
 // One service type in one commune, over its target population.
@@ -77,6 +82,11 @@ struct ServiceAccessibility {
   // Target population beyond each threshold over the whole territory, as a
   // share of the target population (unreachable counted beyond).
   std::vector<double> share_beyond;
+  // The type parameters.supply completes, when its places are known: the
+  // global rates beside the facilities' own (which stay as they are).
+  std::optional<GlobalCoverage> global;
+  // Zones en tension (communes and points) compare global->e2sfca rates.
+  bool tension_on_global = false;
 };
 
 // The indicators of a CTG diagnosis for every service type of `coverage`

@@ -9,7 +9,8 @@
 //  equity_gini    the Gini of the target-weighted nearest times (reached points);
 //  capacity       E2SFCA shortfall: sum_i D_i max(0, L - 100 A_i), L the
 //                 tension level in places per 100, each new site bringing
-//                 `capacity` places.
+//                 `capacity` places; A_i the global score (with the
+//                 [supply] places) where zones en tension follow it.
 // MCLP and p-median are solved exactly (CBC) and/or greedily (lazy greedy +
 // swaps, site_selection_*.hpp); the other three by greedy_swap_search.
 
@@ -84,6 +85,10 @@ struct SitePlanParameters {
   // Who the service serves; nullopt: the baseline accessibility's target for
   // the type, else default_service_info.
   std::optional<AgeBandSet> target;
+  // Per demand point, a factor on its target population in every objective
+  // (group_weight_factor: [siting] weight = { poor_households = 2 }); empty:
+  // everyone counts once.
+  std::vector<double> demand_factor;
 };
 
 // Values indexed by objective: values[static_cast<std::size_t>(objective)].

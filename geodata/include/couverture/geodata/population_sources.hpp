@@ -14,6 +14,9 @@ struct PopulationCell {
   LonLat centre;
   BandPopulation by_band{};
   double total = 0.0;  // everyone in the cell (the sum of by_band)
+  // Further columns asked of the grid ([demand.groups]: households, and
+  // households below the poverty line, single-parent...), in the order asked.
+  std::vector<double> extra = {};
 };
 
 // A residential building: where it stands (footprint centroid) and its

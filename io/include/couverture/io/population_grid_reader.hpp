@@ -30,8 +30,14 @@ namespace couverture {
 // present), a blank, non-numeric or negative value, a feature without
 // geometry, a layer without CRS (with the fix) or an empty layer. `layer`
 // empty = the only layer.
+//
+// `extra_columns` (e.g. "Men", "Men_pauv" for [demand.groups]) are read too,
+// into each cell's `extra` in that order, with the same checks; a missing
+// one names `extra_key` (the scenario key that asked for it).
 std::vector<PopulationCell> read_population_grid(const std::filesystem::path& path,
                                                  const std::string& layer,
-                                                 std::vector<std::string>& warnings);
+                                                 std::vector<std::string>& warnings,
+                                                 const std::vector<std::string>& extra_columns = {},
+                                                 const std::string& extra_key = "demand.groups");
 
 }  // namespace couverture

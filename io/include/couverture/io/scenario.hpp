@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/scenario_change.hpp"
+#include "couverture/geodata/supply_kind.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/io/commune_reader.hpp"
 #include "couverture/io/facility_reader.hpp"
@@ -64,6 +66,21 @@ struct AgeTable {
   std::array<std::vector<std::string>, kAgeBandCount> band_fields;  // by AgeBand
 };
 
+// One priority group of [demand.groups] (households below the poverty line,
+// single-parent families...): counts from a column of the INSEE grid, or
+// per commune from a table.
+struct GroupSource {
+  std::string name;    // the key, e.g. "poor_households"
+  std::string label;   // French, plural ("familles monoparentales"); empty: by name
+  std::string column;  // a column of demand.insee_grid (households); empty with a table
+  // A per-commune table of counts (e.g. children with a disability
+  // allowance), spread over the demand points like the population.
+  std::filesystem::path path;
+  std::string layer;
+  std::string code_field = "code_insee";
+  std::string count_field;
+};
+
 // Table [demand]: where people live and how old they are.
 struct DemandSettings {
   // "auto": per commune, the first of insee_grid, buildings, landuse, grid
@@ -82,6 +99,7 @@ struct DemandSettings {
   // The scenario has [demand.band_shares]; scenario_to_toml writes the table
   // only then, so that reading it back keeps this flag.
   bool band_shares_given = false;
+  std::vector<GroupSource> groups;  // [demand.groups], by name
 };
 
 // Table [services.TYPE]: who a service type serves (overrides the defaults
@@ -111,6 +129,32 @@ struct AccessibilitySettings {
 struct TensionSettings {
   double max_minutes = 15.0;         // time to the nearest service above this
   double min_places_per_100 = 10.0;  // floating-catchment coverage below this
+  // Which E2SFCA rate min_places_per_100 is compared with: "service" (the
+  // facilities' own places) or "global" (with the [supply] places too; only
+  // with [supply]).
+  std::string rate = "service";
+};
+
+// One table of [supply]: places per commune of one kind of childcare
+// without an address, joined on the INSEE code.
+struct SupplyTable {
+  std::filesystem::path path;  // CSV (read as text) or any GDAL table
+  std::string layer;           // empty = the only layer
+  std::string code_field = "code_insee";
+  std::string places_field;  // required: places of the commune
+  std::int64_t year = 0;     // required: the year the figures describe
+  std::string source;        // required: who published them (run_info)
+};
+
+// Table [supply]: the childcare places that have no single address
+// (assistants maternels, home childcare, 2-year-olds at school), which
+// complete the places of one service type (the EAJE) into the CAF's taux de
+// couverture global.
+struct SupplySettings {
+  std::string service_type = "eaje";  // the facilities these places complete
+  // The figures are made up (the demo): said in the summary and run_info.
+  bool illustrative = false;
+  std::array<std::optional<SupplyTable>, kSupplyKindCount> tables;  // by SupplyKind
 };
 
 // Table [equity]: which accessibility measure the inequality indices use.
@@ -153,6 +197,9 @@ struct SitingSettings {
   // Instances larger than this (demand points × candidates) go to the greedy
   // solver under "auto".
   double exact_size_limit = 2e6;
+  // Key `weight = { poor_households = 2 }`: a member of a [demand.groups]
+  // group counts this many times in the objective (default 1).
+  std::map<std::string, double> group_weights;
 };
 
 struct OutputSettings {
@@ -176,6 +223,7 @@ struct Scenario {
   std::map<std::string, ServiceSettings> services;  // by service type
   AccessibilitySettings accessibility;
   TensionSettings tension;
+  std::optional<SupplySettings> supply;  // [supply]; nullopt: facilities' places only
   EquitySettings equity;
   PrivacySettings privacy;
   SitingSettings siting;

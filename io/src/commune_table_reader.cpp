@@ -1,0 +1,75 @@
+#include "couverture/io/commune_table_reader.hpp"
+
+#include <optional>
+
+#include "couverture/geodata/data_error.hpp"
+#include "field_lookup.hpp"
+#include "gdal_support.hpp"
+
+namespace couverture {
+
+namespace {
+
+namespace gs = gdal_support;
+
+gs::FieldLookup column(OGRLayer& layer, const std::string& name, const std::string& where,
+                       const std::string& key) {
+  if (layer.GetLayerDefn()->GetFieldIndex(name.c_str()) < 0) {
+    throw DataError(where + ": no column '" + name + "'; columns are: " +
+                    gs::field_names(*layer.GetLayerDefn()) + " — fix " + key + " in the scenario");
+  }
+  return gs::FieldLookup(layer, name, where, key);
+}
+
+}  // namespace
+
+std::map<std::string, double> read_commune_values(const CommuneValueTable& table,
+                                                  std::vector<std::string>& warnings) {
+  const std::string& key = table.scenario_key;
+  auto dataset = gs::open_vector(table.path, key);
+  OGRLayer* layer = gs::select_layer(*dataset, table.path, table.layer, key + ".layer");
+  const std::string where = table.path.string();
+  const gs::FieldLookup code = column(*layer, table.code_field, where, key + ".code_field");
+  const gs::FieldLookup value = column(*layer, table.value_field, where, key);
+
+  gs::ErrorCollector errors;
+  std::map<std::string, double> values;
+  std::map<std::string, std::string> record_of_code;
+  layer->ResetReading();
+  for (auto& feature : *layer) {
+    const std::string record = where + ", " + gs::record_name(*dataset, feature->GetFID());
+    errors.throw_if_failed(record);
+    const std::string commune = gs::trimmed(code.text(*feature).value_or(""));
+    if (commune.empty()) {
+      throw DataError(record + ": no code in column '" + code.name() +
+                      "'; fill it or remove the row");
+    }
+    const auto [first, inserted] = record_of_code.try_emplace(commune, record);
+    if (!inserted) {
+      throw DataError(record + ": code " + commune + " appears again (first at " + first->second +
+                      "); keep one row per commune");
+    }
+    const std::optional<double> number = value.number(*feature, record);
+    if (!number || *number < 0.0) {
+      throw DataError(record + ": column '" + value.name() + "' is " +
+                      (number ? "negative" : "empty") + " for code " + commune +
+                      "; give a number (0 if none)");
+    }
+    values.emplace(commune, *number);
+  }
+  errors.throw_if_failed(where);
+  for (const std::string& warning : errors.warnings()) {
+    warnings.push_back(where + ": GDAL: " + warning);
+  }
+  if (code.numeric()) {
+    warnings.push_back(where + ": column '" + code.name() +
+                       "' holds numbers, so codes such as 01001 may have lost their leading "
+                       "zero; store the codes as text");
+  }
+  if (values.empty()) {
+    throw DataError(where + ": the table has no rows; give one row per commune (" + key + ")");
+  }
+  return values;
+}
+
+}  // namespace couverture
