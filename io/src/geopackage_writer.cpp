@@ -192,6 +192,15 @@ void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialRefer
   errors.throw_if_failed(context);
 }
 
+// The layer's default style: its own, or for an attribute table with
+// labelled columns a table style that carries the labels; empty for none.
+std::string layer_style(const OutputLayer& layer) {
+  if (!layer.style_qml.empty()) return layer.style_qml;
+  const bool labelled = std::any_of(layer.columns.begin(), layer.columns.end(),
+                                    [](const OutputColumn& c) { return !c.alias.empty(); });
+  return layer.geometry_type == "none" && labelled ? table_style_qml() : std::string();
+}
+
 // QGIS applies the row of `layer_styles` that matches the table, an empty
 // (not NULL) schema and the geometry column, and has useAsDefault set.
 void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
@@ -233,7 +242,8 @@ void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
     throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
   }
   for (const OutputLayer& layer : layers) {
-    if (layer.style_qml.empty()) continue;
+    const std::string style = layer_style(layer);
+    if (style.empty()) continue;
     OGRFeature row(styles->GetLayerDefn());
     row.SetField("f_table_catalog", "");
     row.SetField("f_table_schema", "");
@@ -245,7 +255,7 @@ void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
     for (const OutputColumn& column : layer.columns) {
       if (!column.alias.empty()) aliases.emplace_back(column.name, column.alias);
     }
-    row.SetField("styleQML", with_field_aliases(layer.style_qml, aliases).c_str());
+    row.SetField("styleQML", with_field_aliases(style, aliases).c_str());
     row.SetField("styleSLD", "");
     row.SetField("useAsDefault", 1);
     row.SetField("description", layer.description.c_str());
@@ -290,7 +300,7 @@ void write_geopackage(const std::filesystem::path& target, std::span<const Outpu
     write_layer(*dataset, layer, output_srs, *transformation, errors, file);
   }
   const bool any_style = std::any_of(layers.begin(), layers.end(), [](const OutputLayer& layer) {
-    return !layer.style_qml.empty();
+    return !layer_style(layer).empty();
   });
   if (any_style) write_styles(*dataset, layers, errors, file);
   // Closing flushes the spatial indexes and metadata; a failure there

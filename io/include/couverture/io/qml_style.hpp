@@ -43,6 +43,10 @@ std::string categorized_style_qml(const std::string& field, GeometryKind kind,
 std::string single_symbol_style_qml(GeometryKind kind, Colour colour, Colour outline,
                                     const std::string& label_field = "");
 
+// A style for an attribute table (no geometry, no renderer): the document
+// that carries a table's field aliases, so QGIS 3.22 shows its labels.
+std::string table_style_qml();
+
 // `style` with a QGIS <aliases> element naming fields (name, alias), so
 // QGIS shows the human labels; unchanged when it already has aliases.
 std::string with_field_aliases(const std::string& style,
