@@ -387,6 +387,23 @@ TEST_F(ReportCommand, ChromiumDrawsEveryMapAndPlotAndPrintsAnA4Pdf) {
   EXPECT_NE(output.find("Méthodes et données"), std::string::npos);
 }
 
+// The demo's GeoPackage opens as a QGIS project: layers grouped by service,
+// all valid and styled, one service shown, a map with pixels on it.
+TEST_F(ReportCommand, TheDemoGeoPackageOpensAsAQgisProject) {
+  std::string output;
+  if (testing::run_command("/usr/bin/python3 -c 'import qgis.core'", output) != 0) {
+    GTEST_SKIP() << "PyQGIS not installed (scripts/install-qgis.sh)";
+  }
+  EXPECT_EQ(testing::run_command(
+                "QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=" + dir_->string() +
+                    " /usr/bin/python3 " COUVERTURE_SOURCE_DIR "/tests/io/check_qgis_project.py " +
+                    path("couverture-demo.gpkg").string() + " " + path("project.png").string(),
+                output),
+            0)
+      << output;
+  EXPECT_TRUE(fs::exists(path("project.png")));
+}
+
 TEST_F(ReportCommand, ExportWritesSpreadsheetsWhoseNumbersAreTheGeoPackages) {
   for (const char* name : {"diagnostic.xlsx", "diagnostic.ods"}) {
     std::string output;
