@@ -189,11 +189,11 @@ std::string commune_map(const ReportContext& context, const GeoTable& communes,
         colour = {static_cast<std::uint8_t>(colour.red * 6 / 10),
                   static_cast<std::uint8_t>(colour.green * 6 / 10),
                   static_cast<std::uint8_t>(colour.blue * 6 / 10), 255};
-        // Network isochrones follow the roads: closed by 250 m and drawn by
+        // Network isochrones follow the roads: closed by 700 m and drawn by
         // their outer edge, they read as the area a band covers.
         GEOSContextHandle_t geos = geos_context();
-        GeosGeometry grown(GEOSBuffer_r(geos, bands->geometries[row].get(), 250.0, 4));
-        GeosGeometry closed(grown ? GEOSBuffer_r(geos, grown.get(), -250.0, 4) : nullptr);
+        GeosGeometry grown(GEOSBuffer_r(geos, bands->geometries[row].get(), 700.0, 4));
+        GeosGeometry closed(grown ? GEOSBuffer_r(geos, grown.get(), -700.0, 4) : nullptr);
         map.outer_edge(closed ? *closed : *bands->geometries[row], colour, 1.3, true);
         if (std::find(drawn.begin(), drawn.end(), minutes) == drawn.end()) {
           drawn.push_back(minutes);
