@@ -269,7 +269,7 @@ std::string render_report(const ReportSources& sources, Language language) {
        << escape_html(context.t("Diagnostic d'accessibilité — ", "Accessibility diagnosis — ") +
                       name)
        << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  html << summary_section(context) << service_sections(context);
+  html << summary_section(context) << service_sections(context) << extra_tables_section(context);
   if (sources.compare != nullptr) html << compare_section(context);
   if (sources.site != nullptr) html << site_section(context);
   html << methods_section(context) << "</body>\n</html>\n";

@@ -47,6 +47,8 @@ struct ReportContext {
 std::string service_sections(const ReportContext& context);
 std::string summary_section(const ReportContext& context);
 std::string compare_section(const ReportContext& context);
+// Attribute tables the report does not know (added by later versions), as they are.
+std::string extra_tables_section(const ReportContext& context);
 std::string site_section(const ReportContext& context);
 std::string methods_section(const ReportContext& context);
 // The unmissable warning box when inputs are synthetic or ages estimated;

@@ -388,6 +388,52 @@ std::string summary_section(const ReportContext& context) {
   return out.str();
 }
 
+std::string extra_tables_section(const ReportContext& context) {
+  // Tables of later versions (e.g. priority groups) are shown as they are,
+  // with their labels, rather than left out.
+  static const std::vector<std::string> kKnown = {
+      "communes",           "facilities",       "facility_access", "demand_points", "isochrones",
+      "service_isochrones", "zones_en_tension", "run_info",        "equity",        "lorenz"};
+  std::ostringstream out;
+  for (const GeoTable& table : context.sources.run->tables) {
+    if (table.geometry_type != "none" ||
+        std::find(kKnown.begin(), kKnown.end(), table.name) != kKnown.end()) {
+      continue;
+    }
+    out << "<h3>" << escape_html(table.description.empty() ? table.name : table.description)
+        << " (<code>" << escape_html(table.name)
+        << "</code>)</h3>\n<table class=\"extra\"><thead><tr>";
+    for (const OutputColumn& c : table.columns) {
+      out << "<th>" << escape_html(c.alias.empty() ? c.name : c.alias) << "</th>";
+    }
+    out << "</tr></thead><tbody>\n";
+    for (std::size_t row = 0; row < table.row_count(); ++row) {
+      std::string key;
+      for (const OutputColumn& c : table.columns) {
+        if (c.type != OutputColumn::Type::text) continue;
+        key += (key.empty() ? "" : ";") + c.name + "=" + as_text(c.values[row]);
+      }
+      out << "<tr>";
+      for (const OutputColumn& c : table.columns) {
+        if (c.type == OutputColumn::Type::text) {
+          out << "<td>" << escape_html(as_text(c.values[row])) << "</td>";
+        } else {
+          out << number_cell(as_number(c.values[row]),
+                             c.type == OutputColumn::Type::integer ? 0 : 2,
+                             run_source(table.name, c.name, key), context.language);
+        }
+      }
+      out << "</tr>\n";
+    }
+    out << "</tbody></table>\n";
+  }
+  const std::string tables = out.str();
+  if (tables.empty()) return {};
+  return "<section class=\"page extra\">\n<h2>" +
+         std::string(context.t("Autres tableaux", "Other tables")) + "</h2>\n" + tables +
+         "</section>\n";
+}
+
 std::string service_sections(const ReportContext& context) {
   const GeoTable& communes = context.run_table("communes");
   std::ostringstream out;
