@@ -148,6 +148,39 @@ std::string difference_table(const ReportContext& context, const std::string& fi
   return out.str();
 }
 
+// "gini travel_time" -> "Indice de Gini (temps de trajet)": an equity_diff
+// indicator as a planner reads it; unknown ones as they are.
+std::string indicator_label(const ReportContext& context, const std::string& indicator) {
+  const auto space = indicator.find(' ');
+  const std::string index = indicator.substr(0, space);
+  const std::string measure = space == std::string::npos ? "" : indicator.substr(space + 1);
+  std::string label;
+  if (index == "mean") label = context.t("Moyenne", "Mean");
+  if (index == "gini") label = context.t("Indice de Gini", "Gini index");
+  if (index == "theil") label = context.t("Indice de Theil", "Theil index");
+  if (index == "theil_between") label = context.t("Theil entre communes", "Theil between communes");
+  if (index == "theil_within") label = context.t("Theil intra-communes", "Theil within communes");
+  if (index == "atkinson_0_5") label = "Atkinson (ε = 0" + std::string(context.t(",", ".")) + "5)";
+  if (index == "atkinson_1") label = "Atkinson (ε = 1)";
+  if (index == "atkinson_2") label = "Atkinson (ε = 2)";
+  if (index == "best_to_worst_fifth") {
+    label = context.t("Rapport des cinquièmes extrêmes", "Ratio of the extreme fifths");
+  }
+  if (index.starts_with("share_beyond_") && index.ends_with("min")) {
+    std::string minutes = index.substr(13, index.size() - 16);
+    std::replace(minutes.begin(), minutes.end(), '_', context.language == Language::fr ? ',' : '.');
+    label = std::string(context.t("Part du public à plus de ", "Share of the public beyond ")) +
+            minutes + std::string(kNoBreakSpace) + "min";
+  }
+  if (label.empty()) return indicator;
+  if (measure == "travel_time") {
+    label += context.t(" (temps de trajet)", " (travel time)");
+  } else if (!measure.empty()) {
+    label += " (" + measure + ")";
+  }
+  return label;
+}
+
 std::string equity_difference_table(const ReportContext& context, const std::string& file,
                                     const GeoTable& diff, const ServiceView& s) {
   std::ostringstream out;
@@ -159,10 +192,15 @@ std::string equity_difference_table(const ReportContext& context, const std::str
     if (text_at(diff, "service_type", row) != s.type) continue;
     const std::string indicator = text_at(diff, "indicator", row);
     const std::string key = "service_type=" + s.type + ";indicator=" + indicator;
-    out << "<tr><td>" << escape_html(indicator) << "</td>";
+    out << "<tr><td>" << escape_html(indicator_label(context, indicator)) << "</td>";
+    // Shares read as percentages.
+    const bool share = indicator.starts_with("share_");
+    const double factor = share ? 100.0 : 1.0;
     for (const char* column : {"baseline", "variant", "change"}) {
-      out << number_cell(number_at(diff, column, row), 3, {file, diff.name, column, key},
-                         context.language);
+      const auto value = number_at(diff, column, row);
+      out << number_cell(value ? std::optional<double>(*value * factor) : std::nullopt,
+                         share ? 1 : 3, {file, diff.name, column, key, factor}, context.language,
+                         share);
     }
     out << "</tr>\n";
   }
