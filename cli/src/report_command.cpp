@@ -60,7 +60,10 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, Action& acti
               : fs::path(options->output);
       check_output_path(output, options->overwrite);
       if (!options->pdf.empty()) check_output_path(options->pdf, options->overwrite);
-      const GeoPackageContents run = read_geopackage(run_path);
+      // The report draws communes, not demand points: the large per-point
+      // and per-facility tables stay on disk.
+      const GeoPackageContents run =
+          read_geopackage(run_path, {"demand_points", "isochrones", "facility_access"});
       std::optional<GeoPackageContents> compare;
       std::optional<GeoPackageContents> site;
       if (!options->compare.empty()) compare = read_geopackage(options->compare);

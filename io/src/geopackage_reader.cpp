@@ -170,7 +170,8 @@ const GeoTable* GeoPackageContents::find(const std::string& wanted) const {
   return nullptr;
 }
 
-GeoPackageContents read_geopackage(const std::filesystem::path& path) {
+GeoPackageContents read_geopackage(const std::filesystem::path& path,
+                                   const std::vector<std::string>& skipped) {
   gs::ensure_registered();
   const std::string file = path.string();
   if (!std::filesystem::exists(path)) {
@@ -194,6 +195,7 @@ GeoPackageContents read_geopackage(const std::filesystem::path& path) {
     OGRLayer* layer = dataset->GetLayer(i);
     const std::string name = layer->GetName();
     if (name == "layer_styles" || name == "qgis_projects") continue;
+    if (std::find(skipped.begin(), skipped.end(), name) != skipped.end()) continue;
     if (contents.crs.empty() && layer->GetSpatialRef() != nullptr) {
       const OGRSpatialReference* srs = layer->GetSpatialRef();
       const char* authority = srs->GetAuthorityName(nullptr);

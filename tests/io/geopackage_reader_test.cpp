@@ -86,6 +86,10 @@ TEST(GeopackageReader, ReadsBackValuesLabelsAndGeometriesInTheFilesCrs) {
   EXPECT_EQ(table_value(*info, "b"), "deux");
   EXPECT_EQ(table_value(*info, "c"), std::nullopt);
   EXPECT_EQ(contents.find("layer_styles"), nullptr);
+  // A table left out on request.
+  const GeoPackageContents lighter = read_geopackage(dir / "out.gpkg", {"facilities"});
+  EXPECT_EQ(lighter.find("facilities"), nullptr);
+  EXPECT_NE(lighter.find("run_info"), nullptr);
   EXPECT_TRUE(contents.raster_tables.empty());
   fs::remove_all(dir);
 }

@@ -40,9 +40,11 @@ struct GeoPackageContents {
   [[nodiscard]] const GeoTable* find(const std::string& name) const;
 };
 
-// Reads every vector table of the GeoPackage at `path`. Throws DataError
-// naming the file when it is missing or not a GeoPackage.
-[[nodiscard]] GeoPackageContents read_geopackage(const std::filesystem::path& path);
+// Reads every vector table of the GeoPackage at `path` but those named in
+// `skipped` (large tables a reader does not need, e.g. demand_points).
+// Throws DataError naming the file when it is missing or not a GeoPackage.
+[[nodiscard]] GeoPackageContents read_geopackage(const std::filesystem::path& path,
+                                                 const std::vector<std::string>& skipped = {});
 
 // The text value of a key/value table such as run_info (columns key and
 // value): the first row whose key is `key`, or nullopt.
