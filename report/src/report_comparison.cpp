@@ -219,12 +219,17 @@ std::string service_difference(const ReportContext& context, const std::string& 
   out << "<h3>" << escape_html(s.name) << "</h3>\n<p>";
   if (diff.column(beyond) != nullptr) {
     const double newly = -column_sum(diff, beyond) + 0.0;
-    out << number_span(newly, 0, {file, diff.name, beyond, "*", -1.0}, context.language) << " "
-        << escape_html(s.public_text)
-        << (newly >= 0 ? context.t(" de plus à ", " more within ")
-                       : context.t(" de moins à ", " fewer within "))
-        << number_label(t) << std::string(kNoBreakSpace) << context.t("minutes ou moins", "minutes")
-        << "; ";
+    const std::string count =
+        number_span(newly, 0, {file, diff.name, beyond, "*", -1.0}, context.language);
+    if (context.language == Language::fr) {
+      out << count << " " << escape_html(s.public_text)
+          << (newly >= 0 ? " de plus à " : " de moins à ");
+    } else {
+      out << count << (newly >= 0 ? " more " : " fewer ") << escape_html(s.public_text)
+          << " within ";
+    }
+    out << number_label(t) << std::string(kNoBreakSpace) << context.t("minutes ou moins", "minutes")
+        << semicolon(context) << " ";
   }
   out << (nobody_slower(contents, s.stem)
               ? context.t("personne n'a un trajet plus long.", "nobody travels longer.")
@@ -329,8 +334,13 @@ std::string site_answer(const ReportContext& context, const GeoPackageContents& 
       number_span(newly, 0, {"site", "communes_diff", beyond, "*", -1.0}, context.language);
   std::ostringstream out;
   out << "<div class=\"answer\"><p class=\"question\">";
-  const std::string what = counted_noun(noun, 1, false) + context.t(" de ", " of ") +
-                           capacity_text + context.t(" places", " places");
+  // French nouns in English sentences take "a" or "an".
+  const bool vowel = std::string("aeiouAEIOUÉé").find(noun.singular[0]) != std::string::npos;
+  const std::string article = context.language == Language::fr
+                                  ? counted_noun(noun, 1, false)
+                                  : (vowel ? "an " : "a ") + noun.singular;
+  const std::string what =
+      article + context.t(" de ", " of ") + capacity_text + context.t(" places", " places");
   if (context.language == Language::fr) {
     out << "Était-ce à " << escape_html(name) << " qu'il fallait ouvrir " << escape_html(what)
         << question_mark(context);
@@ -346,17 +356,18 @@ std::string site_answer(const ReportContext& context, const GeoPackageContents& 
                         : context.t("Pas vraiment : d'autres sites feraient mieux. ",
                                     "Not really: other sites would do better. "));
   }
-  std::string opener = counted_noun(noun, 1, true);
-  if (context.language == Language::en) {
-    opener = std::string("A") +
-             (std::string("aeiouAEIOUÉ").find(noun.singular[0]) != std::string::npos ? "n " : " ") +
-             noun.singular;
-  }
+  const std::string opener = context.language == Language::fr
+                                 ? counted_noun(noun, 1, true)
+                                 : (vowel ? "An " : "A ") + noun.singular;
   out << escape_html(opener) << context.t(" de ", " of ") << capacity_text
-      << context.t(" places à ", " places at ") << escape_html(name)
-      << context.t(" amène ", " brings ") << newly_span << " " << escape_html(s.public_text)
-      << context.t(" de plus à ", " more within ") << number_label(minutes)
-      << std::string(kNoBreakSpace) << context.t("minutes ou moins", "minutes");
+      << context.t(" places à ", " places at ") << escape_html(name);
+  if (context.language == Language::fr) {
+    out << " amène " << newly_span << " " << escape_html(s.public_text) << " de plus à ";
+  } else {
+    out << " brings " << newly_span << " more " << escape_html(s.public_text) << " within ";
+  }
+  out << number_label(minutes) << std::string(kNoBreakSpace)
+      << context.t("minutes ou moins", "minutes");
   if (const GeoTable* equity = site.find("equity_diff")) {
     for (std::size_t r = 0; r < equity->row_count(); ++r) {
       if (text_at(*equity, "service_type", r) != s.type ||
