@@ -4,8 +4,8 @@
 #include <cpl_vsi.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <sstream>
@@ -263,7 +263,10 @@ std::string project_xml(const ProjectContext& context, const std::vector<Project
 
 // The project zipped as QGIS's .qgz, in memory.
 std::string qgz_bytes(const std::string& qgs, const std::string& file) {
-  const std::string zip_path = "/vsimem/couverture-project-" + std::to_string(std::rand()) + ".qgz";
+  // A name of its own per call: GDAL's memory files are shared by threads.
+  static std::atomic<unsigned> calls{0};
+  const std::string zip_path =
+      "/vsimem/couverture-project-" + std::to_string(calls.fetch_add(1)) + ".qgz";
   void* zip = CPLCreateZip(zip_path.c_str(), nullptr);
   if (zip == nullptr) throw DataError(file + ": cannot zip the QGIS project");
   if (CPLCreateFileInZip(zip, "couverture.qgs", nullptr) != CE_None ||

@@ -437,6 +437,37 @@ TEST_F(ReportCommand, TheDemoGeoPackageOpensAsAQgisProject) {
   EXPECT_TRUE(fs::exists(path("project.png")));
 }
 
+// The five attribute tables the issue names keep their French labels in a
+// default style (QGIS 3.22 shows aliases from the style; GDAL 3.6 stores none).
+TEST_F(ReportCommand, AttributeTablesCarryTheirFrenchLabels) {
+  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> expected = {
+      {"couverture-demo.gpkg", {"run_info", "Valeur"}},
+      {"couverture-demo.gpkg", {"equity", "Indice de Gini"}},
+      {"couverture-demo.gpkg", {"lorenz", "Part cumulée de la population"}},
+      {"site.gpkg", {"siting_solutions", "Valeur de l'objectif"}},
+      {"compare.gpkg", {"equity_diff", "Référence"}}};
+  for (const auto& [file, table_label] : expected) {
+    Gpkg gpkg(path(file));
+    ASSERT_NE(gpkg.dataset, nullptr) << file;
+    const std::string sql =
+        "SELECT styleQML, f_geometry_column FROM layer_styles WHERE "
+        "useAsDefault = 1 AND f_table_schema = '' AND f_table_name = '" +
+        table_label.first + "'";
+    OGRLayer* rows = gpkg.dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    ASSERT_NE(rows, nullptr) << file;
+    std::unique_ptr<OGRFeature> row{rows->GetNextFeature()};
+    ASSERT_TRUE(row) << file << ": no default style for " << table_label.first;
+    const std::string qml = row->GetFieldAsString(0);
+    std::string label = table_label.second;
+    for (auto at = label.find('\''); at != std::string::npos; at = label.find('\'', at + 6)) {
+      label.replace(at, 1, "&apos;");
+    }
+    EXPECT_NE(qml.find("name=\"" + label + "\""), std::string::npos) << table_label.first << qml;
+    row.reset();
+    gpkg.dataset->ReleaseResultSet(rows);
+  }
+}
+
 TEST_F(ReportCommand, ExportWritesSpreadsheetsWhoseNumbersAreTheGeoPackages) {
   for (const char* name : {"diagnostic.xlsx", "diagnostic.ods"}) {
     std::string output;
