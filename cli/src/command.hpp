@@ -26,5 +26,7 @@ void add_isochrones_command(CLI::App& app, const GlobalOptions& global, Action& 
 void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_report_command(CLI::App& app, const GlobalOptions& global, Action& action);
+void add_export_command(CLI::App& app, const GlobalOptions& global, Action& action);
 
 }  // namespace couverture::cli

@@ -7,6 +7,7 @@
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
+#include "couverture/io/qgis_project.hpp"
 #include "couverture/io/scenario.hpp"
 #include "scenario_runner.hpp"
 
@@ -73,6 +74,7 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& act
       progress.stage("writing " + output.filename().string());
       write_geopackage(output, build_comparison_layers(before, after, comparison),
                        variant.output.crs, options->overwrite);
+      store_qgis_project(output);
       progress.finish();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/report/number_text.hpp"
 #include "scenario_runner.hpp"
 
 namespace couverture::cli {
@@ -113,10 +114,16 @@ void print_comparison_summary(const RunOutcome& baseline, const RunOutcome& vari
     }
     std::printf(" %.0f gain, %.0f lose > 0.5 min; in tension %zu -> %zu communes\n",
                 s.target_gaining, s.target_losing, tension_count(before), tension_count(after));
-    std::printf(
-        "%-16s (%s : temps moyen %.1f -> %.1f min, %.0f personnes gagnent plus de 30 s, "
-        "%.0f en perdent)\n",
-        "", who.c_str(), mean_before, mean_after, s.target_gaining, s.target_losing);
+    // French: decimal comma, and 0 or 1 take the singular.
+    const auto fr = [](double value, int decimals) {
+      return report::format_number(value, decimals, report::Language::fr);
+    };
+    const bool one_gains = std::round(s.target_gaining) < 2.0;
+    const bool one_loses = std::round(s.target_losing) < 2.0;
+    std::printf("%-16s (%s : temps moyen %s -> %s min, %s %s plus de 30 s, %s en %s)\n", "",
+                who.c_str(), fr(mean_before, 1).c_str(), fr(mean_after, 1).c_str(),
+                fr(s.target_gaining, 0).c_str(), one_gains ? "personne gagne" : "personnes gagnent",
+                fr(s.target_losing, 0).c_str(), one_loses ? "perd" : "perdent");
   }
   std::printf(
       "\nDifferences are variant minus baseline (a negative time, a positive rate: a "

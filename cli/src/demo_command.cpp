@@ -122,7 +122,8 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
   auto options = std::make_shared<DemoOptions>();
   CLI::App* command = app.add_subcommand(
       "demo",
-      "Build the demonstration territory (the 10 CCPVM communes; synthetic roads and shapes), "
+      "Build the demonstration territory (the 10 real CCPVM communes and boundaries; synthetic "
+      "roads and facilities), "
       "write its inputs beside the output and run the coverage scenario on them");
   command->add_option("-o,--output", options->output, "Output GeoPackage")->capture_default_str();
   command->add_flag("--overwrite", options->overwrite,

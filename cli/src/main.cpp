@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   cli::add_demo_command(app, global, action);
   cli::add_compare_command(app, global, action);
   cli::add_site_command(app, global, action);
+  cli::add_report_command(app, global, action);
+  cli::add_export_command(app, global, action);
 
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
 #include "couverture/io/network_loader.hpp"
+#include "couverture/io/qgis_project.hpp"
 #include "coverage_layers.hpp"
 #include "demand_stage.hpp"
 #include "groups_stage.hpp"
@@ -175,6 +176,8 @@ RunOutcome run_scenario(const Scenario& scenario, const std::filesystem::path& o
   for (OutputLayer& layer : build_equity_layers(outcome)) layers.push_back(std::move(layer));
   const std::vector<OutputRaster> rasters = build_surface_rasters(outcome);
   write_geopackage(output, layers, rasters, scenario.output.crs, overwrite);
+  // After every table (raster surfaces included): the project lists them.
+  store_qgis_project(output);
   progress.finish();
   outcome.total_seconds = progress.total_seconds();
   return outcome;

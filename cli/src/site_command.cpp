@@ -5,6 +5,7 @@
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
+#include "couverture/io/qgis_project.hpp"
 #include "couverture/io/scenario.hpp"
 #include "siting_layers.hpp"
 #include "siting_stage.hpp"
@@ -72,6 +73,7 @@ void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action
       progress.stage("writing " + output.filename().string());
       write_geopackage(output, build_siting_layers(outcome), scenario.output.crs,
                        options->overwrite);
+      store_qgis_project(output);
       progress.finish();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

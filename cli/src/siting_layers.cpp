@@ -155,6 +155,23 @@ OutputLayer solutions_layer(const SitingOutcome& outcome) {
   return layer;
 }
 
+// What the siting asked, so that a report can phrase its answer (service,
+// places, covering time, objective) from the file alone.
+void add_siting_parameters(const SitingOutcome& outcome, OutputLayer& run_info) {
+  const SitingSettings& siting = outcome.baseline.scenario.siting;
+  const std::vector<std::pair<std::string, std::string>> rows = {
+      {"siting_service_type", outcome.plan.service_type},
+      {"siting_sites", std::to_string(siting.sites)},
+      {"siting_capacity", number_label(siting.capacity)},
+      {"siting_coverage_minutes", number_label(siting.coverage_minutes)},
+      {"siting_objective", std::string(to_string(outcome.plan.objective))}};
+  for (OutputColumn& column : run_info.columns) {
+    for (const auto& [key, value] : rows) {
+      column.values.emplace_back(column.name == "key" ? key : value);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<OutputLayer> build_siting_layers(const SitingOutcome& outcome) {
@@ -164,6 +181,7 @@ std::vector<OutputLayer> build_siting_layers(const SitingOutcome& outcome) {
   layers.push_back(solutions_layer(outcome));
   for (OutputLayer& layer :
        build_comparison_layers(outcome.baseline, outcome.with_sites, outcome.comparison)) {
+    if (layer.name == "run_info") add_siting_parameters(outcome, layer);
     layers.push_back(std::move(layer));
   }
   return layers;

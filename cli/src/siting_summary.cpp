@@ -5,7 +5,9 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "couverture/geodata/service_noun.hpp"
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/report/number_text.hpp"
 #include "siting_stage.hpp"
 
 namespace couverture::cli {
@@ -19,10 +21,31 @@ nlohmann::json number(double value) {
   return std::round(value * 10000.0) / 10000.0;
 }
 
-// "micro-crèche" for a small EAJE, otherwise the service's French name.
-std::string site_kind(const std::string& type, double capacity) {
-  if (service_type_key(type) == "eaje") return capacity <= 12 ? "micro-crèche" : "crèche";
-  return default_service_info(type).french_name;
+// A micro-crèche for a small EAJE (12 places at most), a crèche for a
+// larger one, otherwise the service's own noun.
+ServiceNoun site_noun(const std::string& type, double capacity) {
+  if (service_type_key(type) == "eaje")
+    return service_noun(capacity <= 12 ? "micro_creche" : "creche");
+  return service_noun(type);
+}
+
+// "A micro-crèche", "An accueil de loisirs", "2 accueils de loisirs": the
+// French noun in an English sentence.
+std::string english_counted(const ServiceNoun& noun, std::size_t count) {
+  if (count != 1) return std::to_string(count) + " " + noun.plural;
+  const bool vowel = !noun.singular.empty() &&
+                     std::string_view("aeiouAEIOUÉé").find(noun.singular[0]) != std::string::npos;
+  return (vowel ? "An " : "A ") + noun.singular;
+}
+
+// A French number: decimal comma, thin spaces between thousands.
+std::string fr(double value, int decimals) {
+  return report::format_number(value, decimals, report::Language::fr);
+}
+
+// A count or a capacity as few digits as it needs: 10, 12,5.
+std::string fr_short(double value) {
+  return fr(value, value == std::round(value) ? 0 : (value * 10 == std::round(value * 10) ? 1 : 2));
 }
 
 std::string english_public(AgeBandSet target) {
@@ -76,7 +99,7 @@ void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::p
   const ServiceAccessibility* before = accessibility(outcome.baseline, plan.service_type);
   const AgeBandSet target =
       before ? before->target : default_service_info(plan.service_type).target;
-  const std::string kind = site_kind(plan.service_type, siting.capacity);
+  const ServiceNoun noun = site_noun(plan.service_type, siting.capacity);
   const std::uint32_t shown =
       outcome.shown_sites.empty() ? kInvalidId : outcome.shown_sites.front();
   // People newly within T with every shown site: from the comparison when T
@@ -186,14 +209,13 @@ void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::p
     std::snprintf(text, sizeof text, "%s (%s gain %.4g, against %.4g here)", name.c_str(),
                   objective.c_str(), theirs, ours);
     alt = text;
-    std::snprintf(text, sizeof text, "%s (gain %s de %.4g, contre %.4g ici)", name.c_str(),
-                  objective.c_str(), theirs, ours);
-    alternative_fr = text;
+    alternative_fr = name + " (gain " + objective + " de " +
+                     fr_short(std::round(theirs * 100) / 100) + ", contre " +
+                     fr_short(std::round(ours * 100) / 100) + " ici)";
   }
   const bool several = outcome.shown_sites.size() > 1;
-  const std::string count = std::to_string(outcome.shown_sites.size());
-  const std::string what_en = several ? count + " " + kind + "s" : "A " + kind;
-  const std::string what_fr = several ? count + " " + kind + "s" : "Une " + kind;
+  const std::string what_en = english_counted(noun, outcome.shown_sites.size());
+  const std::string what_fr = counted_noun(noun, outcome.shown_sites.size(), true);
   if (several) {
     alt = "—";
     alternative_fr = "—";
@@ -212,12 +234,15 @@ void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::p
       siting.coverage_minutes, -change->overall.target_mean_minutes, measure.c_str(),
       change->gini.before, change->gini.after, alt.c_str());
   std::printf(
-      "%s de %g places à %s amènerai%s %.0f %s de plus à %g minutes ou moins ; le temps moyen "
-      "baisserait de %.2f min ; l'indice de Gini %s passerait de %.3f à %.3f ; "
+      "%s de %s places à %s amènerai%s %s %s de plus à %s minutes ou moins ; le temps moyen "
+      "baisserait de %s min ; l'indice de Gini %s passerait de %s à %s ; "
       "meilleure alternative : %s.\n",
-      what_fr.c_str(), siting.capacity, where.c_str(), several ? "ent" : "t", newly,
-      target.french_label().c_str(), siting.coverage_minutes, -change->overall.target_mean_minutes,
-      mesure.c_str(), change->gini.before, change->gini.after, alternative_fr.c_str());
+      what_fr.c_str(), fr_short(siting.capacity).c_str(), where.c_str(), several ? "ent" : "t",
+      fr(newly, 0).c_str(), target.french_label().c_str(),
+      fr_short(siting.coverage_minutes).c_str(),
+      fr(-change->overall.target_mean_minutes, 2).c_str(), mesure.c_str(),
+      fr(change->gini.before, 3).c_str(), fr(change->gini.after, 3).c_str(),
+      alternative_fr.c_str());
   std::printf("\nWrote %s in %.2f s.\n", output.string().c_str(), seconds);
 }
 

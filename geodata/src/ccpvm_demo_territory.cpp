@@ -5,14 +5,15 @@
 #include <cstdint>
 #include <numeric>
 #include <span>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "ccpvm_boundaries.hpp"
 #include "couverture/geodata/geos_geometry.hpp"
 #include "couverture/geodata/synthetic_territory.hpp"
 #include "territory_builder.hpp"
-#include "voronoi_communes.hpp"
 
 namespace couverture {
 
@@ -134,36 +135,38 @@ constexpr std::array<Place, 32> kPlaces = {{
 
 // The countryside between the towns: a coarse mesh of country lanes over
 // the whole territory, as in the Vosges where small roads reach every hamlet
-// and farm. The mesh is a jittered 1.5 km lattice clipped to the territory
-// (the town centres' convex hull grown by `margin_m`, as the commune shapes):
-// a lattice point near a town is the town itself, the others are hamlets (a
-// few residential streets) or lone junctions, and neighbouring points are
-// joined by winding unclassified lanes, or tertiary roads at a town. Every
-// road is two-way, so the network stays strongly connected.
+// and farm. The mesh is a jittered 1.5 km lattice kept inside `outline` (the
+// real communes, in metres): a lattice point near a town is the town itself,
+// the others are hamlets (a few residential streets) or lone junctions, and
+// neighbouring points are joined by winding unclassified lanes, or tertiary
+// roads at a town, unless the lane would leave the territory. Every road is
+// two-way, so the network stays strongly connected.
 void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> towns,
-                       std::span<const Metres> centres, double margin_m) {
+                       std::span<const Metres> centres, const GEOSGeometry& outline) {
   constexpr double kSpacingM = 1500.0;
-  constexpr double kInsetM = 60.0;  // clamped points stay inside the outline
+  constexpr double kInsetM = 250.0;  // points pulled inside stay clear of the border
   GEOSContextHandle_t context = geos_context();
-  std::vector<GEOSGeometry*> points;
-  for (const Metres& centre : centres) points.push_back(geos_point(centre.x, centre.y).release());
-  const GeosGeometry sites =
-      take_geos(GEOSGeom_createCollection_r(context, GEOS_MULTIPOINT, points.data(),
-                                            static_cast<unsigned>(points.size())),
-                "multipoint");
-  const GeosGeometry hull = take_geos(GEOSConvexHull_r(context, sites.get()), "convex hull");
+  const GeosPrepared inside = geos_prepare(outline);
+  const GeosGeometry border = take_geos(GEOSBoundary_r(context, &outline), "boundary");
   double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
-  GEOSGeom_getXMin_r(context, hull.get(), &min_x);
-  GEOSGeom_getYMin_r(context, hull.get(), &min_y);
-  GEOSGeom_getXMax_r(context, hull.get(), &max_x);
-  GEOSGeom_getYMax_r(context, hull.get(), &max_y);
-  const double reach = margin_m + kSpacingM;
+  GEOSGeom_getXMin_r(context, &outline, &min_x);
+  GEOSGeom_getYMin_r(context, &outline, &min_y);
+  GEOSGeom_getXMax_r(context, &outline, &max_x);
+  GEOSGeom_getYMax_r(context, &outline, &max_y);
+  const double reach = kSpacingM;
   const int columns = static_cast<int>(std::ceil((max_x - min_x + 2.0 * reach) / kSpacingM)) + 1;
   const int rows = static_cast<int>(std::ceil((max_y - min_y + 2.0 * reach) / kSpacingM)) + 1;
+  const auto is_inside = [&](Metres p) {
+    const GeosGeometry probe = geos_point(p.x, p.y);
+    double to_border = 0.0;
+    GEOSDistance_r(context, border.get(), probe.get(), &to_border);
+    return GEOSPreparedContains_r(context, inside.get(), probe.get()) == 1 &&
+           to_border >= 0.5 * kInsetM;
+  };
 
-  // Lattice points: kept when within three quarters of a spacing of the
-  // outline, and pulled just inside it when outside, so that lanes also run
-  // along the territory's edge.
+  // Lattice points: kept when well inside the outline, and pulled inside it
+  // when just outside or too near the border, so that lanes also run along
+  // the territory's edge.
   struct Point {
     bool kept = false;
     Metres position;
@@ -179,16 +182,20 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
       Metres p{min_x - reach + col * kSpacingM + builder.random().uniform(-0.3, 0.3) * kSpacingM,
                min_y - reach + row * kSpacingM + builder.random().uniform(-0.3, 0.3) * kSpacingM};
       const GeosGeometry probe = geos_point(p.x, p.y);
-      double to_hull = 0.0;
-      GEOSDistance_r(context, hull.get(), probe.get(), &to_hull);
-      if (to_hull > margin_m + 0.75 * kSpacingM) continue;
-      if (to_hull > margin_m - kInsetM) {
-        GEOSCoordSequence* nearest = GEOSNearestPoints_r(context, hull.get(), probe.get());
+      double to_border = 0.0;
+      GEOSDistance_r(context, border.get(), probe.get(), &to_border);
+      const bool within = GEOSPreparedContains_r(context, inside.get(), probe.get()) == 1;
+      if (!within && to_border > 0.75 * kSpacingM) continue;
+      if (!within || to_border < kInsetM) {
+        GEOSCoordSequence* nearest = GEOSNearestPoints_r(context, border.get(), probe.get());
         Metres q;
         GEOSCoordSeq_getXY_r(context, nearest, 0, &q.x, &q.y);
         GEOSCoordSeq_destroy_r(context, nearest);
-        const double scale = (margin_m - kInsetM) / to_hull;
-        p = {q.x + (p.x - q.x) * scale, q.y + (p.y - q.y) * scale};
+        // Step from the border point along the inward direction.
+        const double d = std::max(to_border, 1.0);
+        const double sign = within ? 1.0 : -1.0;
+        p = {q.x + sign * (p.x - q.x) / d * kInsetM, q.y + sign * (p.y - q.y) / d * kInsetM};
+        if (!is_inside(p)) continue;
       }
       const std::size_t index = static_cast<std::size_t>(row * columns + col);
       Point& point = lattice[index];
@@ -268,6 +275,15 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
   auto where = [&](std::size_t k) {
     return stops[k].kind == Kind::town ? centres[stops[k].town] : lattice[k].position;
   };
+  // A lane whose straight line, grown by its bends, stays in the territory.
+  auto segment_inside = [&](Metres a, Metres b) {
+    std::ostringstream wkt;
+    wkt.precision(12);
+    wkt << "LINESTRING(" << a.x << ' ' << a.y << ", " << b.x << ' ' << b.y << ')';
+    const GeosGeometry line = geos_from_wkt(wkt.str());
+    const GeosGeometry band = take_geos(GEOSBuffer_r(context, line.get(), 100.0, 4), "buffer");
+    return GEOSPreparedContains_r(context, inside.get(), band.get()) == 1;
+  };
   // Union-find over lattice points, all towns being one (the main roads
   // already join them), to link any stray piece of the mesh at the end.
   std::vector<std::size_t> parent(lattice.size() + 1);
@@ -290,6 +306,7 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
     const Place& place = sb.kind == Kind::town ? sa.place : sb.place;
     const std::int64_t from = endpoint(a, where(b));
     const std::int64_t to = endpoint(b, where(a));
+    if (optional && !segment_inside(builder.position(from), builder.position(to))) return;
     const RoadShape shape{.step_m = builder.random().uniform(110.0, 190.0),
                           .amplitude_m = builder.random().uniform(15.0, 90.0),
                           .bends = builder.random().integer(1, 3),
@@ -321,7 +338,9 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
     double best = 0.0;
     for (const std::size_t other : kept) {
       if (find(group(other)) != find(towns_root)) continue;
-      const double d = synthetic::distance_m(where(k), where(other));
+      // A lane that would leave the territory counts as three times longer.
+      const double d = synthetic::distance_m(where(k), where(other)) *
+                       (segment_inside(where(k), where(other)) ? 1.0 : 3.0);
       if (nearest == towns_root || d < best) {
         best = d;
         nearest = other;
@@ -329,6 +348,13 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
     }
     lane(k, nearest, false);
   }
+}
+
+int lon_lat_to_metres(double* x, double* y, void* userdata) {
+  const Metres p = static_cast<const synthetic::LocalFrame*>(userdata)->to_metres({*x, *y});
+  *x = p.x;
+  *y = p.y;
+  return 1;
 }
 
 }  // namespace
@@ -401,25 +427,43 @@ SyntheticTerritory make_ccpvm_demo_territory() {
        road_tags("tertiary", "70", "Route de Girmont"));
   link(girmont, val_d_ajol, {70.0, 180.0, 8, 5.0}, road_tags("tertiary", "70", "Route de Girmont"));
 
-  constexpr double kOutlineMarginM = 2500.0;
+  // The real communes (IGN ADMIN EXPRESS-COG), and their union in metres:
+  // the country lanes stay inside it.
+  std::vector<GeosGeometry> shapes;
+  std::vector<GEOSGeometry*> metric;
+  GEOSContextHandle_t context = geos_context();
+  for (const DemoCommune& commune : kCommunes) {
+    shapes.push_back(
+        geos_from_wkt(std::string(synthetic::ccpvm_commune_boundary_wkt(commune.code))));
+    metric.push_back(
+        take_geos(GEOSGeom_transformXY_r(context, shapes.back().get(), lon_lat_to_metres,
+                                         const_cast<synthetic::LocalFrame*>(&frame)),
+                  "transform to metres")
+            .release());
+  }
+  const GeosGeometry parts =
+      take_geos(GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, metric.data(),
+                                            static_cast<unsigned>(metric.size())),
+                "collection");
+  const GeosGeometry outline = take_geos(GEOSUnaryUnion_r(context, parts.get()), "union");
   const std::size_t first_country_way = builder.way_count();
-  add_country_roads(builder, towns, centres, kOutlineMarginM);
+  add_country_roads(builder, towns, centres, *outline);
   builder.join_crossings(first_country_way);
 
   SyntheticTerritory territory;
   territory.description =
-      "Synthetic demonstration territory of the CCPVM (Communauté de Communes de la Porte des "
-      "Vosges Méridionales, around Remiremont, Vosges). Real: the 10 communes, their INSEE codes "
-      "and 2026 legal populations (INSEE/DGCL, Licence Ouverte), placed at their approximate "
-      "town centres. SYNTHETIC, invented for demonstration: the commune shapes (Voronoi cells "
-      "of the town centres, not the real boundaries) and the whole road network (not "
-      "OpenStreetMap). Facilities are illustrative; only the 10-place micro-crèche of Éloyes "
-      "(rue de la Moraine) is a documented fact. Do not use the results for real decisions.";
+      "Demonstration territory of the CCPVM (Communauté de Communes de la Porte des Vosges "
+      "Méridionales, around Remiremont, Vosges), partly SYNTHETIC. Real: the 10 communes, their "
+      "INSEE codes, 2026 legal populations and boundaries, and their town centres. SYNTHETIC, "
+      "invented for demonstration: the whole road network (plausible valley roads and lanes "
+      "drawn inside the real communes, not OpenStreetMap), the age bands (national shares) and "
+      "the facilities (illustrative; only the 10-place micro-crèche of Éloyes, rue de la "
+      "Moraine, is a documented fact). Do not use the results for real decisions. Sources: "
+      "commune boundaries IGN ADMIN EXPRESS-COG 2018 (simplified), populations INSEE/DGCL 2026, "
+      "Licence Ouverte / Etalab; roads and facilities synthetic.";
   territory.nodes = builder.nodes();
   territory.ways = builder.take_ways();
 
-  std::vector<GeosGeometry> shapes =
-      synthetic::voronoi_commune_shapes(centres, kOutlineMarginM, frame);
   for (std::size_t i = 0; i < kCommunes.size(); ++i) {
     territory.communes.push_back({kCommunes[i].code, kCommunes[i].name,
                                   static_cast<double>(kCommunes[i].population),

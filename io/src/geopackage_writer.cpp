@@ -197,6 +197,15 @@ void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialRefer
   errors.throw_if_failed(context);
 }
 
+// The layer's default style: its own, or for an attribute table with
+// labelled columns a table style that carries the labels; empty for none.
+std::string layer_style(const OutputLayer& layer) {
+  if (!layer.style_qml.empty()) return layer.style_qml;
+  const bool labelled = std::any_of(layer.columns.begin(), layer.columns.end(),
+                                    [](const OutputColumn& c) { return !c.alias.empty(); });
+  return layer.geometry_type == "none" && labelled ? table_style_qml() : std::string();
+}
+
 // QGIS applies the row of `layer_styles` that matches the table, an empty
 // (not NULL) schema and the geometry column, and has useAsDefault set.
 void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
@@ -260,14 +269,15 @@ void write_styles(GDALDataset& dataset, std::span<const OutputLayer> layers,
     }
   };
   for (const OutputLayer& layer : layers) {
-    if (layer.style_qml.empty()) continue;
+    const std::string style = layer_style(layer);
+    if (style.empty()) continue;
     // GDAL 3.6 does not store GPKG field aliases, so they travel in the style.
     std::vector<std::pair<std::string, std::string>> aliases;
     for (const OutputColumn& column : layer.columns) {
       if (!column.alias.empty()) aliases.emplace_back(column.name, column.alias);
     }
     add_row(layer.name, layer.geometry_type == "none" ? "" : kGeometryColumn,
-            with_field_aliases(layer.style_qml, aliases), layer.description);
+            with_field_aliases(style, aliases), layer.description);
   }
   for (const OutputRaster& raster : rasters) {
     if (!raster.style_qml.empty()) add_row(raster.name, "", raster.style_qml, raster.description);
@@ -383,7 +393,7 @@ void write_geopackage(const std::filesystem::path& target, std::span<const Outpu
   }
   const bool any_style =
       std::any_of(layers.begin(), layers.end(),
-                  [](const OutputLayer& layer) { return !layer.style_qml.empty(); }) ||
+                  [](const OutputLayer& layer) { return !layer_style(layer).empty(); }) ||
       styled_raster != rasters.end();
   if (any_style) write_styles(*dataset, layers, rasters, errors, file);
   // Closing flushes the spatial indexes and metadata; a failure there

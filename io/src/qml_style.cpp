@@ -217,6 +217,12 @@ std::string single_symbol_style_qml(GeometryKind kind, Colour colour, Colour out
   return document(renderer.str(), kind, label_field);
 }
 
+std::string table_style_qml() {
+  return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+         "<qgis version=\"3.22.16-Białowieża\" styleCategories=\"AllStyleCategories\">\n"
+         "  <layerGeometryType>4</layerGeometryType>\n</qgis>\n";
+}
+
 std::string with_field_aliases(const std::string& style,
                                std::span<const std::pair<std::string, std::string>> aliases) {
   const auto end = style.rfind("</qgis>");

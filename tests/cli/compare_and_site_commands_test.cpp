@@ -177,6 +177,55 @@ TEST_F(CompareAndSite, SiteTextSummaryAnswersInEnglishAndFrench) {
   EXPECT_NE(output.find("best alternative"), std::string::npos) << output;
 }
 
+// The summary's "would bring N more children" is the comparison's count:
+// the children no longer beyond 10 minutes, added up over communes_diff
+// (each commune's difference written to hundredths).
+TEST_F(CompareAndSite, TheChildrenBroughtWithinReachAreThoseTheComparisonTablesCount) {
+  std::string output;
+  ASSERT_EQ(run("site couverture-demo/site-eaje.toml --evaluate \"Éloyes\" -o n.gpkg", output), 0)
+      << output;
+  Gpkg file(dir_ / "n.gpkg");
+  ASSERT_NE(file.dataset, nullptr);
+  double newly = 0.0;
+  int communes = 0;
+  for (auto& commune : *file.dataset->GetLayerByName("communes_diff")) {
+    newly -= commune->GetFieldAsDouble("d_eaje_beyond_10min");
+    ++communes;
+  }
+  ASSERT_EQ(communes, 10);
+  EXPECT_GT(newly, 0.0);
+  const auto number_after = [&](const std::string& words) {
+    const auto at = output.find(words);
+    EXPECT_NE(at, std::string::npos) << words << "\n" << output;
+    return at == std::string::npos ? -1.0 : std::stod(output.substr(at + words.size()));
+  };
+  // Printed whole: within half a child plus the hundredths of 10 communes.
+  EXPECT_NEAR(number_after("Éloyes would bring "), newly, 0.5 + 10 * 0.005);
+  EXPECT_NEAR(number_after("à Éloyes amènerait "), newly, 0.5 + 10 * 0.005);
+  // French numbers take a decimal comma: "baisserait de 0,69 min".
+  const auto fall = output.find("le temps moyen baisserait de ");
+  ASSERT_NE(fall, std::string::npos) << output;
+  const std::string minutes = output.substr(fall + 29, 12);
+  EXPECT_NE(minutes.find(','), std::string::npos) << minutes;
+  EXPECT_EQ(minutes.substr(0, minutes.find(' ')).find('.'), std::string::npos) << minutes;
+}
+
+// Every service type reads with its own article and plural in French.
+TEST_F(CompareAndSite, AnAccueilDeLoisirsIsMasculineInTheFrenchSummary) {
+  std::ofstream(dir_ / "couverture-demo" / "site-alsh.toml")
+      << "baseline = \"sans-eloyes.toml\"\nname = \"ALSH\"\n[siting]\nservice_type = \"alsh\"\n"
+         "sites = 1\ncapacity = 24\nobjective = \"max_covering\"\ncoverage_minutes = 10\n"
+         "generate = \"commune_centres\"\n[output]\npath = \"../alsh-site.gpkg\"\n";
+  std::string output;
+  ASSERT_EQ(run("site couverture-demo/site-alsh.toml", output), 0) << output;
+  EXPECT_NE(output.find("Un accueil de loisirs de 24 places à "), std::string::npos) << output;
+  EXPECT_NE(output.find("An accueil de loisirs of 24 places at "), std::string::npos) << output;
+  EXPECT_EQ(output.find("Une accueil"), std::string::npos) << output;
+  ASSERT_EQ(run("site couverture-demo/site-alsh.toml --sites 2 -o two.gpkg", output), 0) << output;
+  EXPECT_NE(output.find("2 accueils de loisirs de 24 places à "), std::string::npos) << output;
+  EXPECT_EQ(output.find("loisirss"), std::string::npos) << output;
+}
+
 TEST_F(CompareAndSite, BadRequestsAreNamedAndNothingIsClobbered) {
   std::string output;
   EXPECT_EQ(run("site couverture-demo/site-eaje.toml --evaluate Paris -o paris.gpkg", output), 1);

@@ -179,12 +179,46 @@ TEST(CcpvmDemoTerritory, CommuneShapesAreValidDisjointAndHoldTheirTownCentres) {
           << territory.communes[i].code << " overlaps " << territory.communes[j].code;
     }
   }
-  // The real CCPVM covers 262 km²; the synthetic outline should be of that order.
-  double square_degrees = 0.0;
-  for (const Commune& commune : territory.communes) square_degrees += area(*commune.boundary);
-  const double km2 = square_degrees * 111.2 * 111.2 * std::cos(48.0 * std::numbers::pi / 180.0);
-  EXPECT_GT(km2, 150.0);
-  EXPECT_LT(km2, 450.0);
+  // The shapes are the real boundaries: the CCPVM covers 262 km² (shared
+  // data README), Le Val-d'Ajol alone about 73 km² and Saint-Amé 8 km².
+  const auto km2 = [](const GEOSGeometry& shape) {
+    return area(shape) * 111.2 * 111.2 * std::cos(48.0 * std::numbers::pi / 180.0);
+  };
+  double total = 0.0;
+  for (const Commune& commune : territory.communes) {
+    total += km2(*commune.boundary);
+    if (commune.code == "88487") {
+      EXPECT_NEAR(km2(*commune.boundary), 73.0, 2.0);
+    }
+    if (commune.code == "88409") {
+      EXPECT_NEAR(km2(*commune.boundary), 8.0, 0.5);
+    }
+  }
+  EXPECT_NEAR(total, 262.0, 3.0);
+}
+
+// The synthetic roads run inside the real communes: every node lies in one
+// (within 20 m of a border, where a lane may touch it).
+TEST(CcpvmDemoTerritory, RoadsRunInsideTheRealCommunes) {
+  const SyntheticTerritory territory = make_ccpvm_demo_territory();
+  std::vector<const GEOSGeometry*> shapes;
+  for (const Commune& commune : territory.communes) shapes.push_back(commune.boundary.get());
+  std::size_t outside = 0;
+  for (const OsmNodeRecord& node : territory.nodes) {
+    bool in = false;
+    const GeosGeometry point = geos_point(node.position.lon, node.position.lat);
+    for (const GEOSGeometry* shape : shapes) {
+      double distance = 0.0;
+      GEOSDistance_r(geos_context(), shape, point.get(), &distance);
+      in |= distance * 111'200.0 * std::cos(48.0 * std::numbers::pi / 180.0) < 20.0;
+    }
+    if (!in && outside == 0) {
+      ADD_FAILURE() << "road node " << node.id << " at " << node.position.lon << ", "
+                    << node.position.lat << " lies outside every commune";
+    }
+    outside += in ? 0 : 1;
+  }
+  EXPECT_EQ(outside, 0u) << "of " << territory.nodes.size() << " road nodes";
 }
 
 TEST(CcpvmDemoTerritory, FacilitiesLieInTheirCommunesNearARoad) {

@@ -182,6 +182,54 @@ TEST(GeopackageWriter, WritesLayersValuesCrsAliasesAndStyles) {
   fs::remove_all(dir);
 }
 
+OutputLayer labelled_table() {
+  OutputLayer layer;
+  layer.name = "equity";
+  layer.geometry_type = "none";
+  layer.columns.push_back({"gini", OutputColumn::Type::real, {0.25}, "Indice de Gini"});
+  layer.columns.push_back({"note", OutputColumn::Type::text, {std::string("x")}, ""});
+  return layer;
+}
+
+// An attribute table has no renderer, but its French labels travel in a
+// style of their own (the issue: run_info, equity, lorenz... lost them).
+TEST(GeopackageWriter, AnAttributeTableKeepsItsLabelsInAStyle) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  std::vector<OutputLayer> layers;
+  layers.push_back(labelled_table());
+  write_geopackage(dir / "out.gpkg", layers, "EPSG:2154", false);
+  auto dataset = open_read_only(dir / "out.gpkg");
+  ASSERT_TRUE(dataset);
+  OGRLayer* styles = dataset->ExecuteSQL(
+      "SELECT f_table_name, f_table_schema, f_geometry_column, useAsDefault, styleQML "
+      "FROM layer_styles",
+      nullptr, nullptr);
+  ASSERT_NE(styles, nullptr);
+  std::unique_ptr<OGRFeature> style{styles->GetNextFeature()};
+  ASSERT_TRUE(style);
+  EXPECT_STREQ(style->GetFieldAsString(0), "equity");
+  EXPECT_STREQ(style->GetFieldAsString(1), "");
+  EXPECT_STREQ(style->GetFieldAsString(2), "");
+  EXPECT_EQ(style->GetFieldAsInteger(3), 1);
+  const std::string qml = style->GetFieldAsString(4);
+  EXPECT_NE(qml.find("<alias field=\"gini\" name=\"Indice de Gini\"/>"), std::string::npos) << qml;
+  EXPECT_EQ(qml.find("renderer-v2"), std::string::npos) << qml;
+  style.reset();
+  dataset->ReleaseResultSet(styles);
+  dataset.reset();
+  std::string output;
+  if (testing::run_command("/usr/bin/python3 -c 'import qgis.core'", output) == 0) {
+    const std::string script =
+        std::string(COUVERTURE_SOURCE_DIR) + "/tests/io/check_qgis_aliases.py";
+    const int code = testing::run_command(
+        "QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=" + dir.string() + " /usr/bin/python3 " +
+            script + " " + (dir / "out.gpkg").string() + " equity 'gini=Indice de Gini'",
+        output);
+    EXPECT_EQ(code, 0) << output;
+  }
+  fs::remove_all(dir);
+}
+
 TEST(GeopackageWriter, PassesGdalsValidator) {
   const fs::path validator = "/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py";
   if (!fs::exists(validator) || !fs::exists("/usr/bin/python3")) {

@@ -51,6 +51,10 @@ std::string raster_classes_style_qml(std::span<const double> upper_bounds,
                                      std::span<const Colour> colours,
                                      std::span<const std::string> labels, double opacity = 0.8);
 
+// A style for an attribute table (no geometry, no renderer): the document
+// that carries a table's field aliases, so QGIS 3.22 shows its labels.
+std::string table_style_qml();
+
 // `style` with a QGIS <aliases> element naming fields (name, alias), so
 // QGIS shows the human labels; unchanged when it already has aliases.
 std::string with_field_aliases(const std::string& style,
