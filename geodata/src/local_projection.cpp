@@ -68,6 +68,23 @@ LocalXY LocalProjection::forward(LonLat position) const {
   return {out.xy.x, out.xy.y};
 }
 
+std::vector<LocalXY> LocalProjection::forward_all(std::span<const LonLat> positions) const {
+  // Transformed in place: x and y start as lon and lat, strided over LocalXY.
+  std::vector<LocalXY> out(positions.size());
+  for (std::size_t i = 0; i < positions.size(); ++i) out[i] = {positions[i].lon, positions[i].lat};
+  if (out.empty()) return out;
+  constexpr std::size_t stride = sizeof(LocalXY);
+  const std::size_t transformed =
+      proj_trans_generic(transformation_, PJ_FWD, &out.front().x, stride, out.size(),
+                         &out.front().y, stride, out.size(), nullptr, 0, 0, nullptr, 0, 0);
+  if (transformed != out.size()) {
+    throw std::runtime_error("PROJ: the local projection transformed " +
+                             std::to_string(transformed) + " of " + std::to_string(out.size()) +
+                             " points");
+  }
+  return out;
+}
+
 LonLat LocalProjection::inverse(LocalXY position) const {
   const PJ_COORD out =
       proj_trans(transformation_, PJ_INV, proj_coord(position.x, position.y, 0, 0));
