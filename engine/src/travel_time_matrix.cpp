@@ -9,8 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "couverture/algorithms/dijkstra.hpp"
-#include "couverture/algorithms/search_graph.hpp"
+#include "couverture/algorithms/chain_search.hpp"
 #include "couverture/engine/nearest_facility_times.hpp"
 #include "couverture/engine/position_links.hpp"
 
@@ -20,9 +19,9 @@ namespace {
 
 // One worker thread's search state, kept across facilities and calls.
 struct Worker {
-  explicit Worker(std::size_t node_count) : dijkstra(node_count) {}
+  explicit Worker(const ChainContractedGraph& graph) : dijkstra(graph) {}
 
-  Dijkstra dijkstra;
+  ChainDijkstra dijkstra;
   std::vector<DijkstraSeed> seeds;
   // Per origin: the best on-road time of the current facility (ms, walk at
   // the facility's end included), valid where stamp == current stamp.
@@ -84,13 +83,13 @@ bool segment_less(const SegmentKey& a, const SegmentKey& b) {
 
 struct TravelTimeMatrixBuilder::State {
   State(const RoadGraph& graph, TravelDirection direction)
-      : search(make_search_graph(
+      : search(contract_chains(
             direction == TravelDirection::to_facility ? reverse_graph(graph.graph) : graph.graph)),
-        workers([n = graph.node_count()] { return Worker(n); }) {}
+        workers([this] { return Worker(search); }) {}
 
-  // The graph searched, in the fast (head, weight) form: the reversed road
-  // graph when families travel to the facility.
-  SearchGraph search;
+  // The graph searched, its pass-through chains contracted: the reversed
+  // road graph when families travel to the facility.
+  ChainContractedGraph search;
   tbb::enumerable_thread_specific<Worker> workers;
   // The origins' links to nodes, grouped by node (CSR): a settled node hands
   // its distance to the origins linked to it.
@@ -127,7 +126,6 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
   const RoadGraph& graph = *graph_;
   State& state = *state_;
   const bool inbound = direction_ == TravelDirection::to_facility;
-  const SearchGraph& search_graph = state.search;
   const auto access_ms = [this](const NetworkPosition& p) {
     return p.distance_m / access_speed_mps_ * 1000.0;
   };
@@ -184,13 +182,13 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       if (rounded >= static_cast<double>(kUnreachable)) continue;
       worker.seeds.push_back({link.node, static_cast<Millis>(rounded)});
     }
-    worker.dijkstra.run(search_graph, worker.seeds, limit);
-    for (const NodeId v : worker.dijkstra.settled()) {
-      const double distance = worker.dijkstra.distance(v);
+    worker.dijkstra.run(worker.seeds, limit);
+    worker.dijkstra.for_each_reached([&](NodeId v, Millis reached_ms) {
+      const double distance = reached_ms;
       for (std::uint32_t k = state.first_link[v]; k < state.first_link[v + 1]; ++k) {
         worker.offer(state.link_origin[k], state.link_ms[k] + distance);
       }
-    }
+    });
     const auto [first, last] =
         std::equal_range(state.origins_by_segment.begin(), state.origins_by_segment.end(),
                          segment_key(p, 0), segment_less);
