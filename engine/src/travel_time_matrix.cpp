@@ -96,6 +96,9 @@ struct TravelTimeMatrixBuilder::State {
   std::vector<std::uint32_t> first_link;  // by node, plus one
   std::vector<std::uint32_t> link_origin;
   std::vector<double> link_ms;
+  // By chain: its pass-through nodes linked to an origin (compressed rows).
+  std::vector<std::uint32_t> first_linked;
+  std::vector<NodeId> linked_node;
   std::vector<SegmentKey> origins_by_segment;  // sorted by segment
   std::vector<RowPlace> rows;
 };
@@ -154,6 +157,25 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       }
     }
   }
+  const ChainContractedGraph& chains = state.search;
+  state.first_linked.assign(chains.chain_count() + 1, 0);
+  for (NodeId v = 0; v < n; ++v) {
+    if (state.first_link[v] != state.first_link[v + 1] && chains.chain_of[v] != kInvalidId) {
+      ++state.first_linked[chains.chain_of[v] + 1];
+    }
+  }
+  for (std::size_t c = 0; c < chains.chain_count(); ++c) {
+    state.first_linked[c + 1] += state.first_linked[c];
+  }
+  state.linked_node.resize(state.first_linked.back());
+  {
+    std::vector<std::uint32_t> next(state.first_linked.begin(), state.first_linked.end() - 1);
+    for (NodeId v = 0; v < n; ++v) {
+      if (state.first_link[v] != state.first_link[v + 1] && chains.chain_of[v] != kInvalidId) {
+        state.linked_node[next[chains.chain_of[v]]++] = v;
+      }
+    }
+  }
   state.origins_by_segment.clear();
   for (std::uint32_t o = 0; o < origins.size(); ++o) {
     if (origins[o].valid()) state.origins_by_segment.push_back(segment_key(origins[o], o));
@@ -183,10 +205,22 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       worker.seeds.push_back({link.node, static_cast<Millis>(rounded)});
     }
     worker.dijkstra.run(worker.seeds, limit);
-    worker.dijkstra.for_each_reached([&](NodeId v, Millis reached_ms) {
+    // Only nodes linked to an origin matter: the settled junctions, and in
+    // the chains the search touched, their linked pass-through nodes.
+    const auto offer_links = [&](NodeId v, Millis reached_ms) {
       const double distance = reached_ms;
       for (std::uint32_t k = state.first_link[v]; k < state.first_link[v + 1]; ++k) {
         worker.offer(state.link_origin[k], state.link_ms[k] + distance);
+      }
+    };
+    for (const NodeId u : worker.dijkstra.settled_core()) {
+      offer_links(chains.node_of_core[u], worker.dijkstra.core_distance(u));
+    }
+    worker.dijkstra.for_each_touched_chain([&](std::uint32_t c) {
+      for (std::uint32_t k = state.first_linked[c]; k < state.first_linked[c + 1]; ++k) {
+        const NodeId v = state.linked_node[k];
+        const Millis d = worker.dijkstra.distance(v);
+        if (d != kUnreachable) offer_links(v, d);
       }
     });
     const auto [first, last] =

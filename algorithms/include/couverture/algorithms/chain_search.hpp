@@ -82,22 +82,37 @@ class ChainDijkstra {
   template <typename Visit>
   void for_each_reached(Visit&& visit) {
     const ChainContractedGraph& g = *graph_;
-    const std::uint32_t stamp = next_stamp();
     for (const NodeId u : core_.settled()) visit(g.node_of_core[u], core_.distance(u));
-    const auto visit_chain = [&](std::uint32_t c) {
-      if (chain_stamp_[c] == stamp) return;
-      chain_stamp_[c] = stamp;
+    for_each_touched_chain([&](std::uint32_t c) {
       for (std::uint32_t k = g.chain_first[c] + 1; k + 1 < g.chain_first[c + 1]; ++k) {
         const Label l = interior_label(g.chain_node[k]);
         if (l.distance != kUnreachable) visit(g.chain_node[k], l.distance);
       }
+    });
+  }
+
+  // The core nodes the last run settled (core ids), in distance order.
+  [[nodiscard]] std::span<const NodeId> settled_core() const { return core_.settled(); }
+  [[nodiscard]] Millis core_distance(NodeId core_id) const { return core_.distance(core_id); }
+
+  // Calls visit(chain) once for every chain that may hold a node the last
+  // run reached: those with a settled end or a seed. A caller wanting only
+  // some nodes reads distance() of those in these chains, not every node.
+  template <typename Visit>
+  void for_each_touched_chain(Visit&& visit) {
+    const ChainContractedGraph& g = *graph_;
+    const std::uint32_t stamp = next_stamp();
+    const auto once = [&](std::uint32_t c) {
+      if (chain_stamp_[c] == stamp) return;
+      chain_stamp_[c] = stamp;
+      visit(c);
     };
     for (const NodeId u : core_.settled()) {
       for (std::uint32_t k = g.first_chain_at[u]; k < g.first_chain_at[u + 1]; ++k) {
-        visit_chain(g.chain_at[k]);
+        once(g.chain_at[k]);
       }
     }
-    for (const ChainSeed& seed : chain_seeds_) visit_chain(seed.chain);
+    for (const ChainSeed& seed : chain_seeds_) once(seed.chain);
   }
 
  private:
