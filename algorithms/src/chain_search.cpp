@@ -252,12 +252,26 @@ ChainDijkstra::Label ChainDijkstra::core_label(NodeId core_id) const {
   return {core_.distance(core_id), core_seed_origin_[core_.source(core_id)]};
 }
 
-ChainDijkstra::Label ChainDijkstra::interior_label(NodeId v) const {
+ChainDijkstra::ChainEnds ChainDijkstra::chain_ends(std::uint32_t c) const {
   const ChainContractedGraph& g = *graph_;
-  const std::uint32_t c = g.chain_of[v];
-  const std::uint32_t k = g.position_of[v];
-  const std::uint32_t first = g.chain_first[c];
-  const std::uint32_t last = g.chain_first[c + 1] - 1;
+  ChainEnds ends;
+  if (g.chain_forward[c]) ends.start = core_label(g.core_of[g.chain_node[g.chain_first[c]]]);
+  if (g.chain_backward[c]) ends.end = core_label(g.core_of[g.chain_node[g.chain_first[c + 1] - 1]]);
+  if (!chain_seeds_.empty()) {
+    const auto lower = std::lower_bound(
+        chain_seeds_.begin(), chain_seeds_.end(), c,
+        [](const ChainSeed& seed, std::uint32_t chain) { return seed.chain < chain; });
+    auto upper = lower;
+    while (upper != chain_seeds_.end() && upper->chain == c) ++upper;
+    ends.seeds_begin = chain_seeds_.data() + (lower - chain_seeds_.begin());
+    ends.seeds_end = chain_seeds_.data() + (upper - chain_seeds_.begin());
+  }
+  return ends;
+}
+
+ChainDijkstra::Label ChainDijkstra::chain_label(std::uint32_t c, std::uint32_t k,
+                                                const ChainEnds& ends) const {
+  const ChainContractedGraph& g = *graph_;
   const std::uint64_t bound = limit_ < kUnreachable ? limit_ : kUnreachable - 1;
   Label best;
   // Lexicographic on (distance, seed index), as Dijkstra decides ties.
@@ -267,31 +281,21 @@ ChainDijkstra::Label ChainDijkstra::interior_label(NodeId v) const {
       best = {static_cast<Millis>(distance), source};
     }
   };
-  if (g.chain_forward[c]) {
-    const Label start = core_label(g.core_of[g.chain_node[first]]);
-    if (start.distance != kUnreachable) {
-      consider(std::uint64_t{start.distance} + g.from_start_ms[k], start.source);
-    }
+  // An end's label is unreached unless the chain leads from it.
+  if (ends.start.distance != kUnreachable) {
+    consider(std::uint64_t{ends.start.distance} + g.from_start_ms[k], ends.start.source);
   }
-  if (g.chain_backward[c]) {
-    const Label end = core_label(g.core_of[g.chain_node[last]]);
-    if (end.distance != kUnreachable) {
-      consider(std::uint64_t{end.distance} + g.from_end_ms[k], end.source);
-    }
+  if (ends.end.distance != kUnreachable) {
+    consider(std::uint64_t{ends.end.distance} + g.from_end_ms[k], ends.end.source);
   }
-  if (!chain_seeds_.empty()) {
-    const auto lower = std::lower_bound(
-        chain_seeds_.begin(), chain_seeds_.end(), c,
-        [](const ChainSeed& seed, std::uint32_t chain) { return seed.chain < chain; });
-    for (auto it = lower; it != chain_seeds_.end() && it->chain == c; ++it) {
-      if (it->position <= k && g.chain_forward[c]) {
-        consider(std::uint64_t{it->distance} + g.from_start_ms[k] - g.from_start_ms[it->position],
-                 it->seed);
-      }
-      if (it->position >= k && g.chain_backward[c]) {
-        consider(std::uint64_t{it->distance} + g.from_end_ms[k] - g.from_end_ms[it->position],
-                 it->seed);
-      }
+  for (const ChainSeed* seed = ends.seeds_begin; seed != ends.seeds_end; ++seed) {
+    if (seed->position <= k && g.chain_forward[c]) {
+      consider(std::uint64_t{seed->distance} + g.from_start_ms[k] - g.from_start_ms[seed->position],
+               seed->seed);
+    }
+    if (seed->position >= k && g.chain_backward[c]) {
+      consider(std::uint64_t{seed->distance} + g.from_end_ms[k] - g.from_end_ms[seed->position],
+               seed->seed);
     }
   }
   return best;

@@ -217,11 +217,9 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       offer_links(chains.node_of_core[u], worker.dijkstra.core_distance(u));
     }
     worker.dijkstra.for_each_touched_chain([&](std::uint32_t c) {
-      for (std::uint32_t k = state.first_linked[c]; k < state.first_linked[c + 1]; ++k) {
-        const NodeId v = state.linked_node[k];
-        const Millis d = worker.dijkstra.distance(v);
-        if (d != kUnreachable) offer_links(v, d);
-      }
+      const std::span<const NodeId> linked(state.linked_node.data() + state.first_linked[c],
+                                           state.first_linked[c + 1] - state.first_linked[c]);
+      worker.dijkstra.for_each_reached_in_chain(c, linked, offer_links);
     });
     const auto [first, last] =
         std::equal_range(state.origins_by_segment.begin(), state.origins_by_segment.end(),

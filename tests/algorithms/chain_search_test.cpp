@@ -147,6 +147,22 @@ void expect_same_as_plain_dijkstra(const CsrGraph& graph, std::uint64_t seed) {
       }
     }
     EXPECT_EQ(visited.size(), reached);
+    // Chain by chain, some nodes at a time: the same distances.
+    std::size_t chain_visits = 0;
+    for (std::uint32_t c = 0; c < contracted.chain_count(); ++c) {
+      const std::vector<NodeId> inside(
+          contracted.chain_node.begin() + contracted.chain_first[c] + 1,
+          contracted.chain_node.begin() + contracted.chain_first[c + 1] - 1);
+      chains.for_each_reached_in_chain(c, inside, [&](NodeId v, Millis d) {
+        ++chain_visits;
+        ASSERT_EQ(d, plain.distance(v)) << "query " << query << " node " << v;
+      });
+    }
+    std::size_t interior_reached = 0;
+    for (NodeId v = 0; v < graph.node_count(); ++v) {
+      interior_reached += contracted.chain_of[v] != kInvalidId && plain.reached(v) ? 1 : 0;
+    }
+    EXPECT_EQ(chain_visits, interior_reached);
   }
 }
 

@@ -84,11 +84,26 @@ class ChainDijkstra {
     const ChainContractedGraph& g = *graph_;
     for (const NodeId u : core_.settled()) visit(g.node_of_core[u], core_.distance(u));
     for_each_touched_chain([&](std::uint32_t c) {
+      // The ends and the chain's seeds once per chain, not once per node.
+      const ChainEnds ends = chain_ends(c);
       for (std::uint32_t k = g.chain_first[c] + 1; k + 1 < g.chain_first[c + 1]; ++k) {
-        const Label l = interior_label(g.chain_node[k]);
+        const Label l = chain_label(c, k, ends);
         if (l.distance != kUnreachable) visit(g.chain_node[k], l.distance);
       }
     });
+  }
+
+  // Calls visit(node, distance) for each of `nodes`, pass-through nodes of
+  // chain `chain` all, reached by the last run: distance() of each, the
+  // chain's ends read once.
+  template <typename Visit>
+  void for_each_reached_in_chain(std::uint32_t chain, std::span<const NodeId> nodes,
+                                 Visit&& visit) const {
+    const ChainEnds ends = chain_ends(chain);
+    for (const NodeId v : nodes) {
+      const Label l = chain_label(chain, graph_->position_of[v], ends);
+      if (l.distance != kUnreachable) visit(v, l.distance);
+    }
   }
 
   // The core nodes the last run settled (core ids), in distance order.
@@ -131,8 +146,23 @@ class ChainDijkstra {
   [[nodiscard]] Label label(NodeId v) const {
     return graph_->core_of[v] != kInvalidId ? core_label(graph_->core_of[v]) : interior_label(v);
   }
+  // What a chain's nodes get their labels from: its ends' labels (when the
+  // chain leads from them) and its seeds.
+  struct ChainEnds {
+    Label start;
+    Label end;
+    const ChainSeed* seeds_begin = nullptr;
+    const ChainSeed* seeds_end = nullptr;
+  };
+
   [[nodiscard]] Label core_label(NodeId core_id) const;
-  [[nodiscard]] Label interior_label(NodeId v) const;
+  [[nodiscard]] ChainEnds chain_ends(std::uint32_t chain) const;
+  [[nodiscard]] Label chain_label(std::uint32_t chain, std::uint32_t position,
+                                  const ChainEnds& ends) const;
+  [[nodiscard]] Label interior_label(NodeId v) const {
+    const std::uint32_t c = graph_->chain_of[v];
+    return chain_label(c, graph_->position_of[v], chain_ends(c));
+  }
   std::uint32_t next_stamp();
 
   const ChainContractedGraph* graph_;
