@@ -217,9 +217,11 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
       offer_links(chains.node_of_core[u], worker.dijkstra.core_distance(u));
     }
     worker.dijkstra.for_each_touched_chain([&](std::uint32_t c) {
-      const std::span<const NodeId> linked(state.linked_node.data() + state.first_linked[c],
-                                           state.first_linked[c + 1] - state.first_linked[c]);
-      worker.dijkstra.for_each_reached_in_chain(c, linked, offer_links);
+      const std::uint32_t first = state.first_linked[c];
+      const std::uint32_t count = state.first_linked[c + 1] - first;
+      if (count == 0) return;  // no origin along this chain
+      worker.dijkstra.for_each_reached_in_chain(
+          c, std::span<const NodeId>(state.linked_node).subspan(first, count), offer_links);
     });
     const auto [first, last] =
         std::equal_range(state.origins_by_segment.begin(), state.origins_by_segment.end(),
