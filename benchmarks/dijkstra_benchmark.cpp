@@ -33,6 +33,7 @@
 #include <utility>
 #include <vector>
 
+#include "couverture/algorithms/chain_search.hpp"
 #include "couverture/algorithms/csr_graph.hpp"
 #include "couverture/algorithms/dijkstra.hpp"
 #include "couverture/algorithms/search_graph.hpp"
@@ -57,6 +58,8 @@ using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::n
 struct BenchGraph {
   CsrGraph csr;
   SearchGraph search;  // the production kernel's form, built once
+  // Pass-through chains contracted: what the engine's searches run on.
+  std::unique_ptr<ChainContractedGraph> chains;
   std::unique_ptr<BoostGraph> boost_graph;
   std::vector<NodeId> sources;
   std::map<Millis, std::vector<std::size_t>> settled_counts;  // by limit, per source
@@ -153,6 +156,15 @@ void check_and_count(BenchGraph& g, Millis limit) {
       }
     }
     counts.push_back(dijkstra.settled().size());
+    ChainDijkstra chains(*g.chains);
+    chains.run({&seed, 1}, limit);
+    for (NodeId v = 0; v < g.csr.node_count(); ++v) {
+      const Millis expected = boost_distance[v] <= limit ? boost_distance[v] : kUnreachable;
+      if (chains.distance(v) != expected) {
+        throw std::logic_error("chain search and Boost distances differ at node " +
+                               std::to_string(v));
+      }
+    }
   }
 }
 
@@ -197,6 +209,7 @@ BenchGraph& bench_graph(const std::string& name) {
     for (std::size_t i = 0; i < kSourceCount; ++i) g->sources.push_back(node(random));
   }
   g->search = make_search_graph(g->csr);
+  g->chains = std::make_unique<ChainContractedGraph>(contract_chains(g->csr));
   g->boost_graph = to_boost(g->csr);
   check_and_count(*g, kUnreachable);
   check_and_count(*g, kTwentyMinutes);
@@ -236,6 +249,28 @@ void production(benchmark::State& state, const std::string& graph_name, Millis l
   report(state, g, settled, thread_cpu_ns() - start_ns);
 }
 
+// The engine's search: the core search, then every node's distance read
+// (for_each_reached), so that a query yields the same whole tree.
+void chains(benchmark::State& state, const std::string& graph_name, Millis limit) {
+  BenchGraph& g = bench_graph(graph_name);
+  const std::vector<std::size_t>& counts = g.settled_counts.at(limit);
+  ChainDijkstra search(*g.chains);
+  std::size_t i = 0;
+  std::size_t settled = 0;
+  std::uint64_t checksum = 0;
+  const double start_ns = thread_cpu_ns();
+  for (auto _ : state) {
+    const DijkstraSeed seed{g.sources[i], 0};
+    search.run({&seed, 1}, limit);
+    search.for_each_reached([&checksum](NodeId, Millis d) { checksum += d; });
+    benchmark::DoNotOptimize(checksum);
+    settled += counts[i];
+    i = (i + 1) % kSourceCount;
+  }
+  report(state, g, settled, thread_cpu_ns() - start_ns);
+  state.counters["core_nodes"] = static_cast<double>(g.chains->core_node_count());
+}
+
 void boost_baseline(benchmark::State& state, const std::string& graph_name, Millis limit) {
   BenchGraph& g = bench_graph(graph_name);
   const std::vector<std::size_t>& counts = g.settled_counts.at(limit);
@@ -269,6 +304,9 @@ bool register_all() {
           ->Unit(benchmark::kMicrosecond);
       benchmark::RegisterBenchmark(("Dijkstra/boost/" + graph + "/" + query).c_str(),
                                    boost_baseline, graph, limit)
+          ->Unit(benchmark::kMicrosecond);
+      benchmark::RegisterBenchmark(("Dijkstra/chains/" + graph + "/" + query).c_str(), chains,
+                                   graph, limit)
           ->Unit(benchmark::kMicrosecond);
     }
   }

@@ -3,14 +3,20 @@
 # engine's car graph exported as an edge list (integer ms), the same sources
 # (fixed seed), a one-to-all query and a 20-minute bounded one. Checks the
 # peers' travel times agree with ours at every node, writes
-# benchmarks/results/peers-<graph>-<UTC>.json and prints a table. Numbers are
-# reported, never asserted.
+# benchmarks/results/peers-<graph>-<UTC>.json and prints a table.
+# When the graph has a whole job (../shared/data/bench/<graph>/: 50 creches,
+# a population grid), also times `couverture run` on it from a saved graph
+# against networkx, igraph and pgRouting solving the same nearest-facility job
+# (one multi-source search, every demand point's time checked against ours):
+# benchmarks/results/peers-job-<graph>-<UTC>.json.
+# Speed is reported, never asserted; a peer disagreeing on a time prints the
+# mismatch and exits 3 (CI fails on it).
 #
 # Usage: benchmarks/run-peers.sh [porto|liechtenstein|andorra|...]   (default porto)
 # Environment: BUILD_DIR (default build), SOURCES (20), SEED (42), REPEATS (3),
 # PG_PORT (55432), COUVERTURE_SHARED_DATA (../shared/data).
 # Installs the peers with apt when missing (postgresql, postgresql-15-pgrouting,
-# python3-networkx, python3-psycopg2).
+# python3-networkx, python3-igraph, python3-psycopg2).
 set -euo pipefail
 
 graph=${1:-porto}
@@ -37,6 +43,7 @@ fi
 # --- the peers, from Debian's packages -------------------------------------
 missing=()
 /usr/bin/python3 -c 'import networkx' 2>/dev/null || missing+=(python3-networkx)
+/usr/bin/python3 -c 'import igraph' 2>/dev/null || missing+=(python3-igraph)
 /usr/bin/python3 -c 'import psycopg2' 2>/dev/null || missing+=(python3-psycopg2)
 [[ -x $pg_bin/pg_ctl ]] || missing+=(postgresql)
 [[ -f /usr/share/postgresql/15/extension/pgrouting.control ]] || missing+=(postgresql-15-pgrouting)
@@ -93,5 +100,57 @@ echo "run-peers: networkx and pgRouting on the same sources (several minutes on 
   --edges "$work/edges.csv" --export-json "$work/export.json" --ours-json "$work/ours.json" \
   --ours-distances "$work/ours" --seed "$seed" --repeats "$repeats" --pg-port "$pg_port" --out "$json" &
 runner=$!
-wait "$runner"
+status=0
+wait "$runner" || status=$?
 runner=""
+
+job_inputs="$shared/bench/$graph"
+couverture="$build_dir/bin/couverture"
+if [[ -f "$job_inputs/facilities50.csv" && -f "$job_inputs/communes.geojson" ]]; then
+  if [[ ! -x "$couverture" ]]; then
+    echo "run-peers: $couverture not found; build it: cmake --build $build_dir --target couverture" >&2
+    exit 1
+  fi
+  echo "run-peers: the whole $graph job (saved graph, $(basename "$job_inputs")/facilities50.csv)"
+  job="$work/job"
+  mkdir -p "$job"
+  chmod 755 "$job"
+  cp "$job_inputs/communes.geojson" "$job_inputs/facilities50.csv" "$job/"
+  "$couverture" -q network build --osm "$pbf" --profile car -o "$job/graph.cgraph"
+  cat >"$job/scenario.toml" <<TOML
+name = "$graph, 50 creches (peer benchmark)"
+[communes]
+path = "communes.geojson"
+code_field = "code_insee"
+name_field = "nom"
+population_field = "population"
+[facilities]
+path = "facilities50.csv"
+x_field = "x"
+y_field = "y"
+crs = "EPSG:4326"
+id_field = "id"
+name_field = "name"
+type_field = "type"
+capacity_field = "capacity"
+[network]
+path = "graph.cgraph"
+profile = "car"
+[analysis]
+thresholds_minutes = [5, 10, 15, 20]
+[isochrones]
+enabled = false
+TOML
+  "$tool" export-job "$job/scenario.toml" "$job" >"$job/job.json"
+  job_json="$results_dir/peers-job-$graph-$(date -u +%Y%m%dT%H%M%SZ).json"
+  /usr/bin/python3 "$repo/benchmarks/peers/compare_job.py" --graph-name "$graph" \
+    --job-dir "$job" --job-json "$job/job.json" --scenario "$job/scenario.toml" \
+    --couverture "$couverture" --repeats "$repeats" --pg-port "$pg_port" --out "$job_json" &
+  runner=$!
+  job_status=0
+  wait "$runner" || job_status=$?
+  runner=""
+  # A disagreement (3) outranks any other failure.
+  if [[ $job_status -eq 3 || ( $status -eq 0 && $job_status -ne 0 ) ]]; then status=$job_status; fi
+fi
+exit "$status"

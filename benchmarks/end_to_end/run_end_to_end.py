@@ -9,6 +9,7 @@ result and prints the table.
 import argparse
 import datetime
 import json
+import math
 import os
 import platform
 import re
@@ -165,6 +166,39 @@ def run_case(couverture, scenario):
     }
 
 
+def cost_growth(cases):
+    """How each stage's cost grows with size over the synthetic cases: the exponent k of
+    time ~ nodes^k between the smallest and the largest (1 = linear), and between neighbours."""
+    synthetic = sorted((c for c in cases if c["case"].startswith("synthetic-")),
+                       key=lambda c: c["nodes"])
+    if len(synthetic) < 2:
+        return {}
+    columns = list(synthetic[0]["stages_s"].keys()) + ["total", "peak_rss"]
+
+    def value(case, column):
+        if column == "total":
+            return case["run_seconds"]
+        if column == "peak_rss":
+            return case["peak_rss_mb"]
+        return case["stages_s"][column]
+
+    def exponent(a, b, column):
+        ta, tb = value(a, column), value(b, column)
+        if ta <= 0 or tb <= 0:
+            return None
+        return math.log(tb / ta) / math.log(b["nodes"] / a["nodes"])
+
+    growth = {}
+    for column in columns:
+        growth[column] = {
+            "from_nodes": synthetic[0]["nodes"], "to_nodes": synthetic[-1]["nodes"],
+            "from": value(synthetic[0], column), "to": value(synthetic[-1], column),
+            "exponent": exponent(synthetic[0], synthetic[-1], column),
+            "steps": [exponent(a, b, column) for a, b in zip(synthetic, synthetic[1:])],
+        }
+    return growth
+
+
 def main():
     # Stopped by the calling script: unwind, killing the running `couverture`
     # (run_case) instead of leaving it orphaned.
@@ -210,6 +244,7 @@ def main():
                   "process wall time from /usr/bin/time -v; generating the synthetic inputs "
                   "is timed apart",
         "cases": cases,
+        "cost_growth": cost_growth(cases),
     }
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
@@ -223,6 +258,16 @@ def main():
               + f" {c['run_seconds']:>8.2f} {c['peak_rss_mb']:>8.0f}")
     print("stage columns in seconds; read = communes + facilities, times = every service's "
           "travel times, other = stages not listed (e.g. isochrones)")
+    growth = result["cost_growth"]
+    if growth:
+        first = next(iter(growth.values()))
+        print(f"\ncost growth from {first['from_nodes']} to {first['to_nodes']} road nodes: "
+              "exponent k of cost ~ nodes^k (1 = linear; steps between neighbouring sizes)")
+        for column, g in growth.items():
+            k = "-" if g["exponent"] is None else f"{g['exponent']:.2f}"
+            steps = ", ".join("-" if e is None else f"{e:.2f}" for e in g["steps"])
+            print(f"  {column:<12} {g['from']:>9.3f} -> {g['to']:>9.3f}   k = {k:>5}   ({steps})")
+        print("  (peak_rss in MB, the others in seconds; stages under 10 ms are noisy)")
     print(f"JSON: {args.out}")
 
 

@@ -30,11 +30,20 @@ def read_distances(path):
 
 
 def compare(ours, theirs):
-    """Max |difference| in ms over the nodes both reached, and whether they reached the same nodes."""
+    """Max |difference| in ms over the nodes both reached, whether they reached the same nodes,
+    and the first few nodes where they disagree (node, ours, theirs; None when unreached)."""
     reached = {v for v, d in enumerate(ours) if d != UNREACHED}
     same_set = reached == set(theirs)
     max_diff = max((abs(float(theirs[v]) - ours[v]) for v in reached if v in theirs), default=0.0)
-    return max_diff, same_set
+    mismatches = []
+    for v in sorted(reached | set(theirs)):
+        mine = ours[v] if v in reached else None
+        peer = float(theirs[v]) if v in theirs else None
+        if mine is None or peer is None or abs(peer - mine) > 0.5:
+            mismatches.append((v, mine, peer))
+            if len(mismatches) == 5:
+                break
+    return max_diff, same_set, mismatches
 
 
 def best_time_ms(query, repeats):
@@ -112,9 +121,10 @@ def summarise(per_kind, ours_distances, ours_summary):
     for kind in KINDS:
         rows = []
         for s, ms, distances in per_kind[kind]:
-            max_diff, same_set = compare(ours_distances[kind][s], distances)
+            max_diff, same_set, mismatches = compare(ours_distances[kind][s], distances)
             rows.append({"source": s, "ms": ms, "settled": len(distances),
-                         "max_abs_diff_ms": max_diff, "same_nodes_reached": same_set})
+                         "max_abs_diff_ms": max_diff, "same_nodes_reached": same_set,
+                         "first_mismatches": mismatches})
         result[kind] = aggregate(rows, ours_summary[kind]["mean_ms"])
     return result
 
@@ -201,11 +211,16 @@ def main():
             print(f"{name:<46} {kind:<8} {r['mean_ms']:>9.2f} {r['ns_per_settled_node']:>8.0f} "
                   f"{r['ratio_to_ours']:>8.1f}x {r['max_abs_diff_ms']:>10.3g}"
                   + ("" if ok else "  DISAGREES"))
+            if not ok:
+                for row in r["per_source"]:
+                    for node, mine, peer in row["first_mismatches"]:
+                        print(f"MISMATCH {name} {kind}: source {row['source']} node {node}: "
+                              f"ours {mine} ms, peer {peer} ms", file=sys.stderr)
     print(f"JSON: {args.out}")
     if not agree:
-        print("error: a peer's travel times differ from ours (see max|Δ| and same_nodes_reached)",
+        print("error: a peer's travel times differ from ours (MISMATCH lines above)",
               file=sys.stderr)
-        return 1
+        return 3
     return 0
 
 

@@ -15,6 +15,7 @@
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "edge_list.hpp"
+#include "nearest_job.hpp"
 #include "query_timing.hpp"
 #include "territory_scenario.hpp"
 
@@ -29,7 +30,8 @@ constexpr const char* kUsage =
     "  couverture_bench_tool export-graph PBF PROFILE OUT.csv\n"
     "  couverture_bench_tool time-queries GRAPH.csv LIMIT_MS REPEATS DISTANCE_DIR SOURCE...\n"
     "      (DISTANCE_DIR '-' writes no distances)\n"
-    "  couverture_bench_tool make-territory ROAD_NODES SEED DIR [--isochrones]\n";
+    "  couverture_bench_tool make-territory ROAD_NODES SEED DIR [--isochrones]\n"
+    "  couverture_bench_tool export-job SCENARIO.toml DIR\n";
 
 template <typename T>
 T parse_number(std::string_view text, const char* what) {
@@ -95,6 +97,19 @@ nlohmann::json make_territory(const std::vector<std::string>& args) {
           {"isochrones", isochrones}};
 }
 
+nlohmann::json export_job(const std::vector<std::string>& args) {
+  if (args.size() != 2) throw UsageError("export-job takes SCENARIO.toml DIR");
+  fs::create_directories(args[1]);
+  const auto job = couverture::bench::export_nearest_job(args[0], args[1]);
+  return {{"nodes", job.nodes},
+          {"arcs", job.arcs},
+          {"facilities", job.facilities},
+          {"demand_points", job.demand_points},
+          {"seeds", job.seeds},
+          {"super_source", job.nodes - 1},
+          {"ours_nearest_facility_seconds", job.ours_seconds}};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -109,6 +124,8 @@ int main(int argc, char** argv) {
       result = time_queries(args);
     } else if (command == "make-territory") {
       result = make_territory(args);
+    } else if (command == "export-job") {
+      result = export_job(args);
     } else {
       throw UsageError("unknown subcommand '" + command + "'");
     }

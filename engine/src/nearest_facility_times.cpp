@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <utility>
 
@@ -51,9 +52,9 @@ NearestFacilityTimes::NearestFacilityTimes(const RoadGraph& graph, double access
                                            TravelDirection direction)
     : graph_(&graph),
       direction_(direction),
-      search_graph_(make_search_graph(
-          direction == TravelDirection::to_facility ? reverse_graph(graph.graph) : graph.graph)),
-      dijkstra_(graph.node_count()),
+      search_graph_(std::make_unique<const ChainContractedGraph>(contract_chains(
+          direction == TravelDirection::to_facility ? reverse_graph(graph.graph) : graph.graph))),
+      dijkstra_(*search_graph_),
       access_speed_mps_(access_speed_mps) {
   if (!(access_speed_mps > 0.0)) {
     throw std::invalid_argument("NearestFacilityTimes: the access speed must be positive");
@@ -95,7 +96,7 @@ std::vector<NearestFacility> NearestFacilityTimes::compute(
   const Millis limit = cutoff_ms >= static_cast<double>(kUnreachable)
                            ? kUnreachable
                            : static_cast<Millis>(std::ceil(std::max(cutoff_ms, 0.0)));
-  dijkstra_.run(search_graph_, seeds_, limit);
+  dijkstra_.run(seeds_, limit);
 
   std::vector<NearestFacility> result(origins.size());
   for (std::size_t i = 0; i < origins.size(); ++i) {

@@ -68,9 +68,7 @@ NetworkSnapper::NetworkSnapper(const RoadGraph& graph,
       index_(std::make_unique<Index>()) {
   if (graph.arc_count() == 0)
     throw std::invalid_argument("NetworkSnapper: the road graph has no arcs");
-  node_xy_.reserve(graph.node_count());
-  for (const LonLat& position : graph.node_position)
-    node_xy_.push_back(projection_.forward(position));
+  node_xy_ = projection_.forward_all(graph.node_position);
 
   const bool classified = graph.arc_class.size() == graph.arc_count();
   const auto snappable = [this](RoadClass c) {
@@ -106,10 +104,11 @@ NetworkSnapper::NetworkSnapper(const RoadGraph& graph,
   entries.clear();
   const bool detached_classified =
       graph.detached_segment_class.size() * 2 == graph.detached_segment_end.size();
+  const std::vector<LocalXY> detached_xy = projection_.forward_all(graph.detached_segment_end);
   for (std::size_t k = 0; 2 * k + 1 < graph.detached_segment_end.size(); ++k) {
     if (detached_classified && !snappable(graph.detached_segment_class[k])) continue;
-    const LocalXY a = projection_.forward(graph.detached_segment_end[2 * k]);
-    const LocalXY b = projection_.forward(graph.detached_segment_end[2 * k + 1]);
+    const LocalXY a = detached_xy[2 * k];
+    const LocalXY b = detached_xy[2 * k + 1];
     entries.emplace_back(Segment{point_of(a), point_of(b)},
                          static_cast<std::uint32_t>(index_->detached_end.size() / 2));
     index_->detached_end.push_back(a);

@@ -22,14 +22,6 @@ DistanceDecay gravity_decay(const AccessibilityParameters& p, double fallback_mi
   return DistanceDecay::exponential(3.0 / p.gravity_beta_per_minute, p.gravity_beta_per_minute);
 }
 
-double search_limit_minutes(const AccessibilityParameters& p, const DistanceDecay& gravity) {
-  double limit = std::max(p.catchment_minutes, p.e2sfca_decay.catchment_minutes);
-  limit = std::max(limit, gravity.catchment_minutes);
-  limit = std::max(limit, p.tension_max_minutes);
-  for (double t : p.thresholds_minutes) limit = std::max(limit, t);
-  return limit;
-}
-
 std::string minutes_text(double value) {
   std::ostringstream text;
   text.precision(3);
@@ -113,6 +105,21 @@ void mark_tension(CommuneServiceAccess& access, std::size_t c, const ServiceAcce
 
 }  // namespace
 
+double accessibility_search_minutes(const AccessibilityParameters& p, bool has_capacity) {
+  const std::vector<double>& thresholds = p.thresholds_minutes;
+  const double max_threshold = thresholds.empty()
+                                   ? p.catchment_minutes
+                                   : *std::max_element(thresholds.begin(), thresholds.end());
+  // Cumulative opportunities and gravity are computed for every service.
+  double limit = std::max(max_threshold, gravity_decay(p, max_threshold).catchment_minutes);
+  // The floating catchments only where places are known. The tension limit
+  // reads the nearest facility's time (CoverageResult), not these searches.
+  if (has_capacity) {
+    limit = std::max({limit, p.catchment_minutes, p.e2sfca_decay.catchment_minutes});
+  }
+  return limit;
+}
+
 std::vector<std::uint32_t> worst_served_communes(const ServiceAccessibility& service,
                                                  std::size_t count) {
   std::vector<std::uint32_t> communes;
@@ -152,7 +159,6 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
                                    : *std::max_element(thresholds.begin(), thresholds.end());
   const DistanceDecay gravity = gravity_decay(parameters, max_threshold);
   const DistanceDecay plain = DistanceDecay::plain(parameters.catchment_minutes);
-  const double limit_seconds = 60.0 * search_limit_minutes(parameters, gravity);
 
   std::vector<std::uint32_t> commune_of(point_count);
   for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
@@ -181,6 +187,11 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
     }
     if (service.has_capacity) service.places = std::accumulate(supply.begin(), supply.end(), 0.0);
 
+    // Each search reaches only as far as this service's measures look. One
+    // millisecond more: a time just past the limit in milliseconds may still
+    // round to the limit in minutes (which counts); the extra pairs weigh 0.
+    const double limit_seconds =
+        60.0 * accessibility_search_minutes(parameters, service.has_capacity) + 0.001;
     const TravelTimeMatrix matrix =
         builder.compute(positions, coverage.demand_positions, limit_seconds);
     std::vector<double> minutes(matrix.seconds.size());

@@ -9,8 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "couverture/algorithms/dijkstra.hpp"
-#include "couverture/algorithms/search_graph.hpp"
+#include "couverture/algorithms/chain_search.hpp"
 #include "couverture/engine/nearest_facility_times.hpp"
 #include "couverture/engine/position_links.hpp"
 
@@ -20,9 +19,9 @@ namespace {
 
 // One worker thread's search state, kept across facilities and calls.
 struct Worker {
-  explicit Worker(std::size_t node_count) : dijkstra(node_count) {}
+  explicit Worker(const ChainContractedGraph& graph) : dijkstra(graph) {}
 
-  Dijkstra dijkstra;
+  ChainDijkstra dijkstra;
   std::vector<DijkstraSeed> seeds;
   // Per origin: the best on-road time of the current facility (ms, walk at
   // the facility's end included), valid where stamp == current stamp.
@@ -84,19 +83,22 @@ bool segment_less(const SegmentKey& a, const SegmentKey& b) {
 
 struct TravelTimeMatrixBuilder::State {
   State(const RoadGraph& graph, TravelDirection direction)
-      : search(make_search_graph(
+      : search(contract_chains(
             direction == TravelDirection::to_facility ? reverse_graph(graph.graph) : graph.graph)),
-        workers([n = graph.node_count()] { return Worker(n); }) {}
+        workers([this] { return Worker(search); }) {}
 
-  // The graph searched, in the fast (head, weight) form: the reversed road
-  // graph when families travel to the facility.
-  SearchGraph search;
+  // The graph searched, its pass-through chains contracted: the reversed
+  // road graph when families travel to the facility.
+  ChainContractedGraph search;
   tbb::enumerable_thread_specific<Worker> workers;
   // The origins' links to nodes, grouped by node (CSR): a settled node hands
   // its distance to the origins linked to it.
   std::vector<std::uint32_t> first_link;  // by node, plus one
   std::vector<std::uint32_t> link_origin;
   std::vector<double> link_ms;
+  // By chain: its pass-through nodes linked to an origin (compressed rows).
+  std::vector<std::uint32_t> first_linked;
+  std::vector<NodeId> linked_node;
   std::vector<SegmentKey> origins_by_segment;  // sorted by segment
   std::vector<RowPlace> rows;
 };
@@ -140,7 +142,6 @@ void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facil
   const RoadGraph& graph = *graph_;
   State& state = *state_;
   const bool inbound = direction_ == TravelDirection::to_facility;
-  const SearchGraph& search_graph = state.search;
   const auto access_ms = [this](const NetworkPosition& p) {
     return p.distance_m / access_speed_mps_ * 1000.0;
   };
@@ -166,6 +167,25 @@ void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facil
         const std::uint32_t slot = next[link.node]++;
         state.link_origin[slot] = o;
         state.link_ms[slot] = link.ms;
+      }
+    }
+  }
+  const ChainContractedGraph& chains = state.search;
+  state.first_linked.assign(chains.chain_count() + 1, 0);
+  for (NodeId v = 0; v < n; ++v) {
+    if (state.first_link[v] != state.first_link[v + 1] && chains.chain_of[v] != kInvalidId) {
+      ++state.first_linked[chains.chain_of[v] + 1];
+    }
+  }
+  for (std::size_t c = 0; c < chains.chain_count(); ++c) {
+    state.first_linked[c + 1] += state.first_linked[c];
+  }
+  state.linked_node.resize(state.first_linked.back());
+  {
+    std::vector<std::uint32_t> next(state.first_linked.begin(), state.first_linked.end() - 1);
+    for (NodeId v = 0; v < n; ++v) {
+      if (state.first_link[v] != state.first_link[v + 1] && chains.chain_of[v] != kInvalidId) {
+        state.linked_node[next[chains.chain_of[v]]++] = v;
       }
     }
   }
@@ -197,13 +217,25 @@ void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facil
       if (rounded >= static_cast<double>(kUnreachable)) continue;
       worker.seeds.push_back({link.node, static_cast<Millis>(rounded)});
     }
-    worker.dijkstra.run(search_graph, worker.seeds, limit);
-    for (const NodeId v : worker.dijkstra.settled()) {
-      const double distance = worker.dijkstra.distance(v);
+    worker.dijkstra.run(worker.seeds, limit);
+    // Only nodes linked to an origin matter: the settled junctions, and in
+    // the chains the search touched, their linked pass-through nodes.
+    const auto offer_links = [&](NodeId v, Millis reached_ms) {
+      const double distance = reached_ms;
       for (std::uint32_t k = state.first_link[v]; k < state.first_link[v + 1]; ++k) {
         worker.offer(state.link_origin[k], state.link_ms[k] + distance);
       }
+    };
+    for (const NodeId u : worker.dijkstra.settled_core()) {
+      offer_links(chains.node_of_core[u], worker.dijkstra.core_distance(u));
     }
+    worker.dijkstra.for_each_touched_chain([&](std::uint32_t c) {
+      const std::uint32_t first = state.first_linked[c];
+      const std::uint32_t count = state.first_linked[c + 1] - first;
+      if (count == 0) return;  // no origin along this chain
+      worker.dijkstra.for_each_reached_in_chain(
+          c, std::span<const NodeId>(state.linked_node).subspan(first, count), offer_links);
+    });
     const auto [first, last] =
         std::equal_range(state.origins_by_segment.begin(), state.origins_by_segment.end(),
                          segment_key(p, 0), segment_less);

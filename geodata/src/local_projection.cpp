@@ -1,6 +1,7 @@
 #include "couverture/geodata/local_projection.hpp"
 
 #include <proj.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -66,6 +67,45 @@ LocalXY LocalProjection::forward(LonLat position) const {
   const PJ_COORD out =
       proj_trans(transformation_, PJ_FWD, proj_coord(position.lon, position.lat, 0, 0));
   return {out.xy.x, out.xy.y};
+}
+
+namespace {
+
+// Projects `points` in place (x and y holding lon and lat) in one PROJ call.
+void transform_in_place(PJconsts* transformation, std::span<LocalXY> points) {
+  if (points.empty()) return;
+  constexpr std::size_t stride = sizeof(LocalXY);
+  const std::size_t transformed =
+      proj_trans_generic(transformation, PJ_FWD, &points.front().x, stride, points.size(),
+                         &points.front().y, stride, points.size(), nullptr, 0, 0, nullptr, 0, 0);
+  if (transformed != points.size()) {
+    throw std::runtime_error("PROJ: the local projection transformed " +
+                             std::to_string(transformed) + " of " + std::to_string(points.size()) +
+                             " points");
+  }
+}
+
+}  // namespace
+
+std::vector<LocalXY> LocalProjection::forward_all(std::span<const LonLat> positions) const {
+  std::vector<LocalXY> out(positions.size());
+  for (std::size_t i = 0; i < positions.size(); ++i) out[i] = {positions[i].lon, positions[i].lat};
+  // The ellipsoidal aeqd costs a geodesic per point: large arrays are cut in
+  // blocks projected on every core, each block by its own PROJ object (they
+  // are not thread-safe), the same operation, so the same bits.
+  constexpr std::size_t kBlock = 1 << 16;
+  if (out.size() <= kBlock) {
+    transform_in_place(transformation_, out);
+    return out;
+  }
+  const std::size_t blocks = (out.size() + kBlock - 1) / kBlock;
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t k) {
+    const std::span<LocalXY> block =
+        std::span(out).subspan(k * kBlock, std::min(kBlock, out.size() - k * kBlock));
+    const LocalProjection own(centre_);
+    transform_in_place(own.transformation_, block);
+  });
+  return out;
 }
 
 LonLat LocalProjection::inverse(LocalXY position) const {

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 namespace couverture {
@@ -178,6 +181,91 @@ TEST(NetworkSnapper, RejectsAGraphWithNothingSnappable) {
   RoadClassSet only_track;
   only_track.set(static_cast<std::size_t>(RoadClass::track));
   EXPECT_THROW((NetworkSnapper{graph, only_track}), std::invalid_argument);
+}
+
+// A random network around 48° N: 400 scattered nodes, each joined both ways
+// to a few random others.
+RoadGraph random_network(std::uint64_t seed) {
+  std::mt19937_64 random(seed);
+  std::uniform_real_distribution<double> lon(6.40, 6.70);
+  std::uniform_real_distribution<double> lat(48.00, 48.20);
+  RoadGraph graph;
+  graph.profile = "walk";
+  graph.node_position.resize(400);
+  for (LonLat& p : graph.node_position) p = {lon(random), lat(random)};
+  std::uniform_int_distribution<NodeId> node(0, 399);
+  std::vector<ArcTriple> arcs;
+  for (NodeId u = 0; u < 400; ++u) {
+    for (int k = 0; k < 2; ++k) {
+      const NodeId v = node(random);
+      if (v == u) continue;
+      arcs.push_back({u, v, 1000});
+      arcs.push_back({v, u, 1000});
+    }
+  }
+  graph.graph = build_csr_graph(graph.node_position.size(), arcs);
+  return graph;
+}
+
+// The reference: every segment tried, each end projected on its own
+// (LocalProjection::forward, one PROJ call per point as the snapper once did).
+struct BruteForceSnap {
+  NodeId low;
+  NodeId high;
+  double squared_m;
+  LocalXY foot;
+};
+
+// The squared planar distance from p to segment s-e, and the foot.
+std::pair<double, LocalXY> to_segment(LocalXY p, LocalXY s, LocalXY e) {
+  const double dx = e.x - s.x;
+  const double dy = e.y - s.y;
+  const double t =
+      std::clamp(((p.x - s.x) * dx + (p.y - s.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+  const LocalXY foot{s.x + t * dx, s.y + t * dy};
+  return {(p.x - foot.x) * (p.x - foot.x) + (p.y - foot.y) * (p.y - foot.y), foot};
+}
+
+BruteForceSnap brute_force_snap(const RoadGraph& graph, const LocalProjection& projection,
+                                LonLat point) {
+  const LocalXY p = projection.forward(point);
+  BruteForceSnap best{kInvalidId, kInvalidId, 1e300, {}};
+  for (NodeId u = 0; u < graph.node_count(); ++u) {
+    for (ArcId a = graph.graph.arcs_begin(u); a < graph.graph.arcs_end(u); ++a) {
+      const NodeId v = graph.graph.head[a];
+      const auto [d, foot] = to_segment(p, projection.forward(graph.node_position[u]),
+                                        projection.forward(graph.node_position[v]));
+      if (d < best.squared_m) best = {std::min(u, v), std::max(u, v), d, foot};
+    }
+  }
+  return best;
+}
+
+TEST(NetworkSnapper, RandomPointsSnapWhereABruteForceSearchSnapsThem) {
+  const RoadGraph graph = random_network(7);
+  const NetworkSnapper snapper(graph);
+  const LocalProjection projection = LocalProjection::around(graph.node_position);
+  std::mt19937_64 random(99);
+  std::uniform_real_distribution<double> lon(6.38, 6.72);
+  std::uniform_real_distribution<double> lat(47.98, 48.22);
+  int distinct_segment = 0;
+  for (int i = 0; i < 300; ++i) {
+    const LonLat point{lon(random), lat(random)};
+    const BruteForceSnap expected = brute_force_snap(graph, projection, point);
+    const NetworkPosition p = snapper.snap(point);
+    ASSERT_TRUE(p.valid());
+    // The snapped segment is one of the nearest (several tie when the foot
+    // is a node they share).
+    const auto [d, foot] =
+        to_segment(projection.forward(point), projection.forward(graph.node_position[p.from]),
+                   projection.forward(graph.node_position[p.to]));
+    EXPECT_NEAR(d, expected.squared_m, 1e-6 * (1.0 + expected.squared_m)) << i;
+    distinct_segment += std::min(p.from, p.to) != expected.low ? 1 : 0;
+    EXPECT_NEAR(p.distance_m, geodesic_distance_m(point, projection.inverse(expected.foot)), 1e-6)
+        << i;
+    EXPECT_LT(geodesic_distance_m(p.point, projection.inverse(expected.foot)), 1e-6) << i;
+  }
+  EXPECT_LT(distinct_segment, 100);  // ties at shared nodes only
 }
 
 TEST(NetworkSnapper, RejectsAGraphWithoutArcs) {

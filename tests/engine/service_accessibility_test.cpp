@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
+#include <random>
+
+#include "couverture/engine/travel_time_matrix.hpp"
 
 #include "paper_case.hpp"
 
@@ -161,6 +165,146 @@ TEST(ServiceAccessibility, ScenarioTargetsOverrideTheDefaults) {
   const auto services =
       analyse_accessibility(paper.roads, paper.communes, paper.facilities, paper.coverage, p);
   EXPECT_EQ(services.at(0).target_population, (std::vector<double>{930, 920, 950}));
+}
+
+TEST(ServiceAccessibility, SearchReachesTheFarthestMeasureOnly) {
+  AccessibilityParameters p;  // thresholds 5-20, catchments 15, beta 0.1: gravity to 30 min
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, true), 30.0);
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, false), 30.0);
+  p.tension_max_minutes = 90.0;  // read from the nearest facility's time, not these searches
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, true), 30.0);
+  p.gravity_beta_per_minute = 0.0;  // gravity counts up to the largest threshold
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, false), 20.0);
+  p.catchment_minutes = 25.0;  // the 2SFCA catchment only with places
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, false), 20.0);
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, true), 25.0);
+  p.e2sfca_decay = DistanceDecay::gaussian(40.0);
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, true), 40.0);
+  p.gravity_beta_per_minute = 0.05;  // 3 / 0.05 = 60 min
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, false), 60.0);
+  p.thresholds_minutes.clear();  // no thresholds: the 2SFCA catchment stands in
+  p.gravity_beta_per_minute = 0.0;
+  EXPECT_DOUBLE_EQ(accessibility_search_minutes(p, false), 25.0);
+}
+
+// A 30 x 30 grid of streets 0.002° apart with random one-way times (10-40 s),
+// about 25 minutes across: most pairs lie beyond the measures' reach.
+RoadGraph random_grid() {
+  std::mt19937_64 random(2026);
+  std::uniform_int_distribution<Millis> weight(10000, 40000);
+  RoadGraph roads;
+  roads.profile = "car";
+  constexpr NodeId side = 30;
+  for (NodeId r = 0; r < side; ++r) {
+    for (NodeId c = 0; c < side; ++c)
+      roads.node_position.push_back({6.0 + 0.002 * c, 48.0 + 0.002 * r});
+  }
+  std::vector<ArcTriple> arcs;
+  for (NodeId r = 0; r < side; ++r) {
+    for (NodeId c = 0; c < side; ++c) {
+      const NodeId u = r * side + c;
+      for (const NodeId v : {c + 1 < side ? u + 1 : u, r + 1 < side ? u + side : u}) {
+        if (v == u) continue;
+        arcs.push_back({u, v, weight(random)});
+        arcs.push_back({v, u, weight(random)});
+      }
+    }
+  }
+  roads.graph = build_csr_graph(roads.node_position.size(), arcs);
+  roads.node_osm_id.resize(roads.node_position.size());
+  roads.arc_length_m.assign(arcs.size(), 150.0f);
+  roads.arc_class.assign(arcs.size(), RoadClass::residential);
+  roads.arc_way_id.assign(arcs.size(), 1);
+  return roads;
+}
+
+TEST(ServiceAccessibility, BoundedSearchesGiveWhatUnboundedTimesGive) {
+  const RoadGraph roads = random_grid();
+  std::vector<Commune> communes;
+  communes.push_back(box("G", 500, 5.999, 6.059));
+  communes[0].boundary =
+      geos_from_wkt("POLYGON((5.999 47.999,6.059 47.999,6.059 48.059,5.999 48.059,5.999 47.999))");
+  std::vector<Facility> facilities;
+  std::mt19937_64 random(5);
+  std::uniform_real_distribution<double> along(0.0, 0.058);
+  for (int f = 0; f < 8; ++f) {
+    facilities.push_back({"F" + std::to_string(f),
+                          "Crèche",
+                          "eaje",
+                          5.0 + 3.0 * f,
+                          {6.0 + along(random), 48.0 + along(random)}});
+  }
+  CoverageParameters cp;
+  cp.demand_spacing_m = 350;
+  cp.access_speed_kmh = 4.5;
+  const CoverageResult coverage = analyse_coverage(roads, communes, facilities, cp);
+  const std::size_t n = coverage.demand.size();
+  ASSERT_GT(n, 100u);
+
+  AccessibilityParameters p;
+  p.thresholds_minutes = {3, 6};
+  p.catchment_minutes = 4;
+  p.e2sfca_decay = DistanceDecay::gaussian(5.0);
+  p.gravity_beta_per_minute = 0.5;  // cut at 6 min
+  p.tension_max_minutes = 90;       // the old bound: every search a full tree
+  p.access_speed_kmh = 4.5;
+  const auto services = analyse_accessibility(roads, communes, facilities, coverage, p);
+  const ServiceAccessibility& eaje = services.at(0);
+  ASSERT_TRUE(eaje.has_capacity);
+
+  // The reference: every pair's time (no cutoff), and each measure's formula.
+  TravelTimeMatrixBuilder builder(roads, 4.5 / 3.6);
+  std::vector<NetworkPosition> positions;
+  std::vector<double> places;
+  for (std::uint32_t f : coverage.services.at(0).facilities) {
+    positions.push_back(coverage.facility_positions[f]);
+    places.push_back(facilities[f].capacity);
+  }
+  const TravelTimeMatrix all = builder.compute(positions, coverage.demand_positions);
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<std::vector<double>> t(positions.size(), std::vector<double>(n, inf));
+  std::size_t beyond = 0;
+  for (std::size_t f = 0; f < positions.size(); ++f) {
+    for (std::size_t e = all.row_begin[f]; e < all.row_begin[f + 1]; ++e) {
+      t[f][all.origin[e]] = all.seconds[e] / 60.0;
+      beyond += all.seconds[e] / 60.0 > 6.0 ? 1 : 0;
+    }
+  }
+  ASSERT_GT(beyond, positions.size() * n / 2);  // the bound matters
+  const auto gauss = [](double minutes) {
+    if (minutes > 5.0) return 0.0;
+    const double floor = std::exp(-0.5);
+    return std::max(0.0, (std::exp(-minutes * minutes / 50.0) - floor) / (1.0 - floor));
+  };
+  std::vector<double> fca(n, 0.0);
+  std::vector<double> e2(n, 0.0);
+  for (std::size_t f = 0; f < positions.size(); ++f) {
+    double plain_demand = 0.0;
+    double gauss_demand = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      plain_demand += t[f][i] <= 4.0 ? eaje.target_population[i] : 0.0;
+      gauss_demand += gauss(t[f][i]) * eaje.target_population[i];
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (plain_demand > 0.0 && t[f][i] <= 4.0) fca[i] += places[f] / plain_demand;
+      if (gauss_demand > 0.0) e2[i] += gauss(t[f][i]) * places[f] / gauss_demand;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    double gravity = 0.0;
+    std::uint32_t within3 = 0;
+    double places6 = 0.0;
+    for (std::size_t f = 0; f < positions.size(); ++f) {
+      if (t[f][i] <= 6.0) gravity += places[f] * std::exp(-0.5 * t[f][i]);
+      within3 += t[f][i] <= 3.0 ? 1 : 0;
+      places6 += t[f][i] <= 6.0 ? places[f] : 0.0;
+    }
+    EXPECT_NEAR(eaje.gravity[i], gravity, 1e-9 * (1.0 + gravity)) << i;
+    EXPECT_EQ(eaje.opportunities.sites(0, i), within3) << i;
+    EXPECT_DOUBLE_EQ(eaje.opportunities.supply(1, i), places6) << i;
+    EXPECT_NEAR(eaje.fca_per_100[i], 100.0 * fca[i], 1e-9 * (1.0 + fca[i])) << i;
+    EXPECT_NEAR(eaje.e2sfca_per_100[i], 100.0 * e2[i], 1e-9 * (1.0 + e2[i])) << i;
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -33,6 +34,27 @@ TEST(LocalProjection, AroundCentresOnTheBoundingBox) {
   const LocalXY origin = moved.forward({6.2, 48.0});
   EXPECT_NEAR(origin.x, 0.0, 1e-6);
   EXPECT_NEAR(origin.y, 0.0, 1e-6);
+}
+
+TEST(LocalProjection, ForwardAllEqualsForwardOfEachPoint) {
+  const LocalProjection projection(LonLat{6.6, 48.1});
+  std::mt19937_64 random(12);
+  std::uniform_real_distribution<double> lon(6.0, 7.2);
+  std::uniform_real_distribution<double> lat(47.8, 48.5);
+  std::vector<LonLat> points(150000);  // several blocks, projected in parallel
+  for (LonLat& p : points) p = {lon(random), lat(random)};
+  const std::vector<LocalXY> all = projection.forward_all(points);
+  ASSERT_EQ(all.size(), points.size());
+  for (std::size_t i = 0; i < points.size(); i += 7) {
+    const LocalXY one = projection.forward(points[i]);
+    // The same PROJ operation: bit for bit, not merely close.
+    EXPECT_EQ(all[i].x, one.x) << i;
+    EXPECT_EQ(all[i].y, one.y) << i;
+  }
+  // 0.01° north of the centre: 1,111.9 m (as in RoundTripsAndMeasuresMetres).
+  const std::vector<LonLat> north = {{6.6, 48.11}};
+  EXPECT_NEAR(projection.forward_all(north).front().y, 1111.9, 0.2);
+  EXPECT_TRUE(projection.forward_all({}).empty());
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 #include "couverture/io/residential_reader.hpp"
 
 #include <gdal_priv.h>
+#include <geodesic.h>
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <osmium/io/any_input.hpp>
@@ -55,6 +57,13 @@ class TinyExtract {
   }
 
   void write(const fs::path& path) const { write_osm_pbf(path, nodes_, ways_); }
+  // With more nodes and ways (ids above the extract's own).
+  void write_with(const fs::path& path, std::vector<OsmNodeRecord> nodes,
+                  std::vector<OsmWayRecord> ways) const {
+    nodes.insert(nodes.begin(), nodes_.begin(), nodes_.end());
+    ways.insert(ways.begin(), ways_.begin(), ways_.end());
+    write_osm_pbf(path, nodes, ways);
+  }
   [[nodiscard]] LonLat at(double x, double y) const { return projection_.inverse({x, y}); }
 
  private:
@@ -199,6 +208,33 @@ TEST_F(ResidentialReaderTest, MissingOrNonOsmFileNamesTheFile) {
   expect_error(geojson, {geojson.string(), "not an OSM file"});
 }
 
+// GDAL's OSM driver, asked for its `multipolygons` layer, holds the other
+// layers' features back and gives up past a limit ("Too many features have
+// accumulated in lines layer"): an extract with many roads stopped the run.
+TEST_F(ResidentialReaderTest, ManyRoadsBesideTheBuildingsDoNotStopTheReading) {
+  TinyExtract extract;
+  extract.rectangle(0, 0, 20, 10, {{"building", "house"}});
+  extract.rectangle(300, 0, 20, 10, {{"building", "yes"}});
+  std::vector<OsmNodeRecord> nodes;
+  std::vector<OsmWayRecord> ways;
+  const LocalProjection projection(kCentre);
+  std::int64_t node = 1000000;
+  for (std::int64_t k = 0; k < 150000; ++k) {
+    const double x = 2000.0 + static_cast<double>(k % 400) * 10.0;
+    const double y = static_cast<double>(k / 400) * 10.0;
+    nodes.push_back({node, projection.inverse({x, y})});
+    nodes.push_back({node + 1, projection.inverse({x + 8.0, y})});
+    ways.push_back({1000000 + k, {node, node + 1}, {{"highway", "residential"}}});
+    node += 2;
+  }
+  const fs::path path = dir_ / "roads.osm.pbf";
+  extract.write_with(path, nodes, ways);
+  std::vector<std::string> warnings;
+  const ResidentialPlaces places = read_residential_places(path, 30.0, warnings);
+  ASSERT_EQ(places.buildings.size(), 2u);
+  EXPECT_NEAR(places.buildings[0].footprint_m2 + places.buildings[1].footprint_m2, 400.0, 2.0);
+}
+
 TEST(ResidentialReaderRealTest, LiechtensteinHasBuildingsAndResidentialAreasInsideTheExtract) {
   COUVERTURE_REQUIRE_SHARED(pbf, "osm/liechtenstein.osm.pbf");
   // The extract's bounds from its nodes, read with libosmium.
@@ -279,6 +315,153 @@ TEST(ResidentialReaderRealTest, TruncatedLiechtensteinIsADataError) {
         << error.what();
   }
   fs::remove_all(dir);
+}
+
+// What the reader gave when GDAL's OSM driver read the extract (its
+// `multipolygons` layer), rebuilt here as the reference: the same rules
+// (types, footprint, untyped buildings in non-residential land use, land use
+// repaired with MakeValid) on GDAL's geometries.
+struct GdalReference {
+  std::vector<ResidentialBuilding> buildings;
+  std::vector<double> residential_area_deg2;
+  std::size_t small = 0;
+  std::size_t non_residential = 0;
+};
+
+double gdal_ring_m2(const OGRLinearRing& ring) {
+  std::vector<double> lon;
+  std::vector<double> lat;
+  for (int i = 0; i < ring.getNumPoints(); ++i) {
+    lon.push_back(ring.getX(i));
+    lat.push_back(ring.getY(i));
+  }
+  if (lon.size() < 3) return 0.0;
+  geod_geodesic g{};
+  geod_init(&g, 6378137.0, 1.0 / 298.257223563);
+  double area = 0.0;
+  geod_polygonarea(&g, lat.data(), lon.data(), static_cast<int>(lon.size()), &area, nullptr);
+  return std::fabs(area);
+}
+
+double gdal_footprint_m2(const OGRGeometry& geometry) {
+  double total = 0.0;
+  const auto polygon_m2 = [](const OGRPolygon& polygon) {
+    if (polygon.IsEmpty()) return 0.0;
+    double area = gdal_ring_m2(*polygon.getExteriorRing());
+    for (int i = 0; i < polygon.getNumInteriorRings(); ++i) {
+      area -= gdal_ring_m2(*polygon.getInteriorRing(i));
+    }
+    return std::max(area, 0.0);
+  };
+  if (wkbFlatten(geometry.getGeometryType()) == wkbPolygon)
+    return polygon_m2(*geometry.toPolygon());
+  for (const OGRPolygon* polygon : *geometry.toMultiPolygon()) total += polygon_m2(*polygon);
+  return total;
+}
+
+GeosGeometry gdal_to_geos(const OGRGeometry& geometry) {
+  std::vector<unsigned char> wkb(geometry.WkbSize());
+  geometry.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+  return geos_from_wkb(wkb);
+}
+
+GdalReference read_with_gdal(const fs::path& pbf, double min_m2) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr dataset(
+      GDALDataset::Open(pbf.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  EXPECT_TRUE(dataset);
+  OGRLayer* layer = dataset->GetLayerByName("multipolygons");
+  layer->SetAttributeFilter("building IS NOT NULL OR landuse IS NOT NULL");
+  const std::vector<std::string> types = {
+      "house",   "residential", "apartments", "detached",  "semidetached_house",
+      "terrace", "bungalow",    "farm",       "dormitory", "yes"};
+  const std::vector<std::string> non_residential = {"industrial", "commercial", "retail",
+                                                    "military", "railway"};
+  GdalReference reference;
+  std::vector<bool> untyped;
+  std::vector<GeosGeometry> blocking;
+  for (auto& feature : *layer) {
+    const OGRGeometry* geometry = feature->GetGeometryRef();
+    if (geometry == nullptr || geometry->IsEmpty()) continue;
+    const int b = feature->GetFieldIndex("building");
+    const int l = feature->GetFieldIndex("landuse");
+    if (feature->IsFieldSetAndNotNull(b)) {
+      const std::string building = feature->GetFieldAsString(b);
+      if (building == "no") {
+      } else if (std::find(types.begin(), types.end(), building) == types.end()) {
+        ++reference.non_residential;
+      } else if (const double m2 = gdal_footprint_m2(*geometry); m2 < min_m2) {
+        ++reference.small;
+      } else {
+        OGRPoint centroid;
+        geometry->Centroid(&centroid);
+        reference.buildings.push_back({{centroid.getX(), centroid.getY()}, m2});
+        untyped.push_back(building == "yes");
+      }
+    }
+    if (!feature->IsFieldSetAndNotNull(l)) continue;
+    const std::string landuse = feature->GetFieldAsString(l);
+    const bool residential = landuse == "residential";
+    if (!residential && std::find(non_residential.begin(), non_residential.end(), landuse) ==
+                            non_residential.end()) {
+      continue;
+    }
+    GeosGeometry area = gdal_to_geos(*geometry);
+    if (!geos_is_valid(*area)) area = geos_make_valid_polygonal(*area);
+    if (GEOSisEmpty_r(geos_context(), area.get()) != 0) continue;
+    if (residential) {
+      reference.residential_area_deg2.push_back(geos_area(*area));
+    } else {
+      blocking.push_back(std::move(area));
+    }
+  }
+  std::vector<ResidentialBuilding> kept;
+  for (std::size_t i = 0; i < reference.buildings.size(); ++i) {
+    const LonLat c = reference.buildings[i].centroid;
+    const GeosGeometry point = geos_point(c.lon, c.lat);
+    const bool blocked =
+        untyped[i] && std::any_of(blocking.begin(), blocking.end(), [&](const GeosGeometry& area) {
+          return geos_covers(*area, *point);
+        });
+    if (blocked) {
+      ++reference.non_residential;
+    } else {
+      kept.push_back(reference.buildings[i]);
+    }
+  }
+  reference.buildings = std::move(kept);
+  return reference;
+}
+
+bool by_position(const ResidentialBuilding& a, const ResidentialBuilding& b) {
+  return std::pair(a.centroid.lon, a.centroid.lat) < std::pair(b.centroid.lon, b.centroid.lat);
+}
+
+TEST(ResidentialReaderRealTest, LiechtensteinGivesWhatGdalsOsmDriverGave) {
+  COUVERTURE_REQUIRE_SHARED(pbf, "osm/liechtenstein.osm.pbf");
+  GdalReference expected = read_with_gdal(pbf, 30.0);
+  std::vector<std::string> warnings;
+  ResidentialPlaces places = read_residential_places(pbf, 30.0, warnings);
+  EXPECT_EQ(places.buildings_skipped_small, expected.small);
+  EXPECT_EQ(places.buildings_skipped_non_residential, expected.non_residential);
+  ASSERT_EQ(places.buildings.size(), expected.buildings.size());
+  std::sort(places.buildings.begin(), places.buildings.end(), by_position);
+  std::sort(expected.buildings.begin(), expected.buildings.end(), by_position);
+  for (std::size_t i = 0; i < places.buildings.size(); ++i) {
+    const ResidentialBuilding& got = places.buildings[i];
+    const ResidentialBuilding& want = expected.buildings[i];
+    ASSERT_NEAR(got.centroid.lon, want.centroid.lon, 1e-9) << i;
+    ASSERT_NEAR(got.centroid.lat, want.centroid.lat, 1e-9) << i;
+    ASSERT_NEAR(got.footprint_m2, want.footprint_m2, 1e-6 * want.footprint_m2) << i;
+  }
+  std::vector<double> areas;
+  for (const GeosGeometry& area : places.residential_areas) areas.push_back(geos_area(*area));
+  std::sort(areas.begin(), areas.end());
+  std::sort(expected.residential_area_deg2.begin(), expected.residential_area_deg2.end());
+  ASSERT_EQ(areas.size(), expected.residential_area_deg2.size());
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    EXPECT_NEAR(areas[i], expected.residential_area_deg2[i], 1e-9 * areas[i]) << i;
+  }
 }
 
 }  // namespace

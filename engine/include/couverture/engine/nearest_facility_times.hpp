@@ -2,12 +2,12 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "couverture/algorithms/chain_search.hpp"
 #include "couverture/algorithms/csr_graph.hpp"
-#include "couverture/algorithms/dijkstra.hpp"
-#include "couverture/algorithms/search_graph.hpp"
 #include "couverture/engine/network_snapper.hpp"
 #include "couverture/geodata/road_graph.hpp"
 #include "couverture/geodata/travel_direction.hpp"
@@ -51,10 +51,12 @@ class NearestFacilityTimes {
  private:
   const RoadGraph* graph_;
   TravelDirection direction_;
-  // The graph searched, in the fast (head, weight) form: the reversed road
-  // graph when families travel to the facility.
-  SearchGraph search_graph_;
-  Dijkstra dijkstra_;
+  // The graph searched, its pass-through chains contracted (the search
+  // settles only junctions; distances at every node stay exact): the
+  // reversed road graph when families travel to the facility. Held by
+  // pointer: the search keeps its address, which a move must not change.
+  std::unique_ptr<const ChainContractedGraph> search_graph_;
+  ChainDijkstra dijkstra_;
   double access_speed_mps_;
   std::vector<DijkstraSeed> seeds_;
   std::vector<std::uint32_t> seed_facility_;

@@ -94,13 +94,22 @@ struct ServiceAccessibility {
 // opportunities, gravity, 2SFCA and E2SFCA (places per 100 of the target
 // population), CAF administrative and travel-time coverage rates, population
 // beyond each threshold and zones en tension per commune, and the equity of
-// the chosen measure. Travel times come from one bounded search per facility
-// (TravelTimeMatrixBuilder) in the parameters' direction.
+// the chosen measure. Travel times come from one search per facility
+// (TravelTimeMatrixBuilder) in the parameters' direction, bounded by
+// accessibility_search_minutes.
 std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
                                                         std::span<const Commune> communes,
                                                         std::span<const Facility> facilities,
                                                         const CoverageResult& coverage,
                                                         const AccessibilityParameters& parameters);
+
+// How far (minutes) a service type's searches must reach so that every
+// measure is what an unbounded search would give: the largest threshold
+// (cumulative opportunities; the 2SFCA catchment when there are none),
+// gravity's cut-off (3 / beta; the largest threshold when beta is 0) and,
+// when places are known, the 2SFCA and E2SFCA catchments. Trips beyond it
+// weigh nothing in any measure.
+double accessibility_search_minutes(const AccessibilityParameters& parameters, bool has_capacity);
 
 // The `count` worst-served communes with some target population, worst
 // first: the least covered (E2SFCA places per 100) when places are known,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <span>
+#include <vector>
 
 #include "couverture/geodata/lon_lat.hpp"
 
@@ -36,6 +37,10 @@ class LocalProjection {
 
   [[nodiscard]] LonLat centre() const { return centre_; }
   [[nodiscard]] LocalXY forward(LonLat position) const;
+  // forward() of each position, in one PROJ call over the array
+  // (proj_trans_generic): a graph's nodes are projected without paying
+  // PROJ's per-call set-up once per node.
+  [[nodiscard]] std::vector<LocalXY> forward_all(std::span<const LonLat> positions) const;
   [[nodiscard]] LonLat inverse(LocalXY position) const;
 
  private:

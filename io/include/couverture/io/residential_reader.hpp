@@ -19,8 +19,11 @@ struct ResidentialPlaces {
 };
 
 // Reads the residential buildings and residential land use of an OSM PBF
-// through GDAL's OSM driver (its `multipolygons` layer: closed ways and
-// multipolygon relations).
+// with libosmium, the shapes GDAL's OSM driver gave in its `multipolygons`
+// layer: closed ways tagged building or landuse (their ring as drawn) and
+// multipolygon or boundary relations so tagged (assembled by libosmium's
+// multipolygon assembler). Node locations are held in memory for one pass,
+// so an extract of any size is read (GDAL's driver stopped on large ones).
 //
 // A building is residential when its `building` tag is house, residential,
 // apartments, detached, semidetached_house, terrace, bungalow, farm,
@@ -42,8 +45,7 @@ struct ResidentialPlaces {
 // GEOS MakeValid when invalid (reported in `warnings`).
 //
 // Throws DataError naming the file when it is missing, is not an OSM file,
-// or is truncated or corrupt (GDAL only logs a failure and stops: treated
-// as fatal). GDAL's warnings are summarised in `warnings`.
+// or is truncated or corrupt (libosmium's exceptions, with their message).
 ResidentialPlaces read_residential_places(const std::filesystem::path& pbf, double min_building_m2,
                                           std::vector<std::string>& warnings);
 
