@@ -221,7 +221,7 @@ RoadGraph random_grid() {
 TEST(ServiceAccessibility, BoundedSearchesGiveWhatUnboundedTimesGive) {
   const RoadGraph roads = random_grid();
   std::vector<Commune> communes;
-  communes.push_back(box("G", 500, 5.999, 6.059));
+  communes.push_back(paper::box("G", 500, 5.999, 6.059));
   communes[0].boundary =
       geos_from_wkt("POLYGON((5.999 47.999,6.059 47.999,6.059 48.059,5.999 48.059,5.999 47.999))");
   std::vector<Facility> facilities;
