@@ -7,10 +7,9 @@
 
 namespace couverture {
 
-namespace {
-
-std::string escaped(const std::string& text) {
+std::string xml_escaped(std::string_view text) {
   std::string out;
+  out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
       case '&':
@@ -35,6 +34,8 @@ std::string escaped(const std::string& text) {
   return out;
 }
 
+namespace {
+
 std::string rgba(Colour colour) {
   return std::to_string(colour.red) + "," + std::to_string(colour.green) + "," +
          std::to_string(colour.blue) + "," + std::to_string(colour.alpha);
@@ -48,7 +49,7 @@ std::string number(double value) {
 }
 
 void option(std::ostringstream& out, const std::string& name, const std::string& value) {
-  out << "          <Option name=\"" << name << "\" type=\"QString\" value=\"" << escaped(value)
+  out << "          <Option name=\"" << name << "\" type=\"QString\" value=\"" << xml_escaped(value)
       << "\"/>\n";
 }
 
@@ -62,7 +63,7 @@ std::string symbol(GeometryKind kind, const std::string& name, Colour colour, Co
   const char* layer_class = kind == GeometryKind::point  ? "SimpleMarker"
                             : kind == GeometryKind::line ? "SimpleLine"
                                                          : "SimpleFill";
-  out << "      <symbol type=\"" << type << "\" name=\"" << escaped(name)
+  out << "      <symbol type=\"" << type << "\" name=\"" << xml_escaped(name)
       << "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n"
       << "        <layer class=\"" << layer_class << "\" enabled=\"1\" locked=\"0\" pass=\"0\">\n"
       << "          <Option type=\"Map\">\n";
@@ -110,7 +111,7 @@ std::string labeling(const std::string& field) {
   std::ostringstream out;
   out << "  <labeling type=\"simple\">\n"
       << "    <settings calloutType=\"simple\">\n"
-      << "      <text-style fieldName=\"" << escaped(field)
+      << "      <text-style fieldName=\"" << xml_escaped(field)
       << "\" isExpression=\"0\" fontFamily=\"Sans Serif\" fontSize=\"9\" fontSizeUnit=\"Point\""
       << " textColor=\"40,40,40,255\" textOpacity=\"1\" namedStyle=\"Regular\">\n"
       << "        <text-buffer bufferDraw=\"1\" bufferSize=\"1\" bufferSizeUnits=\"MM\""
@@ -171,12 +172,12 @@ std::string graduated_style_qml(const std::string& field, GeometryKind kind,
   std::ostringstream symbols;
   for (std::size_t i = 0; i < colours.size(); ++i) {
     ranges << "      <range lower=\"" << number(breaks[i]) << "\" upper=\"" << number(breaks[i + 1])
-           << "\" label=\"" << escaped(labels[i]) << "\" symbol=\"" << i
+           << "\" label=\"" << xml_escaped(labels[i]) << "\" symbol=\"" << i
            << "\" render=\"true\"/>\n";
     symbols << symbol(kind, std::to_string(i), colours[i], darker(colours[i]));
   }
   std::ostringstream renderer;
-  renderer << "  <renderer-v2 type=\"graduatedSymbol\" attr=\"" << escaped(field)
+  renderer << "  <renderer-v2 type=\"graduatedSymbol\" attr=\"" << xml_escaped(field)
            << "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\""
            << " forceraster=\"0\">\n    <ranges>\n"
            << ranges.str() << "    </ranges>\n    <symbols>\n"
@@ -191,8 +192,8 @@ std::string categorized_style_qml(const std::string& field, GeometryKind kind,
   std::ostringstream list;
   std::ostringstream symbols;
   for (std::size_t i = 0; i < categories.size(); ++i) {
-    list << "      <category value=\"" << escaped(categories[i].value) << "\" label=\""
-         << escaped(categories[i].label) << "\" symbol=\"" << i << "\" render=\"true\"/>\n";
+    list << "      <category value=\"" << xml_escaped(categories[i].value) << "\" label=\""
+         << xml_escaped(categories[i].label) << "\" symbol=\"" << i << "\" render=\"true\"/>\n";
     symbols << symbol(kind, std::to_string(i), categories[i].colour, darker(categories[i].colour));
   }
   // An empty value is QGIS's catch-all category for values not listed.
@@ -201,7 +202,7 @@ std::string categorized_style_qml(const std::string& field, GeometryKind kind,
        << "\" render=\"true\"/>\n";
   symbols << symbol(kind, std::to_string(categories.size()), grey, darker(grey));
   std::ostringstream renderer;
-  renderer << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << escaped(field)
+  renderer << "  <renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml_escaped(field)
            << "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n    <categories>\n"
            << list.str() << "    </categories>\n    <symbols>\n"
            << symbols.str() << "    </symbols>\n  </renderer-v2>\n";
@@ -231,8 +232,8 @@ std::string with_field_aliases(const std::string& style,
   }
   std::string element = "  <aliases>\n";
   for (std::size_t i = 0; i < aliases.size(); ++i) {
-    element += "    <alias field=\"" + escaped(aliases[i].first) + "\" name=\"" +
-               escaped(aliases[i].second) + "\"/>\n";
+    element += "    <alias field=\"" + xml_escaped(aliases[i].first) + "\" name=\"" +
+               xml_escaped(aliases[i].second) + "\"/>\n";
   }
   element += "  </aliases>\n";
   return style.substr(0, end) + element + style.substr(end);
@@ -263,7 +264,8 @@ std::string raster_classes_style_qml(std::span<const double> upper_bounds,
   for (std::size_t i = 0; i < upper_bounds.size(); ++i) {
     items << "          <item alpha=\"" << static_cast<int>(colours[i].alpha) << "\" value=\""
           << (std::isfinite(upper_bounds[i]) ? std::to_string(upper_bounds[i]) : "inf")
-          << "\" label=\"" << escaped(labels[i]) << "\" color=\"" << hex(colours[i]) << "\"/>\n";
+          << "\" label=\"" << xml_escaped(labels[i]) << "\" color=\"" << hex(colours[i])
+          << "\"/>\n";
   }
   const double top = std::isfinite(upper_bounds.back()) ? upper_bounds.back()
                      : upper_bounds.size() > 1          ? upper_bounds[upper_bounds.size() - 2]

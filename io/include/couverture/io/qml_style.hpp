@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace couverture {
@@ -12,6 +13,10 @@ namespace couverture {
 // opening the file sees a readable map without styling anything.
 
 enum class GeometryKind { point, line, polygon };
+
+// `text` with & < > " ' written as XML entities: safe in XML text and
+// attribute values (styles, projects).
+std::string xml_escaped(std::string_view text);
 
 struct Colour {
   std::uint8_t red = 0, green = 0, blue = 0, alpha = 255;
