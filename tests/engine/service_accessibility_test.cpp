@@ -7,7 +7,6 @@
 #include <random>
 
 #include "couverture/engine/travel_time_matrix.hpp"
-
 #include "paper_case.hpp"
 
 namespace couverture {
