@@ -168,6 +168,20 @@ TEST_F(IsochronesCommand, PopulationInsideTheBandsIsThePopulationWithinTheirTime
   EXPECT_STREQ(surface->GetSpatialRef()->GetAuthorityCode(nullptr), "2154");
 }
 
+// The surface's grid is laid in the output CRS: one in degrees is refused
+// with the keys to change, and nothing is written.
+TEST_F(IsochronesCommand, AnOutputCrsInDegreesIsRefusedByName) {
+  std::ofstream(*dir_ / "couverture-demo/degrees.toml")
+      << "baseline = \"scenario.toml\"\n[output]\ncrs = \"EPSG:4326\"\n";
+  std::string output;
+  EXPECT_EQ(run("isochrones couverture-demo/degrees.toml -o degrees.gpkg", output), 1);
+  EXPECT_NE(output.find("degrees.toml"), std::string::npos) << output;
+  EXPECT_NE(output.find("[output]"), std::string::npos) << output;
+  EXPECT_NE(output.find("EPSG:2154"), std::string::npos) << output;
+  EXPECT_FALSE(fs::exists(*dir_ / "degrees.gpkg"));
+  EXPECT_FALSE(fs::exists(*dir_ / "degrees.qml"));
+}
+
 TEST_F(IsochronesCommand, RefusesToClobberAndRejectsAnUnknownForm) {
   std::string output;
   std::ofstream(*dir_ / "taken.gpkg") << "not mine";
