@@ -127,8 +127,10 @@ std::size_t NetworkSnapper::detached_segment_count() const {
   return index_->detached_end.size() / 2;
 }
 
-NetworkPosition NetworkSnapper::snap(LonLat point) const {
-  const LocalXY p = projection_.forward(point);
+NetworkPosition NetworkSnapper::snap(LonLat point) const { return snap(point, projection_); }
+
+NetworkPosition NetworkSnapper::snap(LonLat point, const LocalProjection& frame) const {
+  const LocalXY p = frame.forward(point);
   Entry nearest;
   index_->tree.query(bgi::nearest(point_of(p), 1), &nearest);
   const NodeId from = index_->from[nearest.second];
@@ -150,7 +152,7 @@ NetworkPosition NetworkSnapper::snap(LonLat point) const {
   } else if (fraction == 1.0) {
     position.point = graph_->node_position[to];
   } else {
-    position.point = projection_.inverse(foot);
+    position.point = frame.inverse(foot);
   }
   position.distance_m = geodesic_distance_m(point, position.point);
 
@@ -163,7 +165,7 @@ NetworkPosition NetworkSnapper::snap(LonLat point) const {
     const LocalXY detached_foot = along(da, db, foot_fraction(p, da, db));
     if (squared_distance(p, detached_foot) < squared_distance(p, foot)) {
       position.from_detached_piece = true;
-      position.detached_distance_m = geodesic_distance_m(point, projection_.inverse(detached_foot));
+      position.detached_distance_m = geodesic_distance_m(point, frame.inverse(detached_foot));
     }
   }
   return position;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "couverture/geodata/contour_polygons.hpp"
@@ -53,19 +54,20 @@ SurfaceCells place_surface_cells(const RoadGraph& graph, const RasterGrid& grid,
     throw std::invalid_argument("place_surface_cells: max_offroad_m must be positive");
   }
   const std::vector<LonLat> centres = cell_centres_wgs84(grid, to_grid);
-  // Snapping dominates: spread it over the cores, one snapper per thread
-  // (a snapper owns a PROJ object and must not be shared).
+  // Snapping dominates: spread it over the cores, one snapper's index
+  // shared by all, one projection per thread (a PROJ object is not shared).
+  const NetworkSnapper snapper(graph, snappable_classes);
   std::vector<NetworkPosition> snapped(centres.size());
-  tbb::enumerable_thread_specific<std::optional<NetworkSnapper>> snappers;
+  tbb::enumerable_thread_specific<std::optional<LocalProjection>> frames;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, centres.size(), 4096),
                     [&](const tbb::blocked_range<std::size_t>& range) {
-                      std::optional<NetworkSnapper>& snapper = snappers.local();
-                      if (!snapper) snapper.emplace(graph, snappable_classes);
+                      std::optional<LocalProjection>& frame = frames.local();
+                      if (!frame) frame.emplace(snapper.frame_centre());
                       for (std::size_t i = range.begin(); i != range.end(); ++i) {
                         if (!std::isfinite(centres[i].lon) || !std::isfinite(centres[i].lat)) {
                           continue;
                         }
-                        snapped[i] = snapper->snap(centres[i]);
+                        snapped[i] = snapper.snap(centres[i], *frame);
                       }
                     });
   SurfaceCells cells;

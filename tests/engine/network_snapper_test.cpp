@@ -277,3 +277,31 @@ TEST(NetworkSnapper, RejectsAGraphWithoutArcs) {
 
 }  // namespace
 }  // namespace couverture
+
+namespace couverture {
+namespace {
+
+// A projection of the caller's, centred like the snapper's, gives the very
+// same positions (what lets threads share one snapper).
+TEST(NetworkSnapperFrames, ACallersProjectionGivesTheSamePositions) {
+  RoadGraph graph;
+  graph.profile = "walk";
+  graph.node_position = {{6.60, 48.00}, {6.61, 48.00}, {6.61, 48.01}};
+  const std::vector<ArcTriple> arcs = {{0, 1, 50000}, {1, 0, 50000}, {1, 2, 60000}, {2, 1, 60000}};
+  graph.graph = build_csr_graph(3, arcs);
+  graph.arc_length_m.assign(graph.arc_count(), 740.0F);
+  const NetworkSnapper snapper(graph);
+  const LocalProjection frame(snapper.frame_centre());
+  for (const LonLat p : {LonLat{6.603, 48.001}, LonLat{6.612, 48.004}, LonLat{6.59, 47.99}}) {
+    const NetworkPosition a = snapper.snap(p);
+    const NetworkPosition b = snapper.snap(p, frame);
+    EXPECT_EQ(a.from, b.from);
+    EXPECT_EQ(a.to, b.to);
+    EXPECT_EQ(a.fraction, b.fraction);
+    EXPECT_EQ(a.distance_m, b.distance_m);
+    EXPECT_EQ(a.point.lon, b.point.lon);
+  }
+}
+
+}  // namespace
+}  // namespace couverture

@@ -71,6 +71,11 @@ class NetworkSnapper {
   ~NetworkSnapper();
 
   [[nodiscard]] NetworkPosition snap(LonLat point) const;
+  // The same through the caller's projection, which must be centred on
+  // frame_centre(): each thread brings its own (a PROJ object is not
+  // shared), and all of them share this snapper's index.
+  [[nodiscard]] NetworkPosition snap(LonLat point, const LocalProjection& frame) const;
+  [[nodiscard]] LonLat frame_centre() const { return projection_.centre(); }
   // Snappable segments of the main network, and detached segments, indexed.
   [[nodiscard]] std::size_t segment_count() const;
   [[nodiscard]] std::size_t detached_segment_count() const;

@@ -37,8 +37,9 @@ struct SurfaceCells {
   [[nodiscard]] std::size_t placed_count() const { return cell.size(); }
 };
 
-// Snaps every cell centre of `grid` once (one snapper per worker thread,
-// positions converted with one batched PROJ call). `to_grid` converts
+// Snaps every cell centre of `grid` once (one snapper shared by the worker
+// threads, each with its own projection; positions converted with one
+// batched PROJ call). `to_grid` converts
 // between WGS84 and the grid's CRS. Throws std::invalid_argument when
 // max_offroad_m is not positive or the graph has nothing to snap to.
 SurfaceCells place_surface_cells(const RoadGraph& graph, const RasterGrid& grid,
