@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/pipeline/scenario_runner.hpp"
 #include "priority_groups_summary.hpp"
-#include "scenario_runner.hpp"
 #include "supply_summary.hpp"
 
 namespace couverture::cli {

@@ -2,9 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+namespace couverture::pipeline {
+struct RunOutcome;
+}  // namespace couverture::pipeline
+
 namespace couverture::cli {
 
-struct RunOutcome;
+using pipeline::RunOutcome;
 
 // The demand, coverage-rate, tension and equity part of a run's summary:
 // printed as text on stdout, or as the `accessibility` member of --json.

@@ -16,9 +16,6 @@ struct GlobalOptions {
 // escape to main(), which maps them to exit codes once.
 using Action = std::function<int()>;
 
-// couverture's version and those of the libraries it runs on, one per line.
-std::string version_text();
-
 void add_version_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_network_command(CLI::App& app, const GlobalOptions& global, Action& action);
 void add_run_command(CLI::App& app, const GlobalOptions& global, Action& action);

@@ -2,14 +2,13 @@
 #include <memory>
 
 #include "command.hpp"
-#include "comparison_layers.hpp"
 #include "comparison_summary.hpp"
-#include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
-#include "couverture/io/geopackage_writer.hpp"
-#include "couverture/io/qgis_project.hpp"
 #include "couverture/io/scenario.hpp"
-#include "scenario_runner.hpp"
+#include "couverture/pipeline/comparison_layers.hpp"
+#include "couverture/pipeline/comparison_run.hpp"
+#include "output_writing.hpp"
+#include "terminal_progress.hpp"
 
 namespace couverture::cli {
 
@@ -21,23 +20,6 @@ struct CompareOptions {
   std::string output;
   bool overwrite = false;
 };
-
-// Differences are taken commune by commune in file order: both runs must
-// read the same communes, in the same order.
-void check_same_communes(const RunOutcome& baseline, const RunOutcome& variant) {
-  bool same = baseline.communes.size() == variant.communes.size();
-  for (std::size_t c = 0; same && c < baseline.communes.size(); ++c) {
-    same = baseline.communes[c].code == variant.communes[c].code;
-  }
-  if (!same) {
-    throw DataError(variant.scenario.file.string() + ": its communes (" +
-                    variant.scenario.communes.path.string() + ", " +
-                    std::to_string(variant.communes.size()) + ") are not those of the baseline (" +
-                    baseline.scenario.communes.path.string() + ", " +
-                    std::to_string(baseline.communes.size()) +
-                    "), code for code: compare scenarios of one territory");
-  }
-}
 
 }  // namespace
 
@@ -63,22 +45,17 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& act
                                               baseline.file.stem().string() + ".gpkg")
               : std::filesystem::path(options->output);
       check_output_path(output, options->overwrite);
-      Progress progress(global.quiet || global.json);
-      const RunOutcome before = analyse_scenario(baseline, progress, RunKind::indicators);
-      const RunOutcome after = analyse_scenario(variant, progress, RunKind::indicators, &before);
-      progress.stage("comparing the two runs");
-      check_same_communes(before, after);
-      const ScenarioComparison comparison = compare_runs(
-          {before.coverage, before.accessibility, baseline.analysis.thresholds_minutes},
-          {after.coverage, after.accessibility, variant.analysis.thresholds_minutes});
+      TerminalProgress display(global.quiet || global.json);
+      pipeline::Progress progress(&display);
+      const pipeline::ComparisonOutcome run = pipeline::run_comparison(baseline, variant, progress);
       progress.stage("writing " + output.filename().string());
-      write_geopackage(output, build_comparison_layers(before, after, comparison),
-                       variant.output.crs, options->overwrite);
-      store_qgis_project(output);
+      write_output(output,
+                   pipeline::build_comparison_layers(run.baseline, run.variant, run.comparison), {},
+                   variant.output.crs, options->overwrite);
       progress.finish();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      print_comparison_summary(before, after, comparison, output, seconds, global);
+      print_comparison_summary(run.baseline, run.variant, run.comparison, output, seconds, global);
       return 0;
     };
   });

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/pipeline/scenario_runner.hpp"
 #include "couverture/report/number_text.hpp"
-#include "scenario_runner.hpp"
 
 namespace couverture::cli {
 

@@ -3,9 +3,13 @@
 #include "command.hpp"
 #include "couverture/engine/scenario_comparison.hpp"
 
+namespace couverture::pipeline {
+struct RunOutcome;
+}  // namespace couverture::pipeline
+
 namespace couverture::cli {
 
-struct RunOutcome;
+using pipeline::RunOutcome;
 
 // What a variant changes, service by service, in a few lines (English, then
 // French), or as JSON with --json; nothing with -q.

@@ -7,8 +7,9 @@
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/demo_inputs.hpp"
 #include "couverture/io/scenario.hpp"
+#include "output_writing.hpp"
 #include "run_summary.hpp"
-#include "scenario_runner.hpp"
+#include "terminal_progress.hpp"
 
 namespace couverture::cli {
 
@@ -133,7 +134,8 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
       const fs::path output = fs::absolute(options->output).lexically_normal();
       const fs::path folder = output.parent_path() / output.stem();
       check_output_path(output, options->overwrite);
-      Progress progress(global.quiet || global.json);
+      TerminalProgress display(global.quiet || global.json);
+      pipeline::Progress progress(&display);
       progress.stage("building the synthetic CCPVM territory");
       const SyntheticTerritory territory = make_ccpvm_demo_territory();
       progress.stage("writing the demo inputs to " + folder.filename().string() + "/");
@@ -150,7 +152,8 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
       write_text(folder / "site-eaje.toml", kSiteEaje, options->overwrite);
       // The very same path as `couverture run`: read the scenario back.
       const Scenario scenario = read_scenario(scenario_file);
-      const RunOutcome outcome = run_scenario(scenario, output, options->overwrite, progress);
+      const pipeline::RunOutcome outcome =
+          run_and_write(scenario, output, options->overwrite, progress);
       print_run_summary(outcome, global);
       if (!global.quiet && !global.json) {
         std::printf(

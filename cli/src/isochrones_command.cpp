@@ -3,8 +3,9 @@
 #include "command.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/scenario.hpp"
+#include "output_writing.hpp"
 #include "run_summary.hpp"
-#include "scenario_runner.hpp"
+#include "terminal_progress.hpp"
 
 namespace couverture::cli {
 
@@ -54,9 +55,10 @@ void add_isochrones_command(CLI::App& app, const GlobalOptions& global, Action& 
       const std::filesystem::path output = options->output.empty()
                                                ? default_output(scenario)
                                                : std::filesystem::path(options->output);
-      Progress progress(global.quiet || global.json);
-      const RunOutcome outcome =
-          run_scenario(scenario, output, options->overwrite, progress, RunKind::isochrones);
+      TerminalProgress display(global.quiet || global.json);
+      pipeline::Progress progress(&display);
+      const pipeline::RunOutcome outcome = run_and_write(scenario, output, options->overwrite,
+                                                         progress, pipeline::RunKind::isochrones);
       print_run_summary(outcome, global);
       return 0;
     };

@@ -16,7 +16,7 @@
 #include "couverture/io/network_loader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
-#include "progress.hpp"
+#include "terminal_progress.hpp"
 
 namespace couverture::cli {
 
@@ -182,7 +182,8 @@ int build_network(const BuildOptions& options, const GlobalOptions& global) {
     throw DataError(options.dem.string() + ": no such file; check --dem");
   }
   check_output_path(options.output, options.overwrite);
-  Progress progress(global.quiet || global.json);
+  TerminalProgress display(global.quiet || global.json);
+  pipeline::Progress progress(&display);
   progress.stage("reading " + options.osm.filename().string());
   RoadGraph road = read_road_graph(options.osm, profile);
   std::vector<std::string> warnings;

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "couverture/geodata/service_type.hpp"
-#include "scenario_runner.hpp"
+#include "couverture/pipeline/scenario_runner.hpp"
 
 namespace couverture::cli {
 

@@ -3,9 +3,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+namespace couverture::pipeline {
+struct RunOutcome;
+}  // namespace couverture::pipeline
+
 namespace couverture::cli {
 
-struct RunOutcome;
+using pipeline::RunOutcome;
 
 // A number the French way: one decimal by default, decimal comma
 // (14.2 -> "14,2").

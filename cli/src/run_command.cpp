@@ -2,8 +2,9 @@
 
 #include "command.hpp"
 #include "couverture/io/scenario.hpp"
+#include "output_writing.hpp"
 #include "run_summary.hpp"
-#include "scenario_runner.hpp"
+#include "terminal_progress.hpp"
 
 namespace couverture::cli {
 
@@ -30,8 +31,10 @@ void add_run_command(CLI::App& app, const GlobalOptions& global, Action& action)
       const Scenario scenario = read_scenario(options->scenario);
       const std::filesystem::path output =
           options->output.empty() ? scenario.output.path : std::filesystem::path(options->output);
-      Progress progress(global.quiet || global.json);
-      const RunOutcome outcome = run_scenario(scenario, output, options->overwrite, progress);
+      TerminalProgress display(global.quiet || global.json);
+      pipeline::Progress progress(&display);
+      const pipeline::RunOutcome outcome =
+          run_and_write(scenario, output, options->overwrite, progress);
       print_run_summary(outcome, global);
       return 0;
     };

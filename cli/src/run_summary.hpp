@@ -1,9 +1,11 @@
 #pragma once
 
 #include "command.hpp"
-#include "scenario_runner.hpp"
+#include "couverture/pipeline/scenario_runner.hpp"
 
 namespace couverture::cli {
+
+using pipeline::RunOutcome;
 
 // The short human summary of a run on stdout (or JSON with --json; nothing
 // with -q). Warnings go to stderr unless quiet.

@@ -4,12 +4,12 @@
 #include "command.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
-#include "couverture/io/geopackage_writer.hpp"
-#include "couverture/io/qgis_project.hpp"
 #include "couverture/io/scenario.hpp"
-#include "siting_layers.hpp"
-#include "siting_stage.hpp"
+#include "couverture/pipeline/siting_layers.hpp"
+#include "couverture/pipeline/siting_stage.hpp"
+#include "output_writing.hpp"
 #include "siting_summary.hpp"
+#include "terminal_progress.hpp"
 
 namespace couverture::cli {
 
@@ -68,12 +68,13 @@ void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action
               ? scenario.file.parent_path() / (scenario.file.stem().string() + "-site.gpkg")
               : std::filesystem::path(options->output);
       check_output_path(output, options->overwrite);
-      Progress progress(global.quiet || global.json);
-      const SitingOutcome outcome = run_siting(scenario, options->evaluate, progress);
+      TerminalProgress display(global.quiet || global.json);
+      pipeline::Progress progress(&display);
+      const pipeline::SitingOutcome outcome =
+          pipeline::run_siting(scenario, options->evaluate, progress);
       progress.stage("writing " + output.filename().string());
-      write_geopackage(output, build_siting_layers(outcome), scenario.output.crs,
-                       options->overwrite);
-      store_qgis_project(output);
+      write_output(output, pipeline::build_siting_layers(outcome), {}, scenario.output.crs,
+                   options->overwrite);
       progress.finish();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -7,8 +7,8 @@
 
 #include "couverture/geodata/service_noun.hpp"
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/pipeline/siting_stage.hpp"
 #include "couverture/report/number_text.hpp"
-#include "siting_stage.hpp"
 
 namespace couverture::cli {
 

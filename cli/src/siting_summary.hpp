@@ -4,9 +4,15 @@
 
 #include "command.hpp"
 
+namespace couverture::pipeline {
+struct RunOutcome;
+struct SitingOutcome;
+}  // namespace couverture::pipeline
+
 namespace couverture::cli {
 
-struct SitingOutcome;
+using pipeline::RunOutcome;
+using pipeline::SitingOutcome;
 
 // The plain answer of `couverture site`, in English then French (or JSON
 // with --json; nothing with -q): the solvers' result, the evaluated or

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "scenario_runner.hpp"
+#include "couverture/pipeline/scenario_runner.hpp"
 
 namespace couverture::cli {
 

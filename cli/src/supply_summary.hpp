@@ -2,9 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+namespace couverture::pipeline {
+struct RunOutcome;
+}  // namespace couverture::pipeline
+
 namespace couverture::cli {
 
-struct RunOutcome;
+using pipeline::RunOutcome;
 
 // The taux de couverture global part of a run's summary: the places by kind
 // and the global rates beside the EAJE ones (administrative and E2SFCA),

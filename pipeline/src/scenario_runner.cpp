@@ -1,0 +1,171 @@
+#include "couverture/pipeline/scenario_runner.hpp"
+
+#include <map>
+
+#include "accessibility_layers.hpp"
+#include "couverture/engine/coverage_analysis.hpp"
+#include "couverture/engine/scenario_changes.hpp"
+#include "couverture/geodata/data_error.hpp"
+#include "couverture/io/network_loader.hpp"
+#include "couverture/pipeline/coverage_layers.hpp"
+#include "couverture/pipeline/isochrone_layers.hpp"
+#include "demand_stage.hpp"
+#include "groups_stage.hpp"
+#include "supply_stage.hpp"
+
+namespace couverture::pipeline {
+
+namespace {
+
+// Two spellings of one service ("EAJE", "eaje") would collide as column
+// names in the output: say so now, naming the file, before any work.
+void check_service_columns(const std::vector<Facility>& facilities,
+                           const std::filesystem::path& path) {
+  std::map<std::string, std::string> type_of_column;
+  for (const Facility& facility : facilities) {
+    const std::string column = service_column(facility.service_type);
+    const auto [it, inserted] = type_of_column.emplace(column, facility.service_type);
+    if (!inserted && it->second != facility.service_type) {
+      throw DataError(path.string() + ": service types '" + it->second + "' and '" +
+                      facility.service_type +
+                      "' differ only in case or punctuation; spell them "
+                      "the same (facility '" +
+                      facility.id + "')");
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+bool same_network(const NetworkSource& a, const NetworkSource& b) {
+  return a.path == b.path && a.profile == b.profile && a.dem == b.dem &&
+         a.speeds_kmh == b.speeds_kmh && a.access_permit == b.access_permit &&
+         a.access_forbid == b.access_forbid;
+}
+
+bool same_population_sources(const Scenario& a, const Scenario& b) {
+  return a.demand.source == b.demand.source && a.demand.insee_grid == b.demand.insee_grid &&
+         grid_group_columns(a) == grid_group_columns(b) &&
+         a.demand.insee_grid_layer == b.demand.insee_grid_layer &&
+         osm_buildings_source(a) == osm_buildings_source(b) &&
+         a.demand.min_building_m2 == b.demand.min_building_m2;
+}
+
+}  // namespace
+
+RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKind kind,
+                            const RunOutcome* reuse) {
+  RunOutcome outcome;
+  outcome.scenario = scenario;
+
+  progress.stage("reading communes from " + scenario.communes.path.filename().string());
+  outcome.communes = read_communes(scenario.communes, outcome.warnings);
+  assign_scenario_age_bands(scenario, outcome.communes, progress, outcome.warnings);
+  progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
+  outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
+  if (!scenario.changes.empty()) {
+    try {
+      outcome.facilities = apply_facility_changes(outcome.facilities, scenario.changes);
+    } catch (const DataError& error) {
+      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
+    }
+  }
+  check_service_columns(outcome.facilities, scenario.facilities.path);
+  if (reuse != nullptr && reuse->network &&
+      same_network(reuse->scenario.network, scenario.network)) {
+    outcome.network = reuse->network;
+  } else {
+    progress.stage("loading the road network from " + scenario.network.path.filename().string());
+    outcome.network =
+        std::make_shared<const RoadGraph>(load_network(scenario.network, outcome.warnings));
+  }
+  if (scenario.changes.changes_roads()) {
+    progress.stage("applying the road changes");
+    if (!scenario.changes.way_speeds.empty() &&
+        (!scenario.network.dem.empty() ||
+         outcome.network->source_description.find("slopes") != std::string::npos)) {
+      outcome.warnings.push_back(
+          scenario.file.string() +
+          ": [changes] road_speed sets flat speeds: the slopes of the elevation model no longer "
+          "apply on those ways");
+    }
+    try {
+      outcome.roads = apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
+    } catch (const DataError& error) {
+      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
+    }
+  } else {
+    outcome.roads = *outcome.network;
+  }
+  if (reuse != nullptr && reuse->population_sources &&
+      same_population_sources(reuse->scenario, scenario)) {
+    outcome.population_sources = reuse->population_sources;
+  } else {
+    outcome.population_sources = std::make_shared<const PopulationSources>(
+        read_population_sources(scenario, progress, outcome.warnings));
+  }
+
+  CoverageParameters parameters;
+  parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
+  parameters.access_speed_kmh = scenario.network.access_speed_kmh;
+  parameters.max_snap_distance_m = scenario.network.max_snap_distance_m;
+  parameters.demand_spacing_m = scenario.analysis.demand_spacing_m;
+  parameters.direction = scenario.network.direction;
+  parameters.demand_source = scenario.demand.source;
+  parameters.building_cell_m = scenario.demand.building_cell_m;
+  try {
+    outcome.coverage = analyse_coverage(
+        outcome.roads, outcome.communes, outcome.facilities, *outcome.population_sources,
+        parameters, [&progress](const std::string& stage) { progress.stage(stage); });
+  } catch (const DataError& error) {
+    // The engine knows records, not files: name the facilities file here.
+    throw DataError(scenario.facilities.path.string() + ": " + error.what());
+  }
+  outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
+                          outcome.coverage.warnings.end());
+  outcome.demand_sources = outcome.coverage.demand_source_by_commune;
+  // The grid knew these communes' ages better than the national shares.
+  for (std::uint32_t c : outcome.coverage.communes_aged_by_grid) {
+    outcome.communes[c].population_by_band = outcome.coverage.bands_by_commune[c];
+    outcome.communes[c].bands_estimated = false;
+  }
+  if (kind != RunKind::isochrones) {
+    AccessibilityParameters access = accessibility_parameters(scenario);
+    access.supply = read_childcare_supply(scenario, outcome.communes, progress, outcome.warnings);
+    progress.stage("accessibility, coverage rates and equity");
+    outcome.accessibility = analyse_accessibility(outcome.roads, outcome.communes,
+                                                  outcome.facilities, outcome.coverage, access);
+    check_supply_used(scenario, outcome.accessibility, outcome.warnings);
+    if (!scenario.demand.groups.empty()) {
+      outcome.groups =
+          build_priority_groups(scenario, outcome.communes, outcome.coverage,
+                                *outcome.population_sources, progress, outcome.warnings);
+      outcome.group_comparisons =
+          compare_priority_groups(outcome.coverage.services, outcome.accessibility, outcome.groups,
+                                  scenario.analysis.thresholds_minutes);
+    }
+  }
+  if (draws_isochrones(scenario, kind)) {
+    outcome.isochrones = compute_isochrones(outcome, progress);
+  }
+  return outcome;
+}
+
+bool draws_isochrones(const Scenario& scenario, RunKind kind) {
+  return kind == RunKind::isochrones || (kind == RunKind::coverage && scenario.isochrones.enabled);
+}
+
+RunTables build_run_tables(const RunOutcome& outcome, RunKind kind) {
+  RunTables tables;
+  tables.layers =
+      kind == RunKind::coverage ? build_coverage_layers(outcome) : build_facility_layers(outcome);
+  for (OutputLayer& layer : build_isochrone_layers(outcome))
+    tables.layers.push_back(std::move(layer));
+  for (OutputLayer& layer : build_equity_layers(outcome)) tables.layers.push_back(std::move(layer));
+  tables.rasters = build_surface_rasters(outcome);
+  return tables;
+}
+
+}  // namespace couverture::pipeline
