@@ -3,13 +3,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
-#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "command.hpp"
+#include "couverture/engine/network_statistics.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/atomic_output.hpp"
@@ -62,59 +62,19 @@ NetworkSource network_source(const BuildOptions& options) {
   return source;
 }
 
-struct BoundingBox {
-  double min_lon = std::numeric_limits<double>::infinity();
-  double min_lat = std::numeric_limits<double>::infinity();
-  double max_lon = -std::numeric_limits<double>::infinity();
-  double max_lat = -std::numeric_limits<double>::infinity();
-};
-
-BoundingBox bounding_box(const RoadGraph& road) {
-  BoundingBox box;
-  for (const LonLat& p : road.node_position) {
-    box.min_lon = std::min(box.min_lon, p.lon);
-    box.min_lat = std::min(box.min_lat, p.lat);
-    box.max_lon = std::max(box.max_lon, p.lon);
-    box.max_lat = std::max(box.max_lat, p.lat);
-  }
-  return box;
-}
-
-// Length of road, not of arcs: the two arcs of a two-way segment (same way,
-// opposite directions) count once.
-std::array<double, kRoadClassCount> road_km_by_class(const RoadGraph& road) {
-  std::array<double, kRoadClassCount> km{};
-  const CsrGraph& g = road.graph;
-  for (NodeId u = 0; u < road.node_count(); ++u) {
-    for (ArcId a = g.arcs_begin(u); a < g.arcs_end(u); ++a) {
-      const NodeId v = g.head[a];
-      bool twin = false;
-      for (ArcId b = g.arcs_begin(v); b < g.arcs_end(v) && !twin; ++b) {
-        twin = g.head[b] == u && road.arc_way_id[b] == road.arc_way_id[a];
-      }
-      if (twin && v < u) continue;
-      km[static_cast<std::size_t>(road.arc_class[a])] += road.arc_length_m[a] / 1000.0;
-    }
-  }
-  return km;
-}
-
 nlohmann::json summary_json(const RoadGraph& road, const fs::path& file) {
-  const BoundingBox box = bounding_box(road);
-  const auto km = road_km_by_class(road);
+  const NetworkStatistics statistics = network_statistics(road);
   nlohmann::json by_class = nlohmann::json::object();
-  double total = 0.0;
   for (std::size_t c = 0; c < kRoadClassCount; ++c) {
-    if (km[c] <= 0.0) continue;
-    by_class[std::string(to_string(static_cast<RoadClass>(c)))] = km[c];
-    total += km[c];
+    const double km = statistics.road_km_by_class[c];
+    if (km > 0.0) by_class[std::string(to_string(static_cast<RoadClass>(c)))] = km;
   }
   nlohmann::json bbox = nullptr;
-  if (road.node_count() > 0) {
-    bbox = {{"min_lon", box.min_lon},
-            {"min_lat", box.min_lat},
-            {"max_lon", box.max_lon},
-            {"max_lat", box.max_lat}};
+  if (const auto& box = statistics.extent) {
+    bbox = {{"min_lon", box->min_lon},
+            {"min_lat", box->min_lat},
+            {"max_lon", box->max_lon},
+            {"max_lat", box->max_lat}};
   }
   return {{"file", file.string()},
           {"source", road.source_description},
@@ -126,7 +86,7 @@ nlohmann::json summary_json(const RoadGraph& road, const fs::path& file) {
           {"nodes_dropped", road.build_stats.nodes_dropped},
           {"arcs_dropped", road.build_stats.arcs_dropped},
           {"bbox", bbox},
-          {"road_km", total},
+          {"road_km", statistics.road_km},
           {"road_km_by_class", by_class}};
 }
 
