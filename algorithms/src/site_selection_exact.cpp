@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -324,96 +325,108 @@ double relative_gap(double objective, double bound) {
 
 }  // namespace
 
-SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingProblem& problem,
-                                  const SitingExactOptions& options) {
-  validate_siting(instance, problem);
-  if (std::isnan(options.time_limit_seconds) || options.time_limit_seconds <= 0.0) {
-    throw std::invalid_argument("siting: time_limit_seconds must be > 0");
-  }
-  const auto start = std::chrono::steady_clock::now();
-  const double limit = std::isfinite(options.time_limit_seconds) ? options.time_limit_seconds : 1e9;
-  const bool mclp = problem.objective == SitingObjective::max_covering;
-  const std::size_t m = instance.candidate_count();
+namespace {
 
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// The greedy warm start, or an empty solution when it has none to offer.
+SitingSolution warm_start(const SitingInstance& instance, const SitingProblem& problem) {
+  SitingSolution start = solve_siting_greedy(instance, problem);
+  if (start.status != SitingStatus::heuristic || !std::isfinite(start.objective)) {
+    return SitingSolution{};
+  }
+  return start;
+}
+
+// Completes a solution: a solve stopped by the limit keeps the warm start
+// when it found nothing better, and the tighter of the two bounds; the gap
+// and the time are filled in.
+SitingSolution finish(SitingSolution result, const SitingSolution& start, bool mclp,
+                      SteadyTime started) {
+  const bool has_start = !start.chosen.empty();
+  if (result.status == SitingStatus::time_limit_no_solution && has_start) {
+    result.status = SitingStatus::time_limit;
+  }
+  if (has_start && result.status == SitingStatus::time_limit) {
+    const bool start_better =
+        mclp ? start.objective > result.objective : start.objective < result.objective;
+    if (result.chosen.empty() || start_better) {
+      result.chosen = start.chosen;
+      result.objective = start.objective;
+    }
+    // The greedy's bound holds too (submodularity): keep the tighter one.
+    if (std::isnan(result.bound)) {
+      result.bound = start.bound;
+    } else {
+      result.bound =
+          mclp ? std::min(result.bound, start.bound) : std::max(result.bound, start.bound);
+    }
+  }
+  if (!result.chosen.empty() && !std::isnan(result.bound)) {
+    result.gap = relative_gap(result.objective, result.bound);
+  }
+  result.seconds = seconds_since(started);
+  return result;
+}
+
+// The model of the objective and the constant that turns the solver's
+// minimised value into the siting objective's bound.
+struct SitingModel {
+  MilpModel model;
+  CompressedColumns packed;
+  double constant = 0.0;
+  bool mclp = false;
+  [[nodiscard]] double to_bound(double minimised) const {
+    return mclp ? constant - minimised : constant + minimised;
+  }
+};
+
+SitingModel build_model(const SitingInstance& instance, const SitingProblem& problem) {
+  SitingModel built;
+  built.mclp = problem.objective == SitingObjective::max_covering;
+  built.constant = built.mclp ? build_max_covering(instance, problem, built.model)
+                              : build_p_median(instance, problem, built.model);
+  built.packed = compress(built.model);
+  return built;
+}
+
+// The answer when the root relaxation settles it (infeasible, out of time
+// or integral); nullopt when it is fractional and CBC must branch.
+std::optional<SitingSolution> solution_from_root(const RootRelaxation& root,
+                                                 const SitingInstance& instance,
+                                                 const SitingProblem& problem,
+                                                 const SitingModel& built) {
   SitingSolution solution;
   solution.unservable_weight = unservable_weight(instance, problem);
-  // The warm start: kept unless the exact solve finds better, so that a
-  // solve stopped by the limit still returns k sites.
-  SitingSolution start_solution;
-  if (options.warm_start) {
-    start_solution = solve_siting_greedy(instance, problem);
-    if (start_solution.status != SitingStatus::heuristic ||
-        !std::isfinite(start_solution.objective)) {
-      start_solution = SitingSolution{};
-    }
-  }
-  const bool has_start = !start_solution.chosen.empty();
-  const auto better = [mclp](double a, double b) { return mclp ? a > b : a < b; };
-  const auto finish = [&](SitingSolution& result) -> SitingSolution& {
-    if (result.status == SitingStatus::time_limit_no_solution && has_start) {
-      result.status = SitingStatus::time_limit;
-    }
-    if (has_start && result.status == SitingStatus::time_limit &&
-        (result.chosen.empty() || better(start_solution.objective, result.objective))) {
-      result.chosen = start_solution.chosen;
-      result.objective = start_solution.objective;
-    }
-    if (result.status == SitingStatus::time_limit && has_start) {
-      // The greedy's bound holds too (submodularity): keep the tighter one.
-      if (std::isnan(result.bound)) {
-        result.bound = start_solution.bound;
-      } else {
-        result.bound = mclp ? std::min(result.bound, start_solution.bound)
-                            : std::max(result.bound, start_solution.bound);
-      }
-    }
-    if (!result.chosen.empty() && !std::isnan(result.bound)) {
-      result.gap = relative_gap(result.objective, result.bound);
-    }
-    result.seconds = seconds_since(start);
-    return result;
-  };
-
-  MilpModel model;
-  const double constant = mclp ? build_max_covering(instance, problem, model)
-                               : build_p_median(instance, problem, model);
-  // The solver minimises; the siting bound is constant -/+ its value.
-  const auto to_bound = [&](double minimised) {
-    return mclp ? constant - minimised : constant + minimised;
-  };
-  const CompressedColumns packed = compress(model);
-
-  const RootRelaxation root =
-      solve_root(model, packed, m, std::max(limit - seconds_since(start), 1e-3));
   switch (root.outcome) {
     case RootOutcome::infeasible:
       solution.status = SitingStatus::infeasible;
-      return finish(solution);
+      return solution;
     case RootOutcome::stopped:
       solution.status = SitingStatus::time_limit_no_solution;
-      return finish(solution);
-    case RootOutcome::integral:
+      return solution;
+    case RootOutcome::integral: {
       solution.status = SitingStatus::optimal;
       solution.chosen = root.sites;
       solution.objective = evaluate_sites(instance, problem, solution.chosen);
       // The LP's bound may fall a tolerance short of the optimum it reached.
-      solution.bound = mclp ? std::max(to_bound(root.objective), solution.objective)
-                            : std::min(to_bound(root.objective), solution.objective);
-      return finish(solution);
+      const double bound = built.to_bound(root.objective);
+      solution.bound =
+          built.mclp ? std::max(bound, solution.objective) : std::min(bound, solution.objective);
+      return solution;
+    }
     case RootOutcome::fractional:
       break;
   }
-  // CBC re-solves the root (and preprocesses) before it checks its limit,
-  // which takes about twice our root LP: with less time left than that, the
-  // LP bound and the warm start are the answer.
-  const double left = limit - seconds_since(start);
-  const double root_bound = to_bound(root.objective);
-  if (left < 2.0 * root.seconds) {
-    solution.status = SitingStatus::time_limit_no_solution;
-    solution.bound = root_bound;
-    return finish(solution);
-  }
+  return std::nullopt;
+}
 
+// CBC loaded with the model, the warm start's sites and `seconds` of
+// wall-clock time, solved.
+std::unique_ptr<Cbc_Model, CbcModelDeleter> run_cbc(SitingModel& built, std::size_t m,
+                                                    const SitingSolution& start, double seconds) {
+  MilpModel& model = built.model;
+  CompressedColumns& packed = built.packed;
   const std::size_t columns = model.column_cost.size();
   std::unique_ptr<Cbc_Model, CbcModelDeleter> cbc(Cbc_newModel());
   // Cbc_loadProblem takes non-const arrays it does not modify.
@@ -424,33 +437,42 @@ SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingPr
   for (std::size_t c = 0; c < columns; ++c) {
     if (model.column_integer[c]) Cbc_setInteger(cbc.get(), static_cast<int>(c));
   }
-  if (has_start) {
+  if (!start.chosen.empty()) {
     // Only the integer y are given: CBC computes the continuous ones.
     std::vector<int> ids(m);
     std::vector<double> values(m, 0.0);
     for (std::size_t j = 0; j < m; ++j) ids[j] = static_cast<int>(j);
-    for (const std::uint32_t j : start_solution.chosen) values[j] = 1.0;
+    for (const std::uint32_t j : start.chosen) values[j] = 1.0;
     Cbc_setMIPStartI(cbc.get(), static_cast<int>(m), ids.data(), values.data());
   }
   Cbc_setLogLevel(cbc.get(), 0);
-  Cbc_setMaximumSeconds(cbc.get(), left);
+  Cbc_setMaximumSeconds(cbc.get(), seconds);
   // Wall-clock seconds ("sec" counts CPU time by default), as the caller's limit is.
   Cbc_setParameter(cbc.get(), "timeMode", "elapsed");
-  Cbc_setParameter(cbc.get(), "seconds", std::to_string(left).c_str());
+  Cbc_setParameter(cbc.get(), "seconds", std::to_string(seconds).c_str());
   Cbc_setAllowableGap(cbc.get(), 1e-9);
   Cbc_setAllowableFractionGap(cbc.get(), 0.0);
   Cbc_solve(cbc.get());
+  return cbc;
+}
 
-  const double* values = Cbc_bestSolution(cbc.get());
-  if (Cbc_isProvenOptimal(cbc.get())) {
+// What a finished CBC run found: status, sites, objective and bound (never
+// looser than the root relaxation's).
+SitingSolution read_cbc_solution(Cbc_Model* cbc, const SitingInstance& instance,
+                                 const SitingProblem& problem, const SitingModel& built,
+                                 double root_bound) {
+  SitingSolution solution;
+  solution.unservable_weight = unservable_weight(instance, problem);
+  const double* values = Cbc_bestSolution(cbc);
+  if (Cbc_isProvenOptimal(cbc)) {
     solution.status = SitingStatus::optimal;
-    if (values == nullptr) values = Cbc_getColSolution(cbc.get());
-  } else if (Cbc_isSecondsLimitReached(cbc.get()) != 0) {
+    if (values == nullptr) values = Cbc_getColSolution(cbc);
+  } else if (Cbc_isSecondsLimitReached(cbc) != 0) {
     // Checked before infeasibility: CBC stopped early may also call the
     // problem infeasible, which it has not proven.
     solution.status =
         values != nullptr ? SitingStatus::time_limit : SitingStatus::time_limit_no_solution;
-  } else if (Cbc_isProvenInfeasible(cbc.get())) {
+  } else if (Cbc_isProvenInfeasible(cbc)) {
     solution.status = SitingStatus::infeasible;
     values = nullptr;
   } else {
@@ -458,25 +480,63 @@ SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingPr
         values != nullptr ? SitingStatus::time_limit : SitingStatus::time_limit_no_solution;
   }
   if (values != nullptr) {
-    for (std::uint32_t j = 0; j < m; ++j) {
+    for (std::uint32_t j = 0; j < instance.candidate_count(); ++j) {
       if (values[j] > 0.5) solution.chosen.push_back(j);
     }
     solution.objective = evaluate_sites(instance, problem, solution.chosen);
   }
-  if (solution.status != SitingStatus::infeasible) {
-    const double cbc_bound = to_bound(Cbc_getBestPossibleObjValue(cbc.get()));
-    // A CBC stopped in its root has no bound of its own: the LP's holds.
-    solution.bound =
-        std::isfinite(cbc_bound) && std::abs(cbc_bound) < 1e40
-            ? (mclp ? std::min(cbc_bound, root_bound) : std::max(cbc_bound, root_bound))
-            : root_bound;
-    if (solution.status == SitingStatus::optimal) {
-      // CBC's bound may fall a tolerance short of the optimum it proved.
-      solution.bound = mclp ? std::max(solution.bound, solution.objective)
-                            : std::min(solution.bound, solution.objective);
-    }
+  if (solution.status == SitingStatus::infeasible) return solution;
+  const bool mclp = built.mclp;
+  const double cbc_bound = built.to_bound(Cbc_getBestPossibleObjValue(cbc));
+  // A CBC stopped in its root has no bound of its own: the LP's holds.
+  solution.bound = std::isfinite(cbc_bound) && std::abs(cbc_bound) < 1e40
+                       ? (mclp ? std::min(cbc_bound, root_bound) : std::max(cbc_bound, root_bound))
+                       : root_bound;
+  if (solution.status == SitingStatus::optimal) {
+    // CBC's bound may fall a tolerance short of the optimum it proved.
+    solution.bound = mclp ? std::max(solution.bound, solution.objective)
+                          : std::min(solution.bound, solution.objective);
   }
-  return finish(solution);
+  return solution;
+}
+
+}  // namespace
+
+SitingSolution solve_siting_exact(const SitingInstance& instance, const SitingProblem& problem,
+                                  const SitingExactOptions& options) {
+  validate_siting(instance, problem);
+  if (std::isnan(options.time_limit_seconds) || options.time_limit_seconds <= 0.0) {
+    throw std::invalid_argument("siting: time_limit_seconds must be > 0");
+  }
+  const SteadyTime started = std::chrono::steady_clock::now();
+  const double limit = std::isfinite(options.time_limit_seconds) ? options.time_limit_seconds : 1e9;
+  const std::size_t m = instance.candidate_count();
+  // The warm start is kept unless the exact solve finds better, so that a
+  // solve stopped by the limit still returns k sites.
+  const SitingSolution start =
+      options.warm_start ? warm_start(instance, problem) : SitingSolution{};
+
+  SitingModel built = build_model(instance, problem);
+  const RootRelaxation root =
+      solve_root(built.model, built.packed, m, std::max(limit - seconds_since(started), 1e-3));
+  if (auto settled = solution_from_root(root, instance, problem, built)) {
+    return finish(std::move(*settled), start, built.mclp, started);
+  }
+  // CBC re-solves the root (and preprocesses) before it checks its limit,
+  // which takes about twice our root LP: with less time left than that, the
+  // LP bound and the warm start are the answer.
+  const double left = limit - seconds_since(started);
+  const double root_bound = built.to_bound(root.objective);
+  if (left < 2.0 * root.seconds) {
+    SitingSolution solution;
+    solution.unservable_weight = unservable_weight(instance, problem);
+    solution.status = SitingStatus::time_limit_no_solution;
+    solution.bound = root_bound;
+    return finish(std::move(solution), start, built.mclp, started);
+  }
+  const auto cbc = run_cbc(built, m, start, left);
+  return finish(read_cbc_solution(cbc.get(), instance, problem, built, root_bound), start,
+                built.mclp, started);
 }
 
 }  // namespace couverture
