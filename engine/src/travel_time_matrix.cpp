@@ -101,7 +101,78 @@ struct TravelTimeMatrixBuilder::State {
   std::vector<NodeId> linked_node;
   std::vector<SegmentKey> origins_by_segment;  // sorted by segment
   std::vector<RowPlace> rows;
+
+  // Indexes the origins for the searches: by node, by chain, by segment.
+  void index_origins(const RoadGraph& graph, std::span<const NetworkPosition> origins,
+                     bool inbound);
+
+ private:
+  void index_links(const RoadGraph& graph, std::span<const NetworkPosition> origins, bool inbound);
+  void index_chain_links(std::size_t node_count);
+  void index_segments(std::span<const NetworkPosition> origins);
 };
+
+void TravelTimeMatrixBuilder::State::index_origins(const RoadGraph& graph,
+                                                   std::span<const NetworkPosition> origins,
+                                                   bool inbound) {
+  index_links(graph, origins, inbound);
+  index_chain_links(graph.node_count());
+  index_segments(origins);
+}
+
+// The origins' links by node (counting sort). Inbound an origin leaves its
+// point towards a node; outbound the search arrives at a node and goes on
+// to the origin's point.
+void TravelTimeMatrixBuilder::State::index_links(const RoadGraph& graph,
+                                                 std::span<const NetworkPosition> origins,
+                                                 bool inbound) {
+  const auto origin_links = [&](const NetworkPosition& p) {
+    return inbound ? links_out_of(graph, p) : links_into(graph, p);
+  };
+  const std::size_t n = graph.node_count();
+  first_link.assign(n + 1, 0);
+  for (const NetworkPosition& p : origins) {
+    for (const PositionLink& link : origin_links(p)) ++first_link[link.node + 1];
+  }
+  for (std::size_t v = 0; v < n; ++v) first_link[v + 1] += first_link[v];
+  link_origin.resize(first_link[n]);
+  link_ms.resize(first_link[n]);
+  std::vector<std::uint32_t> next(first_link.begin(), first_link.end() - 1);
+  for (std::uint32_t o = 0; o < origins.size(); ++o) {
+    for (const PositionLink& link : origin_links(origins[o])) {
+      const std::uint32_t slot = next[link.node]++;
+      link_origin[slot] = o;
+      link_ms[slot] = link.ms;
+    }
+  }
+}
+
+// By chain, its pass-through nodes that an origin links to.
+void TravelTimeMatrixBuilder::State::index_chain_links(std::size_t node_count) {
+  const auto linked_in_chain = [&](NodeId v) {
+    return first_link[v] != first_link[v + 1] && search.chain_of[v] != kInvalidId;
+  };
+  first_linked.assign(search.chain_count() + 1, 0);
+  for (NodeId v = 0; v < node_count; ++v) {
+    if (linked_in_chain(v)) ++first_linked[search.chain_of[v] + 1];
+  }
+  for (std::size_t c = 0; c < search.chain_count(); ++c) first_linked[c + 1] += first_linked[c];
+  linked_node.resize(first_linked.back());
+  std::vector<std::uint32_t> next(first_linked.begin(), first_linked.end() - 1);
+  for (NodeId v = 0; v < node_count; ++v) {
+    if (linked_in_chain(v)) linked_node[next[search.chain_of[v]]++] = v;
+  }
+}
+
+// The origins by road segment: a facility on the same segment reaches them
+// along it, without passing a node.
+void TravelTimeMatrixBuilder::State::index_segments(std::span<const NetworkPosition> origins) {
+  origins_by_segment.clear();
+  for (std::uint32_t o = 0; o < origins.size(); ++o) {
+    if (origins[o].valid()) origins_by_segment.push_back(segment_key(origins[o], o));
+  }
+  std::stable_sort(origins_by_segment.begin(), origins_by_segment.end(), segment_less);
+}
 
 TravelTimeMatrixBuilder::TravelTimeMatrixBuilder(const RoadGraph& graph, double access_speed_mps,
                                                  TravelDirection direction)
@@ -132,84 +203,33 @@ void TravelTimeMatrixBuilder::visit_rows(std::span<const NetworkPosition> facili
   search_rows(facilities, origins, cutoff_seconds, &visit);
 }
 
-void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facilities,
-                                          std::span<const NetworkPosition> origins,
-                                          double cutoff_seconds, const RowVisitor* visit) {
-  // Up to two links per origin, counted in 32 bits.
-  if (origins.size() >= kInvalidId / 2) {
-    throw std::invalid_argument("TravelTimeMatrixBuilder: more origins than 32-bit ids hold");
-  }
-  const RoadGraph& graph = *graph_;
-  State& state = *state_;
-  const bool inbound = direction_ == TravelDirection::to_facility;
-  const auto access_ms = [this](const NetworkPosition& p) {
-    return p.distance_m / access_speed_mps_ * 1000.0;
-  };
-  // Inbound an origin leaves its point towards a node; outbound the search
-  // arrives at a node and goes on to the origin's point.
-  const auto origin_links = [&](const NetworkPosition& p) {
-    return inbound ? links_out_of(graph, p) : links_into(graph, p);
-  };
+namespace {
 
-  // Index the origins by node (counting sort) and by segment.
-  const std::size_t n = graph.node_count();
-  state.first_link.assign(n + 1, 0);
-  for (const NetworkPosition& p : origins) {
-    for (const PositionLink& link : origin_links(p)) ++state.first_link[link.node + 1];
-  }
-  for (std::size_t v = 0; v < n; ++v) state.first_link[v + 1] += state.first_link[v];
-  state.link_origin.resize(state.first_link[n]);
-  state.link_ms.resize(state.first_link[n]);
-  {
-    std::vector<std::uint32_t> next(state.first_link.begin(), state.first_link.end() - 1);
-    for (std::uint32_t o = 0; o < origins.size(); ++o) {
-      for (const PositionLink& link : origin_links(origins[o])) {
-        const std::uint32_t slot = next[link.node]++;
-        state.link_origin[slot] = o;
-        state.link_ms[slot] = link.ms;
-      }
-    }
-  }
-  const ChainContractedGraph& chains = state.search;
-  state.first_linked.assign(chains.chain_count() + 1, 0);
-  for (NodeId v = 0; v < n; ++v) {
-    if (state.first_link[v] != state.first_link[v + 1] && chains.chain_of[v] != kInvalidId) {
-      ++state.first_linked[chains.chain_of[v] + 1];
-    }
-  }
-  for (std::size_t c = 0; c < chains.chain_count(); ++c) {
-    state.first_linked[c + 1] += state.first_linked[c];
-  }
-  state.linked_node.resize(state.first_linked.back());
-  {
-    std::vector<std::uint32_t> next(state.first_linked.begin(), state.first_linked.end() - 1);
-    for (NodeId v = 0; v < n; ++v) {
-      if (state.first_link[v] != state.first_link[v + 1] && chains.chain_of[v] != kInvalidId) {
-        state.linked_node[next[chains.chain_of[v]]++] = v;
-      }
-    }
-  }
-  state.origins_by_segment.clear();
-  for (std::uint32_t o = 0; o < origins.size(); ++o) {
-    if (origins[o].valid()) state.origins_by_segment.push_back(segment_key(origins[o], o));
-  }
-  std::stable_sort(state.origins_by_segment.begin(), state.origins_by_segment.end(), segment_less);
+// One call's searches: what every facility's search reads, and the row it
+// leaves in its worker's buffers (or hands to the visitor).
+struct FacilitySearch {
+  const RoadGraph& graph;
+  const ChainContractedGraph& chains;
+  std::span<const NetworkPosition> origins;
+  bool inbound;
+  double access_speed_mps;
+  double cutoff_ms;
+  Millis limit;
+  // The origins' indexes (TravelTimeMatrixBuilder::State).
+  std::span<const std::uint32_t> first_link;
+  std::span<const std::uint32_t> link_origin;
+  std::span<const double> link_ms;
+  std::span<const std::uint32_t> first_linked;
+  std::span<const NodeId> linked_node;
+  std::span<const SegmentKey> origins_by_segment;
 
-  const double cutoff_ms = cutoff_seconds * 1000.0;
-  const Millis limit = cutoff_ms >= static_cast<double>(kUnreachable)
-                           ? kUnreachable
-                           : static_cast<Millis>(std::ceil(std::max(cutoff_ms, 0.0)));
-  for (Worker& worker : state.workers) {
-    worker.origin.clear();
-    worker.seconds.clear();
+  [[nodiscard]] double access_ms(const NetworkPosition& p) const {
+    return p.distance_m / access_speed_mps * 1000.0;
   }
-  state.rows.assign(facilities.size(), RowPlace{});
 
-  const auto one_facility = [&](std::size_t f, Worker& worker) {
-    const NetworkPosition& p = facilities[f];
-    if (!p.valid()) return;
-    worker.start_facility(origins.size());
-    const double walk = access_ms(p);
+  // The search from facility `p` (the walk to its road included), offering
+  // every origin it reaches to the worker.
+  void search(const NetworkPosition& p, double walk, Worker& worker) const {
     const PositionLinks links = inbound ? links_into(graph, p) : links_out_of(graph, p);
     for (const PositionLink& link : links) {
       // Rounded as NearestFacilityTimes rounds, so that both agree exactly.
@@ -222,33 +242,39 @@ void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facil
     // the chains the search touched, their linked pass-through nodes.
     const auto offer_links = [&](NodeId v, Millis reached_ms) {
       const double distance = reached_ms;
-      for (std::uint32_t k = state.first_link[v]; k < state.first_link[v + 1]; ++k) {
-        worker.offer(state.link_origin[k], state.link_ms[k] + distance);
+      for (std::uint32_t k = first_link[v]; k < first_link[v + 1]; ++k) {
+        worker.offer(link_origin[k], link_ms[k] + distance);
       }
     };
     for (const NodeId u : worker.dijkstra.settled_core()) {
       offer_links(chains.node_of_core[u], worker.dijkstra.core_distance(u));
     }
     worker.dijkstra.for_each_touched_chain([&](std::uint32_t c) {
-      const std::uint32_t first = state.first_linked[c];
-      const std::uint32_t count = state.first_linked[c + 1] - first;
+      const std::uint32_t first = first_linked[c];
+      const std::uint32_t count = first_linked[c + 1] - first;
       if (count == 0) return;  // no origin along this chain
-      worker.dijkstra.for_each_reached_in_chain(
-          c, std::span<const NodeId>(state.linked_node).subspan(first, count), offer_links);
+      worker.dijkstra.for_each_reached_in_chain(c, linked_node.subspan(first, count), offer_links);
     });
-    const auto [first, last] =
-        std::equal_range(state.origins_by_segment.begin(), state.origins_by_segment.end(),
-                         segment_key(p, 0), segment_less);
+  }
+
+  // The origins on the facility's own segment, reached along it.
+  void offer_same_segment(const NetworkPosition& p, double walk, Worker& worker) const {
+    const auto [first, last] = std::equal_range(
+        origins_by_segment.begin(), origins_by_segment.end(), segment_key(p, 0), segment_less);
     for (auto it = first; it != last; ++it) {
       const NetworkPosition& o = origins[it->origin];
       const double along = inbound ? along_segment_ms(graph, o, p) : along_segment_ms(graph, p, o);
       if (std::isfinite(along)) worker.offer(it->origin, along + walk);
     }
+  }
 
-    // A kept row lists its origins in increasing order; a visited one as
-    // they came (the visitor does not need the order: no sort).
+  // Appends the facility's row (origins within the cutoff, the walk at
+  // their end added) to the worker's buffers; with a visitor, hands it over
+  // and forgets it. A kept row lists its origins in increasing order; a
+  // visited one as they came (the visitor does not need the order).
+  void emit_row(std::size_t f, Worker& worker, RowPlace& row,
+                const TravelTimeMatrixBuilder::RowVisitor* visit) const {
     if (visit == nullptr) std::sort(worker.touched.begin(), worker.touched.end());
-    RowPlace& row = state.rows[f];
     row.worker = &worker;
     row.begin = worker.origin.size();
     for (const std::uint32_t o : worker.touched) {
@@ -258,19 +284,64 @@ void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facil
       worker.seconds.push_back(total_ms / 1000.0);
     }
     row.size = worker.origin.size() - row.begin;
-    if (visit != nullptr) {
-      (*visit)(f, std::span(worker.origin).subspan(row.begin, row.size),
-               std::span(worker.seconds).subspan(row.begin, row.size));
-      worker.origin.resize(row.begin);
-      worker.seconds.resize(row.begin);
-      row = RowPlace{};
-    }
-  };
+    if (visit == nullptr) return;
+    (*visit)(f, std::span(worker.origin).subspan(row.begin, row.size),
+             std::span(worker.seconds).subspan(row.begin, row.size));
+    worker.origin.resize(row.begin);
+    worker.seconds.resize(row.begin);
+    row = RowPlace{};
+  }
+};
+
+// The search limit in ms: the cutoff rounded up, or unbounded.
+Millis search_limit(double cutoff_ms) {
+  return cutoff_ms >= static_cast<double>(kUnreachable)
+             ? kUnreachable
+             : static_cast<Millis>(std::ceil(std::max(cutoff_ms, 0.0)));
+}
+
+}  // namespace
+
+void TravelTimeMatrixBuilder::search_rows(std::span<const NetworkPosition> facilities,
+                                          std::span<const NetworkPosition> origins,
+                                          double cutoff_seconds, const RowVisitor* visit) {
+  // Up to two links per origin, counted in 32 bits.
+  if (origins.size() >= kInvalidId / 2) {
+    throw std::invalid_argument("TravelTimeMatrixBuilder: more origins than 32-bit ids hold");
+  }
+  State& state = *state_;
+  const bool inbound = direction_ == TravelDirection::to_facility;
+  state.index_origins(*graph_, origins, inbound);
+  const double cutoff_ms = cutoff_seconds * 1000.0;
+  const FacilitySearch searcher{*graph_,
+                                state.search,
+                                origins,
+                                inbound,
+                                access_speed_mps_,
+                                cutoff_ms,
+                                search_limit(cutoff_ms),
+                                state.first_link,
+                                state.link_origin,
+                                state.link_ms,
+                                state.first_linked,
+                                state.linked_node,
+                                state.origins_by_segment};
+  for (Worker& worker : state.workers) {
+    worker.origin.clear();
+    worker.seconds.clear();
+  }
+  state.rows.assign(facilities.size(), RowPlace{});
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, facilities.size()),
                     [&](const tbb::blocked_range<std::size_t>& range) {
                       Worker& worker = state.workers.local();
                       for (std::size_t f = range.begin(); f != range.end(); ++f) {
-                        one_facility(f, worker);
+                        const NetworkPosition& p = facilities[f];
+                        if (!p.valid()) continue;
+                        worker.start_facility(origins.size());
+                        const double walk = searcher.access_ms(p);
+                        searcher.search(p, walk, worker);
+                        searcher.offer_same_segment(p, walk, worker);
+                        searcher.emit_row(f, worker, state.rows[f], visit);
                       }
                     });
 }
