@@ -7,14 +7,13 @@
 
 #include "couverture/geodata/service_noun.hpp"
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/pipeline/siting_answer.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
 #include "couverture/report/number_text.hpp"
 
 namespace couverture::cli {
 
 namespace {
-
-constexpr std::size_t kCoveringIndex = static_cast<std::size_t>(SitePlanObjective::max_covering);
 
 nlohmann::json number(double value) {
   if (!std::isfinite(value)) return nullptr;
@@ -54,20 +53,6 @@ std::string english_public(AgeBandSet target) {
   return "children aged " + target.to_string();
 }
 
-const ServiceComparison* compared(const SitingOutcome& outcome) {
-  for (const ServiceComparison& s : outcome.comparison.services) {
-    if (service_type_key(s.service_type) == service_type_key(outcome.plan.service_type)) return &s;
-  }
-  return nullptr;
-}
-
-const ServiceAccessibility* accessibility(const RunOutcome& run, const std::string& type) {
-  for (const ServiceAccessibility& s : run.accessibility) {
-    if (service_type_key(s.service_type) == service_type_key(type)) return &s;
-  }
-  return nullptr;
-}
-
 std::string names(const SitingOutcome& outcome, const std::vector<std::uint32_t>& sites) {
   std::string text;
   for (std::uint32_t c : sites)
@@ -89,94 +74,63 @@ void print_solution(const char* what, const SitingOutcome& outcome, const Siting
               to_string(s.status).c_str(), s.seconds);
 }
 
-}  // namespace
+nlohmann::json evaluation_json(const SitingOutcome& outcome) {
+  const SitePlan& plan = outcome.plan;
+  nlohmann::json evaluation;
+  evaluation["candidate"] = plan.candidates[outcome.evaluation->candidate].name;
+  for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
+    const std::string key(to_string(kSitePlanObjectives[o]));
+    const std::uint32_t best = outcome.evaluation->best_alternative[o];
+    evaluation["objectives"][key] = {
+        {"gain", number(outcome.evaluation->gain[o])},
+        {"rank", outcome.evaluation->rank[o]},
+        {"best_alternative",
+         best == kInvalidId ? nlohmann::json(nullptr) : nlohmann::json(plan.candidates[best].name)},
+        {"best_alternative_gain",
+         best == kInvalidId ? nlohmann::json(nullptr) : number(plan.gain[o][best])}};
+  }
+  return evaluation;
+}
 
-void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::path& output,
-                          double seconds, const GlobalOptions& global) {
+nlohmann::json siting_json(const SitingOutcome& outcome, const pipeline::SitingAnswer& answer,
+                           const std::filesystem::path& output, double seconds) {
   const SitePlan& plan = outcome.plan;
   const SitingSettings& siting = outcome.baseline.scenario.siting;
-  const ServiceComparison* change = compared(outcome);
-  const ServiceAccessibility* before = accessibility(outcome.baseline, plan.service_type);
-  const AgeBandSet target =
-      before ? before->target : default_service_info(plan.service_type).target;
-  const ServiceNoun noun = site_noun(plan.service_type, siting.capacity);
-  const std::uint32_t shown =
-      outcome.shown_sites.empty() ? kInvalidId : outcome.shown_sites.front();
-  // People newly within T with every shown site: from the comparison when T
-  // is one of the thresholds, else the single site's covering gain.
-  double newly = shown == kInvalidId ? NAN : plan.gain[kCoveringIndex][shown];
-  if (change != nullptr) {
-    const auto& thresholds = outcome.comparison.thresholds_minutes;
-    for (std::size_t t = 0; t < thresholds.size(); ++t) {
-      if (thresholds[t] == siting.coverage_minutes && t < change->target_newly_within.size()) {
-        newly = change->target_newly_within[t] - change->target_no_longer_within[t];
-      }
-    }
+  nlohmann::json json;
+  json["scenario"] = outcome.baseline.scenario.name;
+  json["service_type"] = plan.service_type;
+  json["objective"] = std::string(to_string(plan.objective));
+  json["sites"] = siting.sites;
+  json["capacity"] = siting.capacity;
+  json["coverage_minutes"] = siting.coverage_minutes;
+  json["candidates"] = plan.candidates.size();
+  json["demand_points"] = outcome.baseline.coverage.demand.size();
+  json["road_nodes"] = outcome.baseline.roads.node_count();
+  json["chosen"] = nlohmann::json::array();
+  for (std::uint32_t c : plan.chosen) json["chosen"].push_back(plan.candidates[c].name);
+  json["chosen_objective"] = number(plan.chosen_objective);
+  if (plan.exact) json["exact"] = solution_json(outcome, *plan.exact);
+  if (plan.greedy) json["greedy"] = solution_json(outcome, *plan.greedy);
+  json["greedy_gap_to_exact"] = number(plan.greedy_gap);
+  if (outcome.evaluation) json["evaluation"] = evaluation_json(outcome);
+  if (const ServiceComparison* change = answer.change) {
+    json["effect"] = {
+        {"target_newly_within_coverage_minutes", number(answer.newly_within)},
+        {"target_mean_minutes_change", number(change->overall.target_mean_minutes)},
+        {"e2sfca_rate_change", number(change->overall.e2sfca_rate)},
+        {"gini",
+         {{"baseline", number(change->gini.before)}, {"with_site", number(change->gini.after)}}},
+        {"target_gaining", number(change->target_gaining)}};
   }
-  // The best alternative: for the evaluated site, the best other candidate
-  // of the plan's objective; otherwise the runner-up.
-  std::uint32_t alternative = kInvalidId;
-  const auto objective_index = static_cast<std::size_t>(plan.objective);
-  if (outcome.evaluation) {
-    alternative = outcome.evaluation->best_alternative[objective_index];
-  } else {
-    for (std::uint32_t c = 0; c < plan.candidates.size(); ++c) {
-      if (plan.rank[objective_index][c] == 2) alternative = c;
-    }
-  }
-  if (!global.quiet) {
-    for (const std::string& warning : outcome.baseline.warnings) {
-      std::cerr << "couverture: warning: " << warning << '\n';
-    }
-  }
-  if (global.json) {
-    nlohmann::json json;
-    json["scenario"] = outcome.baseline.scenario.name;
-    json["service_type"] = plan.service_type;
-    json["objective"] = std::string(to_string(plan.objective));
-    json["sites"] = siting.sites;
-    json["capacity"] = siting.capacity;
-    json["coverage_minutes"] = siting.coverage_minutes;
-    json["candidates"] = plan.candidates.size();
-    json["demand_points"] = outcome.baseline.coverage.demand.size();
-    json["road_nodes"] = outcome.baseline.roads.node_count();
-    json["chosen"] = nlohmann::json::array();
-    for (std::uint32_t c : plan.chosen) json["chosen"].push_back(plan.candidates[c].name);
-    json["chosen_objective"] = number(plan.chosen_objective);
-    if (plan.exact) json["exact"] = solution_json(outcome, *plan.exact);
-    if (plan.greedy) json["greedy"] = solution_json(outcome, *plan.greedy);
-    json["greedy_gap_to_exact"] = number(plan.greedy_gap);
-    if (outcome.evaluation) {
-      nlohmann::json evaluation;
-      evaluation["candidate"] = plan.candidates[outcome.evaluation->candidate].name;
-      for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
-        const std::string key(to_string(kSitePlanObjectives[o]));
-        const std::uint32_t best = outcome.evaluation->best_alternative[o];
-        evaluation["objectives"][key] = {
-            {"gain", number(outcome.evaluation->gain[o])},
-            {"rank", outcome.evaluation->rank[o]},
-            {"best_alternative", best == kInvalidId ? nlohmann::json(nullptr)
-                                                    : nlohmann::json(plan.candidates[best].name)},
-            {"best_alternative_gain",
-             best == kInvalidId ? nlohmann::json(nullptr) : number(plan.gain[o][best])}};
-      }
-      json["evaluation"] = evaluation;
-    }
-    if (change) {
-      json["effect"] = {
-          {"target_newly_within_coverage_minutes", number(newly)},
-          {"target_mean_minutes_change", number(change->overall.target_mean_minutes)},
-          {"e2sfca_rate_change", number(change->overall.e2sfca_rate)},
-          {"gini",
-           {{"baseline", number(change->gini.before)}, {"with_site", number(change->gini.after)}}},
-          {"target_gaining", number(change->target_gaining)}};
-    }
-    json["output"] = output.string();
-    json["seconds"] = number(seconds);
-    std::cout << json.dump(2) << '\n';
-    return;
-  }
-  if (global.quiet) return;
+  json["output"] = output.string();
+  json["seconds"] = number(seconds);
+  return json;
+}
+
+// The solvers' results and, for an evaluated site, its ranks.
+void print_plan(const SitingOutcome& outcome, std::uint32_t shown) {
+  const SitePlan& plan = outcome.plan;
+  const SitingSettings& siting = outcome.baseline.scenario.siting;
   std::printf("Couverture — siting: %zu new %s site(s) of %g places among %zu candidates\n",
               siting.sites, plan.service_type.c_str(), siting.capacity, plan.candidates.size());
   std::printf("Objective %s (T = %g min for covering and maximin)\n",
@@ -187,62 +141,86 @@ void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::p
     std::printf("  greedy is %.2f %% from the exact optimum\n", 100.0 * plan.greedy_gap);
   }
   std::printf("Chosen: %s\n", names(outcome, plan.chosen).c_str());
-  if (outcome.evaluation) {
-    std::printf("\n'%s' ranks, out of %zu candidates:", plan.candidates[shown].name.c_str(),
-                plan.candidates.size());
-    for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
-      std::printf(" %s %u%s", std::string(to_string(kSitePlanObjectives[o])).c_str(),
-                  outcome.evaluation->rank[o], o + 1 < kSitePlanObjectives.size() ? "," : "\n");
-    }
+  if (!outcome.evaluation) return;
+  std::printf("\n'%s' ranks, out of %zu candidates:", plan.candidates[shown].name.c_str(),
+              plan.candidates.size());
+  for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
+    std::printf(" %s %u%s", std::string(to_string(kSitePlanObjectives[o])).c_str(),
+                outcome.evaluation->rank[o], o + 1 < kSitePlanObjectives.size() ? "," : "\n");
   }
-  if (shown == kInvalidId || change == nullptr) return;
+}
+
+// The best alternative in English and French: "name (objective gain X,
+// against Y here)".
+std::pair<std::string, std::string> alternative_text(const SitingOutcome& outcome,
+                                                     const pipeline::SitingAnswer& answer) {
+  if (outcome.shown_sites.size() > 1) return {"—", "—"};
+  if (answer.alternative == kInvalidId) return {"none", "aucune"};
+  const SitePlan& plan = outcome.plan;
+  const auto objective_index = static_cast<std::size_t>(plan.objective);
+  const std::string name = plan.candidates[answer.alternative].name;
+  const std::string objective(to_string(plan.objective));
+  const double theirs = plan.gain[objective_index][answer.alternative];
+  const double ours = plan.gain[objective_index][answer.shown];
+  char text[256];
+  std::snprintf(text, sizeof text, "%s (%s gain %.4g, against %.4g here)", name.c_str(),
+                objective.c_str(), theirs, ours);
+  return {text, name + " (gain " + objective + " de " + fr_short(std::round(theirs * 100) / 100) +
+                    ", contre " + fr_short(std::round(ours * 100) / 100) + " ici)"};
+}
+
+// The answer, in English then French.
+void print_answer(const SitingOutcome& outcome, const pipeline::SitingAnswer& answer) {
+  const SitePlan& plan = outcome.plan;
+  const SitingSettings& siting = outcome.baseline.scenario.siting;
+  const ServiceComparison& change = *answer.change;
+  const ServiceNoun noun = site_noun(plan.service_type, siting.capacity);
   const std::string where =
-      outcome.evaluation ? plan.candidates[shown].name : names(outcome, outcome.shown_sites);
-  std::string alt = "none";
-  std::string alternative_fr = "aucune";
-  if (alternative != kInvalidId) {
-    const std::string name = plan.candidates[alternative].name;
-    const std::string objective(to_string(plan.objective));
-    const double theirs = plan.gain[objective_index][alternative];
-    const double ours = shown == kInvalidId ? NAN : plan.gain[objective_index][shown];
-    char text[256];
-    std::snprintf(text, sizeof text, "%s (%s gain %.4g, against %.4g here)", name.c_str(),
-                  objective.c_str(), theirs, ours);
-    alt = text;
-    alternative_fr = name + " (gain " + objective + " de " +
-                     fr_short(std::round(theirs * 100) / 100) + ", contre " +
-                     fr_short(std::round(ours * 100) / 100) + " ici)";
-  }
+      outcome.evaluation ? plan.candidates[answer.shown].name : names(outcome, outcome.shown_sites);
+  const auto [alt, alternative_fr] = alternative_text(outcome, answer);
   const bool several = outcome.shown_sites.size() > 1;
   const std::string what_en = english_counted(noun, outcome.shown_sites.size());
   const std::string what_fr = counted_noun(noun, outcome.shown_sites.size(), true);
-  if (several) {
-    alt = "—";
-    alternative_fr = "—";
-  }
-  const std::string measure = change->equity_measure_after == "travel_time"
-                                  ? std::string("travel time")
-                                  : change->equity_measure_after;
-  const std::string mesure = change->equity_measure_after == "travel_time"
-                                 ? std::string("des temps de trajet")
-                                 : "de " + change->equity_measure_after;
+  const bool times = change.equity_measure_after == "travel_time";
+  const std::string measure = times ? std::string("travel time") : change.equity_measure_after;
+  const std::string mesure =
+      times ? std::string("des temps de trajet") : "de " + change.equity_measure_after;
   std::printf(
       "\n%s of %g places at %s would bring %.0f more %s within %g minutes; the mean time "
       "falls by %.2f min; the Gini of %s goes from %.3f to %.3f; best alternative: "
       "%s.\n",
-      what_en.c_str(), siting.capacity, where.c_str(), newly, english_public(target).c_str(),
-      siting.coverage_minutes, -change->overall.target_mean_minutes, measure.c_str(),
-      change->gini.before, change->gini.after, alt.c_str());
+      what_en.c_str(), siting.capacity, where.c_str(), answer.newly_within,
+      english_public(answer.target).c_str(), siting.coverage_minutes,
+      -change.overall.target_mean_minutes, measure.c_str(), change.gini.before, change.gini.after,
+      alt.c_str());
   std::printf(
       "%s de %s places à %s amènerai%s %s %s de plus à %s minutes ou moins ; le temps moyen "
       "baisserait de %s min ; l'indice de Gini %s passerait de %s à %s ; "
       "meilleure alternative : %s.\n",
       what_fr.c_str(), fr_short(siting.capacity).c_str(), where.c_str(), several ? "ent" : "t",
-      fr(newly, 0).c_str(), target.french_label().c_str(),
-      fr_short(siting.coverage_minutes).c_str(),
-      fr(-change->overall.target_mean_minutes, 2).c_str(), mesure.c_str(),
-      fr(change->gini.before, 3).c_str(), fr(change->gini.after, 3).c_str(),
+      fr(answer.newly_within, 0).c_str(), answer.target.french_label().c_str(),
+      fr_short(siting.coverage_minutes).c_str(), fr(-change.overall.target_mean_minutes, 2).c_str(),
+      mesure.c_str(), fr(change.gini.before, 3).c_str(), fr(change.gini.after, 3).c_str(),
       alternative_fr.c_str());
+}
+
+}  // namespace
+
+void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::path& output,
+                          double seconds, const GlobalOptions& global) {
+  const pipeline::SitingAnswer answer = pipeline::siting_answer(outcome);
+  if (!global.quiet) {
+    for (const std::string& warning : outcome.baseline.warnings) {
+      std::cerr << "couverture: warning: " << warning << '\n';
+    }
+  }
+  if (global.json) {
+    std::cout << siting_json(outcome, answer, output, seconds).dump(2) << '\n';
+    return;
+  }
+  if (global.quiet) return;
+  print_plan(outcome, answer.shown);
+  if (answer.shown != kInvalidId && answer.change != nullptr) print_answer(outcome, answer);
   std::printf("\nWrote %s in %.2f s.\n", output.string().c_str(), seconds);
 }
 

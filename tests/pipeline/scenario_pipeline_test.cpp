@@ -20,6 +20,7 @@
 #include "couverture/pipeline/comparison_run.hpp"
 #include "couverture/pipeline/progress.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
+#include "couverture/pipeline/siting_answer.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
 #include "test_support.hpp"
 
@@ -211,6 +212,27 @@ TEST_F(ScenarioPipeline, SitingEvaluatesACandidateByRerunningTheScenario) {
           .gain[static_cast<std::size_t>(SitePlanObjective::max_covering)][outcome.plan.chosen[0]];
   EXPECT_NEAR(-eaje->overall.target_beyond[ten], promised, 1e-6 * std::max(1.0, promised));
   EXPECT_GE(promised, 0.0);
+
+  // The headline's "N more children within 10 minutes", counted point by
+  // point over the two runs' times and the points' children under 3.
+  const SitingAnswer answer = siting_answer(outcome);
+  EXPECT_EQ(answer.shown, outcome.plan.chosen[0]);
+  ASSERT_TRUE(outcome.comparison.same_demand_points);
+  const ServiceCoverage& before = service(outcome.baseline, "eaje");
+  const ServiceCoverage& after = service(outcome.with_sites, "eaje");
+  double newly = 0.0;
+  for (std::size_t p = 0; p < before.demand_minutes.size(); ++p) {
+    const double children = outcome.baseline.coverage.demand[p].by_band[0];  // 0-2
+    const bool was = before.demand_minutes[p] <= 10.0;
+    const bool is = after.demand_minutes[p] <= 10.0;
+    newly += children * ((is && !was) ? 1.0 : (was && !is) ? -1.0 : 0.0);
+  }
+  EXPECT_GT(newly, 0.0);
+  EXPECT_NEAR(answer.newly_within, newly, 1e-6 * newly);
+  // The runner-up is another candidate, ranked second.
+  ASSERT_NE(answer.alternative, kInvalidId);
+  EXPECT_NE(answer.alternative, answer.shown);
+  EXPECT_EQ(outcome.plan.rank[0][answer.alternative], 2u);
 }
 
 }  // namespace
