@@ -6,54 +6,17 @@
 #include <nlohmann/json.hpp>
 
 #include "accessibility_summary.hpp"
+#include "couverture/pipeline/run_digest.hpp"
 
 namespace couverture::cli {
 
 namespace {
 
-// The commune with the highest population-weighted mean time, counting a
-// commune with unreachable population as the worst of all.
-std::size_t worst_commune(const ServiceCoverage& service) {
-  std::size_t worst = 0;
-  double worst_key = -1.0;
-  for (std::size_t c = 0; c < service.by_commune.size(); ++c) {
-    const GroupAccessibility& group = service.by_commune[c];
-    if (group.weight <= 0.0) continue;
-    const double key = group.reachable_weight < group.weight ? 1e12 : group.mean;
-    if (key > worst_key) {
-      worst_key = key;
-      worst = c;
-    }
-  }
-  return worst;
-}
+using pipeline::service_reach;
+using pipeline::ServiceReach;
+using pipeline::worst_commune;
 
 double rounded(double value, double unit) { return std::round(value / unit) * unit; }
-
-// Per service type and threshold: the population inside its polygon and the
-// population within that travel time (bands as they are, rings added up).
-struct ServiceReach {
-  std::string service_type;
-  std::vector<double> inside;
-  std::vector<double> within;
-};
-
-std::vector<ServiceReach> service_reach(const IsochroneOutcome& isochrones) {
-  std::vector<ServiceReach> result;
-  const std::size_t per_service = isochrones.thresholds_minutes.size();
-  for (std::size_t start = 0; start + per_service <= isochrones.by_service.size();
-       start += per_service) {
-    ServiceReach reach{isochrones.by_service[start].service_type, {}, {}};
-    for (std::size_t k = 0; k < per_service; ++k) {
-      const IsochroneFeature& feature = isochrones.by_service[start + k];
-      const bool ring = feature.from_minutes > 0.0;
-      reach.inside.push_back((ring ? reach.inside.back() : 0.0) + feature.population);
-      reach.within.push_back((ring ? reach.within.back() : 0.0) + feature.population_reached);
-    }
-    result.push_back(std::move(reach));
-  }
-  return result;
-}
 
 nlohmann::json isochrones_json(const RunOutcome& outcome, double population) {
   const IsochroneOutcome& isochrones = outcome.isochrones;
@@ -158,8 +121,7 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
                      {"arcs", outcome.roads.arc_count()},
                      {"profile", outcome.roads.profile},
                      {"source", outcome.roads.source_description}};
-  double population = 0.0;
-  for (const Commune& commune : outcome.communes) population += commune.population;
+  const double population = pipeline::total_population(outcome.communes);
   json["communes"] = outcome.communes.size();
   json["population"] = population;
   json["demand_points"] = outcome.coverage.demand.size();
@@ -213,8 +175,7 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
   }
   if (global.quiet) return;
   const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
-  double population = 0.0;
-  for (const Commune& commune : outcome.communes) population += commune.population;
+  const double population = pipeline::total_population(outcome.communes);
   std::printf("Couverture — %s\n", outcome.scenario.name.c_str());
   if (!outcome.scenario.note.empty()) std::printf("Note: %s\n", outcome.scenario.note.c_str());
   std::printf("Road network: %zu nodes, %zu arcs (%s profile) from %s\n",
