@@ -5,6 +5,7 @@
 #include <map>
 
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/io/xml_text.hpp"
 #include "gdal_support.hpp"
 
 namespace couverture {
@@ -17,36 +18,6 @@ std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
-}
-
-std::string decoded(const std::string& text) {
-  static const std::pair<const char*, const char*> kEntities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    bool replaced = false;
-    for (const auto& [entity, plain] : kEntities) {
-      const std::string_view e(entity);
-      if (text.compare(i, e.size(), e) == 0) {
-        out += plain;
-        i += e.size();
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) out += text[i++];
-  }
-  return out;
-}
-
-// The value of attribute `name` in the XML element text `element`.
-std::string attribute(const std::string& element, const std::string& name) {
-  const std::string key = " " + name + "=\"";
-  const auto start = element.find(key);
-  if (start == std::string::npos) return {};
-  const auto from = start + key.size();
-  const auto end = element.find('"', from);
-  return end == std::string::npos ? std::string() : decoded(element.substr(from, end - from));
 }
 
 OutputColumn::Type column_type(OGRFieldType type) {
@@ -235,7 +206,7 @@ std::vector<std::pair<std::string, std::string>> style_aliases(const std::string
        at = qml.find("<alias ", at + 1)) {
     const auto close = qml.find("/>", at);
     const std::string element = qml.substr(at, close - at);
-    aliases.emplace_back(attribute(element, "field"), attribute(element, "name"));
+    aliases.emplace_back(xml_attribute(element, "field"), xml_attribute(element, "name"));
   }
   return aliases;
 }

@@ -5,51 +5,24 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "couverture/io/xml_text.hpp"
+
 namespace couverture::report {
 
 namespace {
-
-std::string decoded(const std::string& text) {
-  static const std::pair<std::string_view, char> kEntities[] = {
-      {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}, {"&amp;", '&'}};
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    bool replaced = false;
-    for (const auto& [entity, plain] : kEntities) {
-      if (text.compare(i, entity.size(), entity) == 0) {
-        out += plain;
-        i += entity.size();
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) out += text[i++];
-  }
-  return out;
-}
-
-// The value of XML attribute `name` in the element text `element`.
-std::string attribute(const std::string& element, const std::string& name) {
-  const std::string key = " " + name + "=\"";
-  const auto start = element.find(key);
-  if (start == std::string::npos) return {};
-  const auto from = start + key.size();
-  const auto end = element.find('"', from);
-  return end == std::string::npos ? std::string() : decoded(element.substr(from, end - from));
-}
 
 // The fill colour of each <symbol name="N"> of the document.
 std::map<std::string, Colour> symbol_colours(const std::string& qml) {
   std::map<std::string, Colour> colours;
   for (auto at = qml.find("<symbol "); at != std::string::npos; at = qml.find("<symbol ", at + 1)) {
     const std::string head = qml.substr(at, qml.find('>', at) - at);
-    const std::string name = attribute(head, "name");
+    const std::string name = xml_attribute(head, "name");
     const auto end = qml.find("</symbol>", at);
     const auto option = qml.find("name=\"color\"", at);
     if (option == std::string::npos || option > end) continue;
     const auto line_end = qml.find("/>", option);
     const std::string element = " " + qml.substr(option, line_end - option);
-    const std::string value = attribute(element, "value");
+    const std::string value = xml_attribute(element, "value");
     int r = 0, g = 0, b = 0, a = 255;
     if (std::sscanf(value.c_str(), "%d,%d,%d,%d", &r, &g, &b, &a) >= 3) {
       colours[name] = {static_cast<std::uint8_t>(r), static_cast<std::uint8_t>(g),
@@ -68,10 +41,11 @@ std::vector<ColourClass> graduated_classes(const std::string& qml) {
   for (auto at = qml.find("<range "); at != std::string::npos; at = qml.find("<range ", at + 1)) {
     const std::string element = qml.substr(at, qml.find("/>", at) - at);
     ColourClass c;
-    c.lower = std::strtod(attribute(element, "lower").c_str(), nullptr);
-    c.upper = std::strtod(attribute(element, "upper").c_str(), nullptr);
-    c.label = attribute(element, "label");
-    if (const auto colour = colours.find(attribute(element, "symbol")); colour != colours.end()) {
+    c.lower = std::strtod(xml_attribute(element, "lower").c_str(), nullptr);
+    c.upper = std::strtod(xml_attribute(element, "upper").c_str(), nullptr);
+    c.label = xml_attribute(element, "label");
+    if (const auto colour = colours.find(xml_attribute(element, "symbol"));
+        colour != colours.end()) {
       c.colour = colour->second;
     }
     classes.push_back(c);
@@ -85,8 +59,8 @@ std::map<std::string, Colour> category_colours(const std::string& qml) {
   for (auto at = qml.find("<category "); at != std::string::npos;
        at = qml.find("<category ", at + 1)) {
     const std::string element = qml.substr(at, qml.find("/>", at) - at);
-    const auto colour = colours.find(attribute(element, "symbol"));
-    if (colour != colours.end()) result[attribute(element, "value")] = colour->second;
+    const auto colour = colours.find(xml_attribute(element, "symbol"));
+    if (colour != colours.end()) result[xml_attribute(element, "value")] = colour->second;
   }
   return result;
 }

@@ -93,8 +93,13 @@ std::optional<double> gpkg_value(GDALDataset& dataset, const std::string& table,
 }
 
 std::string unescaped(std::string text) {
-  for (const auto& [entity, plain] : std::vector<std::pair<std::string, std::string>>{
-           {"&#39;", "'"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+  for (const auto& [entity, plain] :
+       std::vector<std::pair<std::string, std::string>>{{"&#39;", "'"},
+                                                        {"&apos;", "'"},
+                                                        {"&quot;", "\""},
+                                                        {"&lt;", "<"},
+                                                        {"&gt;", ">"},
+                                                        {"&amp;", "&"}}) {
     for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at)) {
       text.replace(at, entity.size(), plain);
     }

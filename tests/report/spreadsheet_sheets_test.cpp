@@ -63,7 +63,7 @@ TEST(SpreadsheetSheets, AGeoPackageThatIsNotCouverturesIsRefused) {
 }
 
 TEST(HtmlText, EscapesWhatHtmlReads) {
-  EXPECT_EQ(escape_html("L'accueil <R&D> \"x\""), "L&#39;accueil &lt;R&amp;D&gt; &quot;x&quot;");
+  EXPECT_EQ(escape_html("L'accueil <R&D> \"x\""), "L&apos;accueil &lt;R&amp;D&gt; &quot;x&quot;");
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "couverture/io/xml_text.hpp"
+
 namespace couverture {
 
 // Builders of QGIS style documents (QML, as QGIS 3.22 writes them) that the
@@ -13,10 +15,6 @@ namespace couverture {
 // opening the file sees a readable map without styling anything.
 
 enum class GeometryKind { point, line, polygon };
-
-// `text` with & < > " ' written as XML entities: safe in XML text and
-// attribute values (styles, projects).
-std::string xml_escaped(std::string_view text);
 
 struct Colour {
   std::uint8_t red = 0, green = 0, blue = 0, alpha = 255;
