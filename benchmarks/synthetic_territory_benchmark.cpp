@@ -2,7 +2,7 @@
 // with the number of road nodes.
 #include <benchmark/benchmark.h>
 
-#include "couverture/geodata/synthetic_territory.hpp"
+#include "couverture/demo/synthetic_territory.hpp"
 
 namespace {
 

@@ -12,6 +12,10 @@ if(COUVERTURE_SANITIZE)
   target_link_options(couverture_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# Where the shared real data lives (tests skip cleanly when it is absent;
+# benchmarks read it too): one definition for both.
+set(COUVERTURE_SHARED_DATA "${PROJECT_SOURCE_DIR}/../shared/data" CACHE PATH "Shared real data folder")
+
 # Every library folder has the same shape: include/couverture/<name>/*.hpp and src/*.cpp.
 function(couverture_library name)
   file(GLOB_RECURSE sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp)

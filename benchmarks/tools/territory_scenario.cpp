@@ -3,9 +3,9 @@
 #include <fstream>
 #include <optional>
 
+#include "couverture/demo/demo_inputs.hpp"
+#include "couverture/demo/synthetic_territory.hpp"
 #include "couverture/geodata/data_error.hpp"
-#include "couverture/geodata/synthetic_territory.hpp"
-#include "couverture/io/demo_inputs.hpp"
 
 namespace couverture::bench {
 

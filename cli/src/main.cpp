@@ -1,5 +1,3 @@
-#include <gdal.h>
-
 #include <exception>
 #include <iostream>
 

@@ -1,25 +1,17 @@
 #include "couverture/pipeline/version_text.hpp"
 
-#include <gdal.h>
-#include <geos_c.h>
-#include <proj.h>
-
-#include <boost/version.hpp>
-#include <osmium/version.hpp>
 #include <sstream>
+
+#include "couverture/io/library_versions.hpp"
 
 namespace couverture::pipeline {
 
 std::string version_text() {
   std::ostringstream text;
-  const PJ_INFO proj = proj_info();
-  text << "couverture " << COUVERTURE_VERSION << '\n'
-       << "GDAL " << GDALVersionInfo("RELEASE_NAME") << '\n'
-       << "GEOS " << GEOSversion() << '\n'
-       << "PROJ " << proj.version << '\n'
-       << "Boost " << BOOST_VERSION / 100000 << '.' << BOOST_VERSION / 100 % 1000 << '.'
-       << BOOST_VERSION % 100 << '\n'
-       << "libosmium " << LIBOSMIUM_VERSION_STRING;
+  text << "couverture " << COUVERTURE_VERSION;
+  for (const LibraryVersion& library : library_versions()) {
+    text << '\n' << library.name << ' ' << library.version;
+  }
   return text.str();
 }
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "couverture/geodata/synthetic_territory.hpp"
+#include "couverture/demo/synthetic_territory.hpp"
 
 namespace couverture {
 

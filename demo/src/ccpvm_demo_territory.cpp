@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "ccpvm_boundaries.hpp"
+#include "couverture/demo/synthetic_territory.hpp"
 #include "couverture/geodata/geos_geometry.hpp"
-#include "couverture/geodata/synthetic_territory.hpp"
 #include "territory_builder.hpp"
 
 namespace couverture {

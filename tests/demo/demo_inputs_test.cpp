@@ -1,4 +1,4 @@
-#include "couverture/io/demo_inputs.hpp"
+#include "couverture/demo/demo_inputs.hpp"
 
 #include <gtest/gtest.h>
 #include <ogr_api.h>

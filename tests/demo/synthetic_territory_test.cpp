@@ -1,4 +1,4 @@
-#include "couverture/geodata/synthetic_territory.hpp"
+#include "couverture/demo/synthetic_territory.hpp"
 
 #include <gtest/gtest.h>
 
