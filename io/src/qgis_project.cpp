@@ -282,6 +282,167 @@ std::string qgis_geometry(OGRwkbGeometryType type) {
   }
 }
 
+// What the project is drawn from: the GeoPackage's tables and styles.
+struct StoredTables {
+  std::vector<std::string> spatial;           // vector layers, in file order
+  std::vector<std::string> rasters;           // gridded coverages, by name
+  std::vector<std::string> services;          // service types of the facilities, EAJE first
+  std::map<std::string, std::string> styles;  // table -> default QML
+  OGREnvelope extent;                         // of the communes (or the first spatial layer)
+
+  [[nodiscard]] bool has(const std::string& name) const {
+    return std::find(spatial.begin(), spatial.end(), name) != spatial.end();
+  }
+  [[nodiscard]] bool has_raster(const std::string& name) const {
+    return std::find(rasters.begin(), rasters.end(), name) != rasters.end();
+  }
+  [[nodiscard]] std::string style_of(const std::string& table) const {
+    const auto found = styles.find(table);
+    return found == styles.end() ? std::string() : found->second;
+  }
+};
+
+std::map<std::string, std::string> default_styles(GDALDataset& dataset) {
+  std::map<std::string, std::string> styles;
+  if (dataset.GetLayerByName("layer_styles") == nullptr) return styles;
+  OGRLayer* rows = dataset.ExecuteSQL(
+      "SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault = 1", nullptr, nullptr);
+  if (rows == nullptr) return styles;
+  while (std::unique_ptr<OGRFeature> row{rows->GetNextFeature()}) {
+    styles.emplace(row->GetFieldAsString(0), row->GetFieldAsString(1));
+  }
+  dataset.ReleaseResultSet(rows);
+  return styles;
+}
+
+// The spatial layers, their geometry types and CRS into `context`, and the
+// extent the project opens on.
+void read_spatial_layers(GDALDataset& dataset, ProjectContext& context, StoredTables& tables) {
+  bool have_extent = false;
+  for (int i = 0; i < dataset.GetLayerCount(); ++i) {
+    OGRLayer* layer = dataset.GetLayer(i);
+    if (wkbFlatten(layer->GetGeomType()) == wkbNone) continue;
+    const std::string name = layer->GetName();
+    tables.spatial.push_back(name);
+    context.geometry[name] = qgis_geometry(layer->GetGeomType());
+    context.wkb_type[name] = OGRToOGCGeomType(layer->GetGeomType());
+    std::replace(context.wkb_type[name].begin(), context.wkb_type[name].end(), ' ', '_');
+    if (context.srs_xml.empty()) context.srs_xml = spatial_reference_xml(layer->GetSpatialRef());
+    if (name == "communes" || name == "communes_diff" || !have_extent) {
+      OGREnvelope e;
+      if (layer->GetExtent(&e, TRUE) == OGRERR_NONE) {
+        tables.extent = e;
+        have_extent = true;
+      }
+    }
+  }
+}
+
+// The run's thresholds (run_info), for the surfaces' classes.
+std::vector<double> run_thresholds(GDALDataset& dataset) {
+  std::string text;
+  if (dataset.GetLayerByName("run_info") != nullptr) {
+    const auto values =
+        text_column(dataset, "SELECT value FROM run_info WHERE key = 'thresholds_minutes'");
+    if (!values.empty()) text = values.front();
+  }
+  std::vector<double> thresholds;
+  std::istringstream list(text.empty() ? "5, 10, 15, 20" : text);
+  for (std::string item; std::getline(list, item, ',');) {
+    try {
+      thresholds.push_back(std::stod(item));
+    } catch (const std::exception&) {
+      // Left out: the surface classes follow the thresholds that parse.
+    }
+  }
+  return thresholds;
+}
+
+StoredTables read_stored_tables(GDALDataset& dataset, ProjectContext& context) {
+  StoredTables tables;
+  tables.styles = default_styles(dataset);
+  read_spatial_layers(dataset, context, tables);
+  tables.rasters = text_column(dataset,
+                               "SELECT table_name FROM gpkg_contents WHERE data_type = "
+                               "'2d-gridded-coverage' ORDER BY table_name");
+  if (tables.has("facilities")) {
+    for (const std::string& type :
+         text_column(dataset, "SELECT DISTINCT service_type FROM facilities")) {
+      if (!type.empty()) tables.services.push_back(type);
+    }
+  }
+  std::stable_partition(tables.services.begin(), tables.services.end(),
+                        [](const std::string& s) { return service_type_key(s) == "eaje"; });
+  return tables;
+}
+
+// One group per service (facilities above isochrones above surface above
+// communes, the first service shown), then the other layers.
+std::vector<ProjectGroup> project_groups(const StoredTables& tables) {
+  std::vector<ProjectGroup> groups;
+  std::vector<std::string> grouped;
+  for (std::size_t s = 0; s < tables.services.size(); ++s) {
+    const std::string& type = tables.services[s];
+    const std::string stem = column_stem(type);
+    const std::string filter = "\"service_type\" = '" + type + "'";
+    ProjectGroup group{default_service_info(type).french_name, s == 0, {}};
+    group.layers.push_back({"facilities_" + stem, "Équipements", "facilities", filter,
+                            tables.style_of("facilities"), false});
+    if (tables.has("service_isochrones")) {
+      group.layers.push_back({"isochrones_" + stem, "Isochrones", "service_isochrones", filter,
+                              tables.style_of("service_isochrones"), false});
+    }
+    if (tables.has_raster("surface_" + stem)) {
+      group.layers.push_back(
+          {"surface_" + stem, "Surface de temps de trajet", "surface_" + stem, "", "", true});
+      grouped.push_back("surface_" + stem);
+    }
+    if (tables.has("communes")) {
+      group.layers.push_back({"communes_" + stem, "Communes — temps moyen (min)", "communes", "",
+                              for_field(tables.style_of("communes"), stem + "_mean_min"), false});
+    }
+    groups.push_back(std::move(group));
+  }
+  const bool by_service = !tables.services.empty();
+  ProjectGroup others{by_service ? "Autres couches" : "Couverture", !by_service, {}};
+  for (const std::string& table : tables.spatial) {
+    if (by_service &&
+        (table == "facilities" || table == "service_isochrones" || table == "communes")) {
+      continue;
+    }
+    others.layers.push_back({"other_" + table, table, table, "", tables.style_of(table), false});
+  }
+  for (const std::string& raster : tables.rasters) {
+    if (std::find(grouped.begin(), grouped.end(), raster) == grouped.end()) {
+      others.layers.push_back({"other_" + raster, raster, raster, "", "", true});
+    }
+  }
+  if (!others.layers.empty()) groups.push_back(std::move(others));
+  return groups;
+}
+
+// Writes the project row as QGIS does: a name, JSON metadata and the .qgz as hex.
+void write_project_row(GDALDataset& dataset, const std::string& project_name,
+                       const std::string& qgz) {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
+  const std::string metadata = std::string("{\"last_modified_time\": \"") + stamp +
+                               "\", \"last_modified_user\": \"couverture\" }";
+  dataset.ExecuteSQL(
+      "CREATE TABLE IF NOT EXISTS qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content "
+      "BLOB)",
+      nullptr, nullptr);
+  dataset.ExecuteSQL(("DELETE FROM qgis_projects WHERE name = " + sql_text(project_name)).c_str(),
+                     nullptr, nullptr);
+  dataset.ExecuteSQL(("INSERT INTO qgis_projects VALUES (" + sql_text(project_name) + ", " +
+                      sql_text(metadata) + ", " + sql_text(hex(qgz)) + ")")
+                         .c_str(),
+                     nullptr, nullptr);
+}
+
 }  // namespace
 
 void store_qgis_project(const std::filesystem::path& gpkg, const std::string& project_name) {
@@ -295,131 +456,12 @@ void store_qgis_project(const std::filesystem::path& gpkg, const std::string& pr
 
   ProjectContext context;
   context.file_name = gpkg.filename().string();
-  std::map<std::string, std::string> styles;
-  if (dataset->GetLayerByName("layer_styles") != nullptr) {
-    OGRLayer* rows = dataset->ExecuteSQL(
-        "SELECT f_table_name, styleQML FROM layer_styles WHERE useAsDefault = 1", nullptr, nullptr);
-    if (rows != nullptr) {
-      while (std::unique_ptr<OGRFeature> row{rows->GetNextFeature()}) {
-        styles.emplace(row->GetFieldAsString(0), row->GetFieldAsString(1));
-      }
-      dataset->ReleaseResultSet(rows);
-    }
-  }
-  std::vector<std::string> spatial;
-  OGREnvelope extent;
-  bool have_extent = false;
-  for (int i = 0; i < dataset->GetLayerCount(); ++i) {
-    OGRLayer* layer = dataset->GetLayer(i);
-    if (wkbFlatten(layer->GetGeomType()) == wkbNone) continue;
-    const std::string name = layer->GetName();
-    spatial.push_back(name);
-    context.geometry[name] = qgis_geometry(layer->GetGeomType());
-    context.wkb_type[name] = OGRToOGCGeomType(layer->GetGeomType());
-    std::replace(context.wkb_type[name].begin(), context.wkb_type[name].end(), ' ', '_');
-    if (context.srs_xml.empty()) context.srs_xml = spatial_reference_xml(layer->GetSpatialRef());
-    if (name == "communes" || name == "communes_diff" || !have_extent) {
-      OGREnvelope e;
-      if (layer->GetExtent(&e, TRUE) == OGRERR_NONE) {
-        extent = e;
-        have_extent = true;
-      }
-    }
-  }
-  if (spatial.empty()) return;
-  const auto has = [&](const std::string& name) {
-    return std::find(spatial.begin(), spatial.end(), name) != spatial.end();
-  };
-  std::string thresholds_text;
-  if (dataset->GetLayerByName("run_info") != nullptr) {
-    const auto values =
-        text_column(*dataset, "SELECT value FROM run_info WHERE key = 'thresholds_minutes'");
-    if (!values.empty()) thresholds_text = values.front();
-  }
-  std::istringstream list(thresholds_text.empty() ? "5, 10, 15, 20" : thresholds_text);
-  for (std::string item; std::getline(list, item, ',');) {
-    try {
-      context.thresholds.push_back(std::stod(item));
-    } catch (const std::exception&) {
-      // Left out: the surface classes follow the thresholds that parse.
-    }
-  }
-  const std::vector<std::string> rasters = text_column(
-      *dataset,
-      "SELECT table_name FROM gpkg_contents WHERE data_type = '2d-gridded-coverage' ORDER BY "
-      "table_name");
-
-  std::vector<std::string> services;
-  if (has("facilities")) {
-    for (const std::string& type :
-         text_column(*dataset, "SELECT DISTINCT service_type FROM facilities")) {
-      if (!type.empty()) services.push_back(type);
-    }
-  }
-  std::stable_partition(services.begin(), services.end(),
-                        [](const std::string& s) { return service_type_key(s) == "eaje"; });
-  std::vector<ProjectGroup> groups;
-  std::vector<std::string> grouped;
-  const auto style_of = [&](const std::string& table) {
-    const auto found = styles.find(table);
-    return found == styles.end() ? std::string() : found->second;
-  };
-  for (std::size_t s = 0; s < services.size(); ++s) {
-    const std::string& type = services[s];
-    const std::string stem = column_stem(type);
-    const std::string filter = "\"service_type\" = '" + type + "'";
-    ProjectGroup group{default_service_info(type).french_name, s == 0, {}};
-    group.layers.push_back(
-        {"facilities_" + stem, "Équipements", "facilities", filter, style_of("facilities"), false});
-    if (has("service_isochrones")) {
-      group.layers.push_back({"isochrones_" + stem, "Isochrones", "service_isochrones", filter,
-                              style_of("service_isochrones"), false});
-    }
-    if (std::find(rasters.begin(), rasters.end(), "surface_" + stem) != rasters.end()) {
-      group.layers.push_back(
-          {"surface_" + stem, "Surface de temps de trajet", "surface_" + stem, "", "", true});
-      grouped.push_back("surface_" + stem);
-    }
-    if (has("communes")) {
-      group.layers.push_back({"communes_" + stem, "Communes — temps moyen (min)", "communes", "",
-                              for_field(style_of("communes"), stem + "_mean_min"), false});
-    }
-    groups.push_back(std::move(group));
-  }
-  ProjectGroup others{services.empty() ? "Couverture" : "Autres couches", services.empty(), {}};
-  for (const std::string& table : spatial) {
-    if (!services.empty() &&
-        (table == "facilities" || table == "service_isochrones" || table == "communes")) {
-      continue;
-    }
-    others.layers.push_back({"other_" + table, table, table, "", style_of(table), false});
-  }
-  for (const std::string& raster : rasters) {
-    if (std::find(grouped.begin(), grouped.end(), raster) == grouped.end()) {
-      others.layers.push_back({"other_" + raster, raster, raster, "", "", true});
-    }
-  }
-  if (!others.layers.empty()) groups.push_back(std::move(others));
-
-  const std::string qgz = qgz_bytes(project_xml(context, groups, extent), file);
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
-  const std::string metadata = std::string("{\"last_modified_time\": \"") + stamp +
-                               "\", \"last_modified_user\": \"couverture\" }";
-  // Writing the table as QGIS does: a name, JSON metadata and the .qgz as hex.
-  dataset->ExecuteSQL(
-      "CREATE TABLE IF NOT EXISTS qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content "
-      "BLOB)",
-      nullptr, nullptr);
-  dataset->ExecuteSQL(("DELETE FROM qgis_projects WHERE name = " + sql_text(project_name)).c_str(),
-                      nullptr, nullptr);
-  dataset->ExecuteSQL(("INSERT INTO qgis_projects VALUES (" + sql_text(project_name) + ", " +
-                       sql_text(metadata) + ", " + sql_text(hex(qgz)) + ")")
-                          .c_str(),
-                      nullptr, nullptr);
+  const StoredTables tables = read_stored_tables(*dataset, context);
+  if (tables.spatial.empty()) return;
+  context.thresholds = run_thresholds(*dataset);
+  const std::string qgz =
+      qgz_bytes(project_xml(context, project_groups(tables), tables.extent), file);
+  write_project_row(*dataset, project_name, qgz);
   errors.throw_if_failed(file + ": storing the QGIS project");
   dataset.reset();
   errors.throw_if_failed(file + ": storing the QGIS project");
