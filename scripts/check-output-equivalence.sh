@@ -9,7 +9,7 @@
 #
 # The scenarios: the demo (run with isochrones), its comparison without
 # Éloyes, the siting of a micro-crèche evaluating Éloyes, the isochrones
-# command, and a Liechtenstein run on the shared OSM extract (skipped when
+# command, the report of the three in French and English, and a Liechtenstein run on the shared OSM extract (skipped when
 # ../shared/data is absent).
 set -euo pipefail
 binary=$(realpath "$1")
@@ -21,6 +21,10 @@ rm -rf "$out" && mkdir -p "$out" && cd "$out"
 "$binary" -q compare demo/sans-eloyes.toml demo/scenario.toml -o compare.gpkg
 "$binary" -q site demo/site-eaje.toml --evaluate "Éloyes" -o site.gpkg
 "$binary" -q isochrones demo/scenario.toml -o isochrones.gpkg --form rings
+for lang in fr en; do
+  "$binary" -q report demo.gpkg --compare compare.gpkg --site site.gpkg --lang $lang \
+    -o report-$lang.html
+done
 
 pbf="$shared/osm/liechtenstein.osm.pbf"
 if [[ -f $pbf ]]; then

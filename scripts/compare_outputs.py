@@ -10,12 +10,14 @@ seconds), the stage timings of run_info (keys starting "time_s:"), the
 folders of input paths in run_info (only the file name is compared) and
 the checksums of GeoPackage inputs (GDAL stamps their write time). R-tree shadow tables are
 derived from the geometries and skipped. Other files (.qml, .csv, .toml,
-.html) are compared bytes for bytes.
+.html) are compared bytes for bytes (in HTML &#39; and &apos; taken as one,
+and GeoPackage checksums left out).
 
 Prints one line per table ("same" or what differs) and exits 1 when
 anything differs, 2 on usage errors.
 """
 import os
+import re
 import sqlite3
 import sys
 
@@ -123,7 +125,15 @@ def main():
                 differences += compare_geopackage(path_a, path_b)
             else:
                 with open(path_a, "rb") as fa, open(path_b, "rb") as fb:
-                    same = fa.read() == fb.read()
+                    a, b = fa.read(), fb.read()
+                if file.endswith(".html"):
+                    # Two spellings of one apostrophe entity (the report
+                    # wrote &#39; before it shared the XML escaping).
+                    # The checksums of GeoPackage inputs carry GDAL's write
+                    # stamps, as in run_info.
+                    a, b = (re.sub(rb'(\.gpkg</td><td class="hash">)[0-9a-f]{64}', rb"\1-",
+                                   x.replace(b"&#39;", b"&apos;")) for x in (a, b))
+                same = a == b
                 print(f"{relative}: {'same' if same else 'DIFFERENT'}")
                 differences += 0 if same else 1
     print("identical" if differences == 0 else f"{differences} difference(s)")

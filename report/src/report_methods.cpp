@@ -42,17 +42,9 @@ std::string file_table(const ReportContext& context, const std::string& what,
   return out.str();
 }
 
-}  // namespace
-
-std::string methods_section(const ReportContext& context) {
-  const GeoTable& info = context.run_table("run_info");
-  const std::vector<Row> rows = rows_of(info);
+// How the figures are computed, in the report's language.
+std::string how_computed(const ReportContext& context) {
   std::ostringstream out;
-  out << "<section class=\"page methods\">\n<h2>"
-      << context.t("Méthodes et données", "Methods and data") << "</h2>\n"
-      << data_warning(context);
-  out << "<h3>" << context.t("Comment les chiffres sont calculés", "How the figures are computed")
-      << "</h3>\n";
   if (context.language == Language::fr) {
     out << "<p><strong>Temps de trajet.</strong> La population de chaque commune est répartie sur "
            "des points de demande (carreaux INSEE, bâtiments, occupation du sol ou grille "
@@ -97,6 +89,12 @@ std::string methods_section(const ReportContext& context) {
            "masked in the demand-points layer; this report shows commune totals only and "
            "nothing the GeoPackage masks.</p>\n";
   }
+  return out.str();
+}
+
+// The run's parameters (and the siting's), as run_info holds them.
+std::string parameters_table(const ReportContext& context, const std::vector<Row>& rows) {
+  std::ostringstream out;
   out << "<h3>" << context.t("Paramètres", "Parameters")
       << "</h3>\n<table class=\"parameters\"><thead><tr><th>" << context.t("Clé", "Key")
       << "</th><th>" << context.t("Valeur", "Value") << "</th></tr></thead><tbody>\n";
@@ -115,6 +113,12 @@ std::string methods_section(const ReportContext& context) {
   };
   add_parameters(context.sources.site, "site");
   out << "</tbody></table>\n";
+  return out.str();
+}
+
+// Every input file of every run with its checksum.
+std::string input_files_table(const ReportContext& context, const GeoTable& info) {
+  std::ostringstream out;
   out << "<h3>"
       << context.t("Fichiers d'entrée et empreintes SHA-256", "Input files and SHA-256 checksums")
       << "</h3>\n<table class=\"files\"><thead><tr><th>" << context.t("Calcul", "Run")
@@ -128,6 +132,13 @@ std::string methods_section(const ReportContext& context) {
     out << file_table(context, "site", *context.sources.site->find("run_info"));
   }
   out << "</tbody></table>\n";
+  return out.str();
+}
+
+// The data's sources and licences, and the software's versions.
+std::string sources_list(const ReportContext& context, const std::vector<Row>& rows,
+                         const GeoTable& info) {
+  std::ostringstream out;
   out << "<h3>" << context.t("Sources et licences", "Sources and licences") << "</h3>\n<ul>\n";
   for (const Row& row : rows) {
     if (row.key == "note" || row.key.starts_with("licence")) {
@@ -139,14 +150,36 @@ std::string methods_section(const ReportContext& context) {
       << escape_html(table_value(info, "version_GDAL").value_or("")) << ", GEOS "
       << escape_html(table_value(info, "version_GEOS").value_or("")) << ", PROJ "
       << escape_html(table_value(info, "version_PROJ").value_or("")) << ").</li>\n</ul>\n";
+  return out.str();
+}
+
+// The run's warnings, or "None".
+std::string run_warnings(const ReportContext& context, const std::vector<Row>& rows) {
+  std::ostringstream out;
   out << "<h3>" << context.t("Avertissements du calcul", "Warnings of the run") << "</h3>\n";
   std::string warnings;
   for (const Row& row : rows) {
     if (row.key.starts_with("warning_")) warnings += "<li>" + escape_html(row.value) + "</li>\n";
   }
   out << (warnings.empty() ? std::string("<p>") + context.t("Aucun.", "None.") + "</p>\n"
-                           : "<ul>\n" + warnings + "</ul>\n")
-      << "</section>\n";
+                           : "<ul>\n" + warnings + "</ul>\n");
+  return out.str();
+}
+
+}  // namespace
+
+std::string methods_section(const ReportContext& context) {
+  const GeoTable& info = context.run_table("run_info");
+  const std::vector<Row> rows = rows_of(info);
+  std::ostringstream out;
+  out << "<section class=\"page methods\">\n<h2>"
+      << context.t("Méthodes et données", "Methods and data") << "</h2>\n"
+      << data_warning(context);
+  out << "<h3>" << context.t("Comment les chiffres sont calculés", "How the figures are computed")
+      << "</h3>\n"
+      << how_computed(context) << parameters_table(context, rows)
+      << input_files_table(context, info) << sources_list(context, rows, info)
+      << run_warnings(context, rows) << "</section>\n";
   return out.str();
 }
 
