@@ -9,8 +9,9 @@
 #
 # The scenarios: the demo (run with isochrones), its comparison without
 # Éloyes, the siting of a micro-crèche evaluating Éloyes, the isochrones
-# command, the report of the three in French and English, and a Liechtenstein run on the shared OSM extract (skipped when
-# ../shared/data is absent).
+# command, the report of the three in French and English, and a
+# Liechtenstein run on the shared OSM extract (skipped when ../shared/data
+# is absent).
 set -euo pipefail
 binary=$(realpath "$1")
 out=$2
