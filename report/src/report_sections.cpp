@@ -165,24 +165,10 @@ std::string equity_row(const ReportContext& context, const ServiceView& s, const
          "<td>" + meaning + "</td></tr>\n";
 }
 
-std::string equity_block(const ReportContext& context, const ServiceView& s) {
-  const GeoTable& equity = context.run_table("equity");
-  const auto found = row_where(equity, "service_type", s.type);
-  if (!found) return {};
-  const std::size_t row = *found;
-  const bool times = s.measure == "travel_time";
-  const std::string key = "service_type=" + s.type;
+// Theil, with the share of the inequality between communes in words.
+std::string theil_row(const ReportContext& context, const ServiceView& s, const GeoTable& equity,
+                      std::size_t row, const std::string& key) {
   std::ostringstream out;
-  out << "<h3>" << context.t("Équité", "Equity") << "</h3>\n<div class=\"pair\"><div>\n"
-      << "<table class=\"sentences\"><thead><tr><th>" << context.t("Indice", "Index") << "</th><th>"
-      << context.t("Valeur", "Value") << "</th><th>" << context.t("Ce qu'il dit", "What it says")
-      << "</th></tr></thead><tbody>\n";
-  out << equity_row(context, s, equity, row, "gini", context.t("Indice de Gini", "Gini index"), 3,
-                    context.t("0 si tout le public a le même temps d'accès, 1 si tout l'écart "
-                              "tient à une seule personne ; au-delà de 0,3 les écarts sont "
-                              "marqués.",
-                              "0 when the whole public has the same access time, 1 when one "
-                              "person carries all the gap; above 0.3 the gaps are marked."));
   std::string between_share;
   const auto theil = number_at(equity, "theil", row);
   const auto between = number_at(equity, "theil_between", row);
@@ -209,14 +195,13 @@ std::string equity_block(const ReportContext& context, const ServiceView& s) {
                                       "au sein des communes.",
                                       "it is first a matter of hamlets and neighbourhoods "
                                       "within communes.")));
-  out << equity_row(context, s, equity, row, "theil_between",
-                    context.t("Theil entre communes", "Theil between communes"), 3,
-                    context.t("Part due aux écarts de moyenne entre communes.",
-                              "The part due to differences between commune means."));
-  out << equity_row(context, s, equity, row, "theil_within",
-                    context.t("Theil intra-communes", "Theil within communes"), 3,
-                    context.t("Part due aux écarts à l'intérieur de chaque commune.",
-                              "The part due to differences inside each commune."));
+  return out.str();
+}
+
+// Atkinson for ε = 0.5, 1 and 2.
+std::string atkinson_rows(const ReportContext& context, const ServiceView& s,
+                          const GeoTable& equity, std::size_t row, bool times) {
+  std::ostringstream out;
   for (const auto& [column, epsilon] : {std::pair<const char*, const char*>{"atkinson_0_5", "0,5"},
                                         {"atkinson_1", "1"},
                                         {"atkinson_2", "2"}}) {
@@ -237,6 +222,13 @@ std::string equity_block(const ReportContext& context, const ServiceView& s) {
                                  "The larger ε, the more the index weighs the worst served."))
             : "");
   }
+  return out.str();
+}
+
+// The ratio of the extreme fifths, in words.
+std::string fifths_row(const ReportContext& context, const GeoTable& equity, std::size_t row,
+                       const std::string& key, bool times) {
+  std::ostringstream out;
   const auto ratio = number_at(equity, "best_to_worst_fifth", row);
   std::string ratio_text;
   if (ratio) {
@@ -259,14 +251,11 @@ std::string equity_block(const ReportContext& context, const ServiceView& s) {
       << "</td>"
       << number_cell(ratio, 2, run_source("equity", "best_to_worst_fifth", key), context.language)
       << "<td>" << ratio_text << "</td></tr>\n";
-  for (double minutes : context.thresholds) {
-    const std::string column = "pct_beyond_" + number_field(minutes) + "min";
-    out << equity_row(context, s, equity, row, column,
-                      std::string(context.t("Public à plus de ", "Public beyond ")) +
-                          number_label(minutes) + std::string(kNoBreakSpace) + "min",
-                      1, "", true);
-  }
-  out << "</tbody></table>\n</div>\n<div>\n";
+  return out.str();
+}
+
+// The Lorenz curve of the service's measure.
+std::string lorenz_figure(const ReportContext& context, const ServiceView& s, bool times) {
   std::vector<std::pair<double, double>> points;
   const GeoTable& lorenz = context.run_table("lorenz");
   for (std::size_t i = 0; i < lorenz.row_count(); ++i) {
@@ -276,16 +265,55 @@ std::string equity_block(const ReportContext& context, const ServiceView& s) {
   }
   const std::string of = times ? context.t("des temps de trajet", "of travel times")
                                : std::string(context.t("de ", "of ")) + s.measure;
-  out << figure(
-             lorenz_svg(points, std::string(context.t("Courbe de Lorenz ", "Lorenz curve ")) + of,
-                        context.t("Part cumulée du public", "Cumulative share of the public"),
-                        std::string(context.t("Part cumulée ", "Cumulative share ")) + of,
-                        context.language),
-             context.t("Courbe de Lorenz : plus elle s'écarte de la diagonale, plus l'accès "
-                       "est inégal.",
-                       "Lorenz curve: the farther from the diagonal, the more unequal the "
-                       "access."))
-      << "</div></div>\n";
+  return figure(
+      lorenz_svg(points, std::string(context.t("Courbe de Lorenz ", "Lorenz curve ")) + of,
+                 context.t("Part cumulée du public", "Cumulative share of the public"),
+                 std::string(context.t("Part cumulée ", "Cumulative share ")) + of,
+                 context.language),
+      context.t("Courbe de Lorenz : plus elle s'écarte de la diagonale, plus l'accès "
+                "est inégal.",
+                "Lorenz curve: the farther from the diagonal, the more unequal the "
+                "access."));
+}
+
+std::string equity_block(const ReportContext& context, const ServiceView& s) {
+  const GeoTable& equity = context.run_table("equity");
+  const auto found = row_where(equity, "service_type", s.type);
+  if (!found) return {};
+  const std::size_t row = *found;
+  const bool times = s.measure == "travel_time";
+  const std::string key = "service_type=" + s.type;
+  std::ostringstream out;
+  out << "<h3>" << context.t("Équité", "Equity") << "</h3>\n<div class=\"pair\"><div>\n"
+      << "<table class=\"sentences\"><thead><tr><th>" << context.t("Indice", "Index") << "</th><th>"
+      << context.t("Valeur", "Value") << "</th><th>" << context.t("Ce qu'il dit", "What it says")
+      << "</th></tr></thead><tbody>\n";
+  out << equity_row(context, s, equity, row, "gini", context.t("Indice de Gini", "Gini index"), 3,
+                    context.t("0 si tout le public a le même temps d'accès, 1 si tout l'écart "
+                              "tient à une seule personne ; au-delà de 0,3 les écarts sont "
+                              "marqués.",
+                              "0 when the whole public has the same access time, 1 when one "
+                              "person carries all the gap; above 0.3 the gaps are marked."));
+  out << theil_row(context, s, equity, row, key);
+  out << equity_row(context, s, equity, row, "theil_between",
+                    context.t("Theil entre communes", "Theil between communes"), 3,
+                    context.t("Part due aux écarts de moyenne entre communes.",
+                              "The part due to differences between commune means."));
+  out << equity_row(context, s, equity, row, "theil_within",
+                    context.t("Theil intra-communes", "Theil within communes"), 3,
+                    context.t("Part due aux écarts à l'intérieur de chaque commune.",
+                              "The part due to differences inside each commune."));
+  out << atkinson_rows(context, s, equity, row, times);
+  out << fifths_row(context, equity, row, key, times);
+  for (double minutes : context.thresholds) {
+    const std::string column = "pct_beyond_" + number_field(minutes) + "min";
+    out << equity_row(context, s, equity, row, column,
+                      std::string(context.t("Public à plus de ", "Public beyond ")) +
+                          number_label(minutes) + std::string(kNoBreakSpace) + "min",
+                      1, "", true);
+  }
+  out << "</tbody></table>\n</div>\n<div>\n";
+  out << lorenz_figure(context, s, times) << "</div></div>\n";
   return out.str();
 }
 
