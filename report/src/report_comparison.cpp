@@ -305,6 +305,90 @@ std::string commune_name(const ReportContext& context, const std::string& code) 
 
 // The planner's question about the evaluated (or chosen) site, answered in
 // a few sentences from the siting file.
+// The candidate other than `row` with the largest covering gain.
+std::optional<std::size_t> best_other_candidate(const GeoTable& candidates, std::size_t row) {
+  std::optional<std::size_t> best;
+  for (std::size_t r = 0; r < candidates.row_count(); ++r) {
+    if (r == row) continue;
+    const double g = number_at(candidates, "gain_max_covering", r).value_or(-1.0);
+    if (!best || g > number_at(candidates, "gain_max_covering", *best).value_or(-1.0)) best = r;
+  }
+  return best;
+}
+
+// " and cuts their mean time by X min", when the measure is travel time.
+std::string mean_time_cut(const ReportContext& context, const GeoPackageContents& site,
+                          const ServiceView& s) {
+  std::ostringstream out;
+  if (const GeoTable* equity = site.find("equity_diff")) {
+    for (std::size_t r = 0; r < equity->row_count(); ++r) {
+      if (text_at(*equity, "service_type", r) != s.type ||
+          text_at(*equity, "indicator", r) != "mean " + s.measure || s.measure != "travel_time") {
+        continue;
+      }
+      const double change = number_at(*equity, "change", r).value_or(0.0);
+      out << context.t(" et fait baisser leur temps moyen de ", " and cuts their mean time by ")
+          << number_span(-change + 0.0, 2,
+                         {"site", "equity_diff", "change",
+                          "service_type=" + s.type + ";indicator=mean " + s.measure, -1.0},
+                         context.language)
+          << std::string(kNoBreakSpace) << "min";
+    }
+  }
+  return out.str();
+}
+
+// "Among the N candidate sites, X ranks …".
+std::string rank_sentence(const ReportContext& context, const std::string& name, std::size_t count,
+                          long rank, long median_rank, double minutes) {
+  std::ostringstream out;
+  if (rank > 0) {
+    out << context.t("Parmi les ", "Among the ") << count
+        << context.t(" sites candidats, ", " candidate sites, ") << escape_html(name)
+        << context.t(" se classe ", " ranks ") << ordinal(context, rank)
+        << context.t(" pour la couverture à ", " for covering within ") << number_label(minutes)
+        << std::string(kNoBreakSpace) << "min";
+    if (median_rank > 0) {
+      out << context.t(" et ", " and ") << ordinal(context, median_rank)
+          << context.t(" pour le temps moyen", " for the mean time");
+    }
+    out << ". ";
+  }
+  return out.str();
+}
+
+// The best alternative, or the best site when the evaluated one is not.
+std::string alternative_sentence(const ReportContext& context, const GeoTable& candidates,
+                                 const ServiceView& s, std::size_t row,
+                                 std::optional<std::size_t> best, long rank) {
+  std::ostringstream out;
+  const std::string id = text_at(candidates, "id", row);
+  if (best && rank == 1) {
+    const std::string best_id = text_at(candidates, "id", *best);
+    out << context.t("La meilleure alternative, ", "The best alternative, ")
+        << escape_html(text_at(candidates, "name", *best))
+        << context.t(", n'en amènerait que ", ", would bring only ")
+        << number_span(number_at(candidates, "gain_max_covering", *best).value_or(0.0), 0,
+                       {"site", "candidates", "gain_max_covering", "id=" + best_id},
+                       context.language)
+        << ".";
+  }
+  if (best && rank != 1) {
+    const std::string best_id = text_at(candidates, "id", *best);
+    out << context.t("Le meilleur site pour la couverture serait ",
+                     "The best site for covering would be ")
+        << escape_html(text_at(candidates, "name", *best)) << " ("
+        << number_span(number_at(candidates, "gain_max_covering", *best).value_or(0.0), 0,
+                       {"site", "candidates", "gain_max_covering", "id=" + best_id},
+                       context.language)
+        << " " << escape_html(s.public_text) << context.t(" de plus, contre ", " more, against ")
+        << number_span(number_at(candidates, "gain_max_covering", row).value_or(0.0), 0,
+                       {"site", "candidates", "gain_max_covering", "id=" + id}, context.language)
+        << context.t(" ici).", " here).");
+  }
+  return out.str();
+}
+
 std::string site_answer(const ReportContext& context, const GeoPackageContents& site,
                         const ServiceView& s, double capacity, double minutes) {
   const GeoTable& candidates = *site.find("candidates");
@@ -313,7 +397,6 @@ std::string site_answer(const ReportContext& context, const GeoPackageContents& 
   if (!row) row = row_where(candidates, "chosen", "1");
   if (!row) return {};
   const std::string name = text_at(candidates, "name", *row);
-  const std::string id = text_at(candidates, "id", *row);
   const GeoTable& diff = *site.find("communes_diff");
   const std::string beyond = "d_" + s.stem + "_beyond_" + number_field(minutes) + "min";
   const ServiceNoun noun = service_type_key(s.type) == "eaje"
@@ -323,12 +406,7 @@ std::string site_answer(const ReportContext& context, const GeoPackageContents& 
   const long rank = std::lround(number_at(candidates, "rank_max_covering", *row).value_or(0.0));
   const long median_rank = std::lround(number_at(candidates, "rank_p_median", *row).value_or(0.0));
   const std::size_t count = candidates.row_count();
-  std::optional<std::size_t> best;
-  for (std::size_t r = 0; r < count; ++r) {
-    if (r == *row) continue;
-    const double g = number_at(candidates, "gain_max_covering", r).value_or(-1.0);
-    if (!best || g > number_at(candidates, "gain_max_covering", *best).value_or(-1.0)) best = r;
-  }
+  const std::optional<std::size_t> best = best_other_candidate(candidates, *row);
   const double newly = -column_sum(diff, beyond) + 0.0;
   const std::string newly_span =
       number_span(newly, 0, {"site", "communes_diff", beyond, "*", -1.0}, context.language);
@@ -368,60 +446,13 @@ std::string site_answer(const ReportContext& context, const GeoPackageContents& 
   }
   out << number_label(minutes) << std::string(kNoBreakSpace)
       << context.t("minutes ou moins", "minutes");
-  if (const GeoTable* equity = site.find("equity_diff")) {
-    for (std::size_t r = 0; r < equity->row_count(); ++r) {
-      if (text_at(*equity, "service_type", r) != s.type ||
-          text_at(*equity, "indicator", r) != "mean " + s.measure || s.measure != "travel_time") {
-        continue;
-      }
-      const double change = number_at(*equity, "change", r).value_or(0.0);
-      out << context.t(" et fait baisser leur temps moyen de ", " and cuts their mean time by ")
-          << number_span(-change + 0.0, 2,
-                         {"site", "equity_diff", "change",
-                          "service_type=" + s.type + ";indicator=mean " + s.measure, -1.0},
-                         context.language)
-          << std::string(kNoBreakSpace) << "min";
-    }
-  }
+  out << mean_time_cut(context, site, s);
   out << (nobody_slower(site, s.stem)
               ? context.t(" ; personne n'est plus loin.", "; nobody is farther away.")
               : ".")
       << " ";
-  if (rank > 0) {
-    out << context.t("Parmi les ", "Among the ") << count
-        << context.t(" sites candidats, ", " candidate sites, ") << escape_html(name)
-        << context.t(" se classe ", " ranks ") << ordinal(context, rank)
-        << context.t(" pour la couverture à ", " for covering within ") << number_label(minutes)
-        << std::string(kNoBreakSpace) << "min";
-    if (median_rank > 0) {
-      out << context.t(" et ", " and ") << ordinal(context, median_rank)
-          << context.t(" pour le temps moyen", " for the mean time");
-    }
-    out << ". ";
-  }
-  if (best && evaluated && rank == 1) {
-    const std::string best_id = text_at(candidates, "id", *best);
-    out << context.t("La meilleure alternative, ", "The best alternative, ")
-        << escape_html(text_at(candidates, "name", *best))
-        << context.t(", n'en amènerait que ", ", would bring only ")
-        << number_span(number_at(candidates, "gain_max_covering", *best).value_or(0.0), 0,
-                       {"site", "candidates", "gain_max_covering", "id=" + best_id},
-                       context.language)
-        << ".";
-  }
-  if (best && evaluated && rank != 1) {
-    const std::string best_id = text_at(candidates, "id", *best);
-    out << context.t("Le meilleur site pour la couverture serait ",
-                     "The best site for covering would be ")
-        << escape_html(text_at(candidates, "name", *best)) << " ("
-        << number_span(number_at(candidates, "gain_max_covering", *best).value_or(0.0), 0,
-                       {"site", "candidates", "gain_max_covering", "id=" + best_id},
-                       context.language)
-        << " " << escape_html(s.public_text) << context.t(" de plus, contre ", " more, against ")
-        << number_span(number_at(candidates, "gain_max_covering", *row).value_or(0.0), 0,
-                       {"site", "candidates", "gain_max_covering", "id=" + id}, context.language)
-        << context.t(" ici).", " here).");
-  }
+  out << rank_sentence(context, name, count, rank, median_rank, minutes);
+  if (evaluated) out << alternative_sentence(context, candidates, s, *row, best, rank);
   out << "</p></div>\n";
   return out.str();
 }
