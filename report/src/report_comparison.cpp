@@ -500,29 +500,10 @@ std::string compare_section(const ReportContext& context) {
   return out.str();
 }
 
-std::string site_section(const ReportContext& context) {
-  const GeoPackageContents& site = *context.sources.site;
-  const GeoTable& info = *site.find("run_info");
-  const GeoTable& candidates = *site.find("candidates");
-  const std::string type = table_value(info, "siting_service_type").value_or("eaje");
-  const double capacity =
-      std::strtod(table_value(info, "siting_capacity").value_or("10").c_str(), nullptr);
-  const double minutes = std::strtod(table_value(info, "siting_coverage_minutes")
-                                         .value_or(number_label(coverage_threshold(context)))
-                                         .c_str(),
-                                     nullptr);
-  const std::string plan_objective = table_value(info, "siting_objective").value_or("max_covering");
-  const ServiceView* s = service_named(context, type);
-  std::ostringstream out;
-  out << "<section class=\"page site\">\n<h2>"
-      << context.t("Où implanter le prochain équipement", "Where the next facility should go")
-      << "</h2>\n";
-  if (s != nullptr) out << site_answer(context, site, *s, capacity, minutes);
-  std::vector<std::string> objectives;
-  for (const char* objective : kObjectives) {
-    if (candidates.column(std::string("rank_") + objective) != nullptr)
-      objectives.push_back(objective);
-  }
+// The objectives the candidates table ranks, and its rows sorted by the
+// plan's objective.
+std::vector<std::size_t> candidates_by_rank(const GeoTable& candidates,
+                                            const std::string& plan_objective) {
   std::vector<std::size_t> rows(candidates.row_count());
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
   const std::string rank_column = "rank_" + plan_objective;
@@ -530,21 +511,14 @@ std::string site_section(const ReportContext& context) {
     return number_at(candidates, rank_column, a).value_or(1e9) <
            number_at(candidates, rank_column, b).value_or(1e9);
   });
-  out << "<h3>"
-      << context.t("Les sites candidats, classés par objectif",
-                   "Candidate sites, ranked per objective")
-      << "</h3>\n<p>"
-      << context.t("Gain de chaque site seul : public amené à ",
-                   "Gain of each site alone: public brought within ")
-      << number_label(minutes) << std::string(kNoBreakSpace) << "min"
-      << context.t(
-             " (couverture), minutes-personnes économisées (temps moyen), hausse du minimum "
-             "communal ou baisse du Gini (équité), places E2SFCA (capacité) ; rang entre "
-             "parenthèses. Tri selon l'objectif retenu",
-             " (covering), person-minutes saved (mean time), rise of the lowest commune or "
-             "fall of the Gini (equity), E2SFCA places (capacity); rank in brackets. Sorted "
-             "by the chosen objective")
-      << colon(context) << " " << escape_html(objective_name(context, plan_objective)) << ".</p>\n";
+  return rows;
+}
+
+// Every candidate's gain and rank per objective, chosen and evaluated flagged.
+std::string candidates_table(const ReportContext& context, const GeoTable& candidates,
+                             const std::vector<std::string>& objectives,
+                             const std::vector<std::size_t>& rows) {
+  std::ostringstream out;
   // Candidates at commune centres are named after their commune: one column then.
   bool named_by_commune = true;
   for (std::size_t row = 0; row < candidates.row_count(); ++row) {
@@ -580,6 +554,12 @@ std::string site_section(const ReportContext& context) {
     out << "<td>" << flags << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
+  return out.str();
+}
+
+// The exact and greedy solutions with their bounds and gaps.
+std::string solutions_table(const ReportContext& context, const GeoPackageContents& site) {
+  std::ostringstream out;
   const GeoTable& solutions = *site.find("siting_solutions");
   out << "<h3>" << context.t("Solution exacte et solution gloutonne", "Exact and greedy solutions")
       << "</h3>\n<table class=\"solutions\"><thead><tr><th>" << context.t("Méthode", "Method")
@@ -608,6 +588,50 @@ std::string site_section(const ReportContext& context) {
              "The exact solution (CBC) is optimal when its gap to the bound is zero; the "
              "greedy search with swaps gives a solution without guarantee, to compare.")
       << "</p>\n";
+  return out.str();
+}
+
+std::string site_section(const ReportContext& context) {
+  const GeoPackageContents& site = *context.sources.site;
+  const GeoTable& info = *site.find("run_info");
+  const GeoTable& candidates = *site.find("candidates");
+  const std::string type = table_value(info, "siting_service_type").value_or("eaje");
+  const double capacity =
+      std::strtod(table_value(info, "siting_capacity").value_or("10").c_str(), nullptr);
+  const double minutes = std::strtod(table_value(info, "siting_coverage_minutes")
+                                         .value_or(number_label(coverage_threshold(context)))
+                                         .c_str(),
+                                     nullptr);
+  const std::string plan_objective = table_value(info, "siting_objective").value_or("max_covering");
+  const ServiceView* s = service_named(context, type);
+  std::ostringstream out;
+  out << "<section class=\"page site\">\n<h2>"
+      << context.t("Où implanter le prochain équipement", "Where the next facility should go")
+      << "</h2>\n";
+  if (s != nullptr) out << site_answer(context, site, *s, capacity, minutes);
+  std::vector<std::string> objectives;
+  for (const char* objective : kObjectives) {
+    if (candidates.column(std::string("rank_") + objective) != nullptr)
+      objectives.push_back(objective);
+  }
+  out << "<h3>"
+      << context.t("Les sites candidats, classés par objectif",
+                   "Candidate sites, ranked per objective")
+      << "</h3>\n<p>"
+      << context.t("Gain de chaque site seul : public amené à ",
+                   "Gain of each site alone: public brought within ")
+      << number_label(minutes) << std::string(kNoBreakSpace) << "min"
+      << context.t(
+             " (couverture), minutes-personnes économisées (temps moyen), hausse du minimum "
+             "communal ou baisse du Gini (équité), places E2SFCA (capacité) ; rang entre "
+             "parenthèses. Tri selon l'objectif retenu",
+             " (covering), person-minutes saved (mean time), rise of the lowest commune or "
+             "fall of the Gini (equity), E2SFCA places (capacity); rank in brackets. Sorted "
+             "by the chosen objective")
+      << colon(context) << " " << escape_html(objective_name(context, plan_objective)) << ".</p>\n";
+  out << candidates_table(context, candidates, objectives,
+                          candidates_by_rank(candidates, plan_objective));
+  out << solutions_table(context, site);
   if (s != nullptr) {
     out << "<h3>"
         << context.t("Effet du site, commune par commune", "The site's effect, commune by commune")
