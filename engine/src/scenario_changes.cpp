@@ -87,24 +87,13 @@ std::vector<Facility> apply_facility_changes(std::span<const Facility> facilitie
   return result;
 }
 
-RoadGraph apply_road_changes(const RoadGraph& roads, const ScenarioChanges& changes,
-                             std::vector<std::string>& warnings) {
-  if (!changes.changes_roads()) return roads;
-  const std::size_t arc_count = roads.arc_count();
-  if (roads.arc_way_id.size() != arc_count || roads.arc_length_m.size() != arc_count ||
-      (!roads.arc_class.empty() && roads.arc_class.size() != arc_count)) {
-    throw std::invalid_argument(
-        "apply_road_changes: the graph's way ids, lengths and classes must be one per arc");
-  }
-  const std::unordered_set<std::int64_t> ways_in_graph(roads.arc_way_id.begin(),
-                                                       roads.arc_way_id.end());
-  const std::unordered_set<std::int64_t> closed(changes.closed_ways.begin(),
-                                                changes.closed_ways.end());
-  for (const std::int64_t way : changes.closed_ways) {
-    if (!ways_in_graph.contains(way)) {
-      throw DataError("scenario changes: closed " + way_text(way) + " is " + kCheckWayId);
-    }
-  }
+namespace {
+
+// Each way given a speed, its km/h; throws DataError for a bad speed, a way
+// not in the graph, a way both closed and given a speed, or two speeds.
+std::map<std::int64_t, double> checked_speeds(const ScenarioChanges& changes,
+                                              const std::unordered_set<std::int64_t>& ways_in_graph,
+                                              const std::unordered_set<std::int64_t>& closed) {
   std::map<std::int64_t, double> speed_of;
   for (const RoadSpeedChange& change : changes.way_speeds) {
     const std::string way = way_text(change.way_id);
@@ -124,12 +113,17 @@ RoadGraph apply_road_changes(const RoadGraph& roads, const ScenarioChanges& chan
       throw DataError("scenario changes: " + way + " is given two speeds; keep one");
     }
   }
+  return speed_of;
+}
 
-  // The kept arcs in the baseline's CSR order; the stable counting sort of
-  // build_csr_graph keeps it, and `order` maps back to them regardless.
+// The arcs left open, with their new weights, in the baseline's CSR order;
+// `source` maps each back to its baseline arc.
+std::vector<ArcTriple> open_arcs(const RoadGraph& roads,
+                                 const std::unordered_set<std::int64_t>& closed,
+                                 const std::map<std::int64_t, double>& speed_of,
+                                 std::vector<ArcId>& source) {
   const CsrGraph& graph = roads.graph;
   std::vector<ArcTriple> kept;
-  std::vector<ArcId> source;
   kept.reserve(graph.arc_count());
   source.reserve(graph.arc_count());
   for (NodeId u = 0; u < graph.node_count(); ++u) {
@@ -144,7 +138,13 @@ RoadGraph apply_road_changes(const RoadGraph& roads, const ScenarioChanges& chan
       source.push_back(a);
     }
   }
+  return kept;
+}
 
+// `roads` with the graph of `arcs` (source: their baseline arcs); the nodes
+// and everything not per arc are the baseline's.
+RoadGraph rebuilt(const RoadGraph& roads, std::span<const ArcTriple> arcs,
+                  std::span<const ArcId> source) {
   RoadGraph variant;
   variant.profile = roads.profile;
   variant.node_position = roads.node_position;
@@ -154,7 +154,7 @@ RoadGraph apply_road_changes(const RoadGraph& roads, const ScenarioChanges& chan
   variant.detached_segment_end = roads.detached_segment_end;
   variant.detached_segment_class = roads.detached_segment_class;
   std::vector<ArcId> order;
-  variant.graph = build_csr_graph(graph.node_count(), kept, &order);
+  variant.graph = build_csr_graph(roads.node_count(), arcs, &order);
   variant.arc_length_m.reserve(order.size());
   variant.arc_class.reserve(order.size());
   variant.arc_way_id.reserve(order.size());
@@ -164,22 +164,53 @@ RoadGraph apply_road_changes(const RoadGraph& roads, const ScenarioChanges& chan
     if (!roads.arc_class.empty()) variant.arc_class.push_back(roads.arc_class[a]);
     variant.arc_way_id.push_back(roads.arc_way_id[a]);
   }
+  return variant;
+}
 
-  if (!changes.closed_ways.empty()) {
-    const LargestStrongComponent before = largest_strong_component(graph);
-    const LargestStrongComponent after = largest_strong_component(variant.graph);
-    const std::vector<std::uint8_t> on_road = nodes_on_arcs(variant.graph);
-    std::size_t cut_off = 0;
-    for (NodeId u = 0; u < variant.node_count(); ++u) {
-      if (before.member[u] && !after.member[u] && on_road[u]) ++cut_off;
-    }
-    if (cut_off > 0) {
-      warnings.push_back("scenario changes: the closed roads cut " + std::to_string(cut_off) +
-                         " road node(s) off the main network (they cannot reach it, or be "
-                         "reached from it): demand points or facilities joining the network "
-                         "there become unreachable; check the closures, or reopen a way around");
+// Warns when closing roads cut nodes off the main network.
+void warn_cut_off(const RoadGraph& roads, const RoadGraph& variant,
+                  std::vector<std::string>& warnings) {
+  const CsrGraph& graph = roads.graph;
+  const LargestStrongComponent before = largest_strong_component(graph);
+  const LargestStrongComponent after = largest_strong_component(variant.graph);
+  const std::vector<std::uint8_t> on_road = nodes_on_arcs(variant.graph);
+  std::size_t cut_off = 0;
+  for (NodeId u = 0; u < variant.node_count(); ++u) {
+    if (before.member[u] && !after.member[u] && on_road[u]) ++cut_off;
+  }
+  if (cut_off > 0) {
+    warnings.push_back("scenario changes: the closed roads cut " + std::to_string(cut_off) +
+                       " road node(s) off the main network (they cannot reach it, or be "
+                       "reached from it): demand points or facilities joining the network "
+                       "there become unreachable; check the closures, or reopen a way around");
+  }
+}
+
+}  // namespace
+
+RoadGraph apply_road_changes(const RoadGraph& roads, const ScenarioChanges& changes,
+                             std::vector<std::string>& warnings) {
+  if (!changes.changes_roads()) return roads;
+  const std::size_t arc_count = roads.arc_count();
+  if (roads.arc_way_id.size() != arc_count || roads.arc_length_m.size() != arc_count ||
+      (!roads.arc_class.empty() && roads.arc_class.size() != arc_count)) {
+    throw std::invalid_argument(
+        "apply_road_changes: the graph's way ids, lengths and classes must be one per arc");
+  }
+  const std::unordered_set<std::int64_t> ways_in_graph(roads.arc_way_id.begin(),
+                                                       roads.arc_way_id.end());
+  const std::unordered_set<std::int64_t> closed(changes.closed_ways.begin(),
+                                                changes.closed_ways.end());
+  for (const std::int64_t way : changes.closed_ways) {
+    if (!ways_in_graph.contains(way)) {
+      throw DataError("scenario changes: closed " + way_text(way) + " is " + kCheckWayId);
     }
   }
+  const std::map<std::int64_t, double> speed_of = checked_speeds(changes, ways_in_graph, closed);
+  std::vector<ArcId> source;
+  const std::vector<ArcTriple> arcs = open_arcs(roads, closed, speed_of, source);
+  RoadGraph variant = rebuilt(roads, arcs, source);
+  if (!changes.closed_ways.empty()) warn_cut_off(roads, variant, warnings);
   return variant;
 }
 
