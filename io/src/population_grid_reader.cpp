@@ -71,6 +71,78 @@ LonLat centre_of(const OGRFeature& feature, OGRCoordinateTransformation& transfo
 
 }  // namespace
 
+namespace {
+
+// The lookups of the grid columns [demand.groups] reads, in their order.
+std::vector<gs::FieldLookup> extra_lookups(OGRLayer& layer_ref,
+                                           const std::vector<std::string>& extra_columns,
+                                           const std::string& where, const std::string& extra_key) {
+  OGRLayer* layer = &layer_ref;
+  std::vector<gs::FieldLookup> extra;
+  for (const std::string& name : extra_columns) {
+    OGRFeatureDefn& definition = *layer->GetLayerDefn();
+    const int index = definition.GetFieldIndex(name.c_str());
+    if (index < 0) {
+      throw DataError(where + ": no column '" + name +
+                      "'; columns are: " + gs::field_names(definition) + " — fix " + extra_key +
+                      " (Filosofi's Men, Men_pauv, Men_fmp, Men_5ind, Log_soc)");
+    }
+    extra.emplace_back(*layer, definition.GetFieldDefn(index)->GetNameRef(), where, extra_key);
+  }
+  return extra;
+}
+
+// The transformation from the layer's CRS to WGS84 lon/lat; throws when the
+// layer has none.
+auto to_wgs84(OGRLayer& layer, const std::filesystem::path& path, const std::string& where) {
+  const OGRSpatialReference* layer_srs = layer.GetSpatialRef();
+  if (!is_known(layer_srs)) {
+    throw DataError(where +
+                    ": the layer has no CRS; assign the right one, e.g. ogr2ogr -a_srs "
+                    "EPSG:2154 fixed.gpkg " +
+                    path.filename().string() + " (EPSG:3035 for the European LAEA grid)");
+  }
+  OGRSpatialReference srs(*layer_srs);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  auto transformation = gs::make_transformation(srs, gs::wgs84(), where);
+  return transformation;
+}
+
+// A cell's age bands from Filosofi's columns: 0-3 years split 3/4 to 0-2
+// and 1/4 to 3-5, 11-17 split 1/7 to 6-11; adults are what the age columns
+// leave of Ind (0 when they exceed it: `negative_adults` counts those).
+BandPopulation cell_bands(const std::array<double, column_count>& value,
+                          std::size_t& negative_adults) {
+  PopulationCell cell;
+  cell.by_band[index_of(AgeBand::age_0_2)] = 0.75 * value[ind_0_3];
+  cell.by_band[index_of(AgeBand::age_3_5)] = 0.25 * value[ind_0_3] + value[ind_4_5];
+  cell.by_band[index_of(AgeBand::age_6_11)] = value[ind_6_10] + value[ind_11_17] / 7.0;
+  cell.by_band[index_of(AgeBand::age_12_17)] = value[ind_11_17] * 6.0 / 7.0;
+  const double adults =
+      value[ind] - (value[ind_0_3] + value[ind_4_5] + value[ind_6_10] + value[ind_11_17]);
+  if (adults < 0) ++negative_adults;
+  cell.by_band[index_of(AgeBand::adults)] = adults < 0 ? 0.0 : adults;
+  return cell.by_band;
+}
+
+// The cell's counts of the extra columns; throws for an empty or negative one.
+std::vector<double> extra_counts(const std::vector<gs::FieldLookup>& extra, OGRFeature& feature,
+                                 const std::string& record, const std::string& extra_key) {
+  std::vector<double> counts;
+  for (const gs::FieldLookup& column : extra) {
+    const std::optional<double> number = column.number(feature, record);
+    if (!number || *number < 0) {
+      throw DataError(record + ": column '" + column.name() + "' is " +
+                      (number ? "negative" : "empty") + "; a Filosofi cell needs a count (" +
+                      extra_key + ")");
+    }
+    counts.push_back(*number);
+  }
+  return counts;
+}
+
+}  // namespace
+
 std::vector<PopulationCell> read_population_grid(const std::filesystem::path& path,
                                                  const std::string& layer_name,
                                                  std::vector<std::string>& warnings,
@@ -89,28 +161,9 @@ std::vector<PopulationCell> read_population_grid(const std::filesystem::path& pa
     columns[i].emplace(column(*layer, kColumnNames[i], where));
   }
 
-  std::vector<gs::FieldLookup> extra;
-  for (const std::string& name : extra_columns) {
-    OGRFeatureDefn& definition = *layer->GetLayerDefn();
-    const int index = definition.GetFieldIndex(name.c_str());
-    if (index < 0) {
-      throw DataError(where + ": no column '" + name +
-                      "'; columns are: " + gs::field_names(definition) + " — fix " + extra_key +
-                      " (Filosofi's Men, Men_pauv, Men_fmp, Men_5ind, Log_soc)");
-    }
-    extra.emplace_back(*layer, definition.GetFieldDefn(index)->GetNameRef(), where, extra_key);
-  }
+  const std::vector<gs::FieldLookup> extra = extra_lookups(*layer, extra_columns, where, extra_key);
 
-  const OGRSpatialReference* layer_srs = layer->GetSpatialRef();
-  if (!is_known(layer_srs)) {
-    throw DataError(where +
-                    ": the layer has no CRS; assign the right one, e.g. ogr2ogr -a_srs "
-                    "EPSG:2154 fixed.gpkg " +
-                    path.filename().string() + " (EPSG:3035 for the European LAEA grid)");
-  }
-  OGRSpatialReference srs(*layer_srs);
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const auto transformation = gs::make_transformation(srs, gs::wgs84(), where);
+  const auto transformation = to_wgs84(*layer, path, where);
 
   gs::ErrorCollector errors;
   std::vector<PopulationCell> cells;
@@ -131,24 +184,9 @@ std::vector<PopulationCell> read_population_grid(const std::filesystem::path& pa
     }
     PopulationCell cell;
     cell.centre = centre_of(*feature, *transformation, record);
-    cell.by_band[index_of(AgeBand::age_0_2)] = 0.75 * value[ind_0_3];
-    cell.by_band[index_of(AgeBand::age_3_5)] = 0.25 * value[ind_0_3] + value[ind_4_5];
-    cell.by_band[index_of(AgeBand::age_6_11)] = value[ind_6_10] + value[ind_11_17] / 7.0;
-    cell.by_band[index_of(AgeBand::age_12_17)] = value[ind_11_17] * 6.0 / 7.0;
-    const double adults =
-        value[ind] - (value[ind_0_3] + value[ind_4_5] + value[ind_6_10] + value[ind_11_17]);
-    if (adults < 0) ++negative_adults;
-    cell.by_band[index_of(AgeBand::adults)] = adults < 0 ? 0.0 : adults;
+    cell.by_band = cell_bands(value, negative_adults);
     cell.total = total_of(cell.by_band);
-    for (const gs::FieldLookup& column : extra) {
-      const std::optional<double> number = column.number(*feature, record);
-      if (!number || *number < 0) {
-        throw DataError(record + ": column '" + column.name() + "' is " +
-                        (number ? "negative" : "empty") + "; a Filosofi cell needs a count (" +
-                        extra_key + ")");
-      }
-      cell.extra.push_back(*number);
-    }
+    cell.extra = extra_counts(extra, *feature, record, extra_key);
     cells.push_back(std::move(cell));
   }
   errors.throw_if_failed(where);
