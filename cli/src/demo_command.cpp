@@ -133,7 +133,14 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
     action = [options, &global] {
       const fs::path output = fs::absolute(options->output).lexically_normal();
       const fs::path folder = output.parent_path() / output.stem();
+      // The demo's inputs go to `folder`; run_and_write checks the rest.
       check_output_path(output, options->overwrite);
+      if (output == folder) {
+        throw DataError(output.string() +
+                        ": the demo writes its inputs in a folder of this name; give the "
+                        "output an extension, e.g. " +
+                        output.string() + ".gpkg");
+      }
       TerminalProgress display(global.quiet || global.json);
       pipeline::Progress progress(&display);
       progress.stage("building the synthetic CCPVM territory");

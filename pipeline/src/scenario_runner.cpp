@@ -66,11 +66,9 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
   if (!scenario.changes.empty()) {
-    try {
-      outcome.facilities = apply_facility_changes(outcome.facilities, scenario.changes);
-    } catch (const DataError& error) {
-      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
-    }
+    outcome.facilities = with_data_context({.file = scenario.file.string(), .key = "[changes]"}, [&] {
+      return apply_facility_changes(outcome.facilities, scenario.changes);
+    });
   }
   check_service_columns(outcome.facilities, scenario.facilities.path);
   if (reuse != nullptr && reuse->network &&
@@ -91,11 +89,9 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
           ": [changes] road_speed sets flat speeds: the slopes of the elevation model no longer "
           "apply on those ways");
     }
-    try {
-      outcome.roads = apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
-    } catch (const DataError& error) {
-      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
-    }
+    outcome.roads = with_data_context({.file = scenario.file.string(), .key = "[changes]"}, [&] {
+      return apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
+    });
   } else {
     outcome.roads = *outcome.network;
   }
@@ -115,14 +111,12 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   parameters.direction = scenario.network.direction;
   parameters.demand_source = scenario.demand.source;
   parameters.building_cell_m = scenario.demand.building_cell_m;
-  try {
-    outcome.coverage = analyse_coverage(
-        outcome.roads, outcome.communes, outcome.facilities, *outcome.population_sources,
-        parameters, [&progress](const std::string& stage) { progress.stage(stage); });
-  } catch (const DataError& error) {
-    // The engine knows records, not files: name the facilities file here.
-    throw DataError(scenario.facilities.path.string() + ": " + error.what());
-  }
+  // The engine knows records, not files: name the facilities file here.
+  outcome.coverage = with_data_context({.file = scenario.facilities.path.string()}, [&] {
+    return analyse_coverage(outcome.roads, outcome.communes, outcome.facilities,
+                            *outcome.population_sources, parameters,
+                            [&progress](const std::string& stage) { progress.stage(stage); });
+  });
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());
   outcome.demand_sources = outcome.coverage.demand_source_by_commune;
