@@ -6,8 +6,8 @@
 
 namespace couverture {
 
-// Refuses a loaded graph (.cgraph) that passed its checksum and structure
-// checks yet holds what no `couverture network build` writes: no roads,
+// Refuses a graph loaded for a scenario (.cgraph) that passed its checksum
+// and structure checks yet holds what no `couverture network build` writes: no roads,
 // positions that are not longitudes and latitudes, lengths that are not
 // finite non-negative metres. Without it the kernels fail later with
 // messages of their own that name no file. DataError naming `path` and the

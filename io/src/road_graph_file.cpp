@@ -16,7 +16,6 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
-#include "road_graph_content.hpp"
 
 namespace couverture {
 
@@ -279,7 +278,6 @@ RoadGraph load_road_graph(const fs::path& path) {
     throw DataError(path.string() + ": graph file is corrupted (checksum mismatch); " + kRebuild);
   }
   check_structure(road, path);
-  check_road_graph_content(road, path);
   return road;
 }
 
