@@ -1,8 +1,10 @@
 #include "couverture/pipeline/scenario_runner.hpp"
 
 #include <map>
+#include <set>
 
 #include "accessibility_layers.hpp"
+#include "column_budget.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/scenario_changes.hpp"
 #include "couverture/geodata/data_error.hpp"
@@ -11,6 +13,7 @@
 #include "couverture/pipeline/isochrone_layers.hpp"
 #include "demand_stage.hpp"
 #include "groups_stage.hpp"
+#include "network_coverage_check.hpp"
 #include "supply_stage.hpp"
 
 namespace couverture::pipeline {
@@ -66,11 +69,16 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
   if (!scenario.changes.empty()) {
-    outcome.facilities = with_data_context({.file = scenario.file.string(), .key = "[changes]"}, [&] {
-      return apply_facility_changes(outcome.facilities, scenario.changes);
-    });
+    outcome.facilities = with_data_context(
+        {.file = scenario.file.string(), .key = "[changes]"},
+        [&] { return apply_facility_changes(outcome.facilities, scenario.changes); });
   }
   check_service_columns(outcome.facilities, scenario.facilities.path);
+  {
+    std::set<std::string> types;
+    for (const Facility& facility : outcome.facilities) types.insert(facility.service_type);
+    check_column_budget(scenario, types.size());
+  }
   if (reuse != nullptr && reuse->network &&
       same_network(reuse->scenario.network, scenario.network)) {
     outcome.network = reuse->network;
@@ -79,6 +87,7 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     outcome.network =
         std::make_shared<const RoadGraph>(load_network(scenario.network, outcome.warnings));
   }
+  check_network_covers_communes(*outcome.network, outcome.communes, scenario);
   if (scenario.changes.changes_roads()) {
     progress.stage("applying the road changes");
     if (!scenario.changes.way_speeds.empty() &&
