@@ -7,6 +7,7 @@
 #include <string>
 
 #include "accessibility_summary.hpp"
+#include "reach_text.hpp"
 
 namespace couverture::cli {
 
@@ -30,21 +31,6 @@ std::size_t worst_commune(const ServiceCoverage& service) {
 }
 
 double rounded(double value, double unit) { return std::round(value / unit) * unit; }
-
-// A time over people who reach the service, or JSON null when nobody does
-// (the GeoPackage holds NULL there too): 0 would read as "on the spot".
-nlohmann::json minutes_or_null(const GroupAccessibility& group, double minutes) {
-  if (group.reachable_weight <= 0.0 || !std::isfinite(minutes)) return nullptr;
-  return rounded(minutes, 0.01);
-}
-
-// The same for the table: "n/a" in a 6-wide column.
-std::string minutes_cell(const GroupAccessibility& group, double minutes) {
-  char cell[32];
-  if (group.reachable_weight <= 0.0 || !std::isfinite(minutes)) return "   n/a";
-  std::snprintf(cell, sizeof cell, "%6.1f", minutes);
-  return cell;
-}
 
 // Per service type and threshold: the population inside its polygon and the
 // population within that travel time (bands as they are, rings added up).
@@ -186,8 +172,8 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
     nlohmann::json s;
     s["service_type"] = service.service_type;
     s["facilities"] = service.facilities.size();
-    s["mean_minutes"] = minutes_or_null(service.overall, service.overall.mean);
-    s["max_minutes"] = minutes_or_null(service.overall, service.overall.max);
+    s["mean_minutes"] = minutes_json(service.overall, service.overall.mean);
+    s["max_minutes"] = minutes_json(service.overall, service.overall.max);
     s["population_unreachable"] = service.overall.weight - service.overall.reachable_weight;
     nlohmann::json shares = nlohmann::json::object();
     for (std::size_t t = 0; t < outcome.scenario.analysis.thresholds_minutes.size(); ++t) {
@@ -197,10 +183,10 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
     }
     s["share_within_minutes"] = shares;
     const std::size_t worst = worst_commune(service);
-    s["worst_commune"] = {{"code", outcome.communes[worst].code},
-                          {"name", outcome.communes[worst].name},
-                          {"mean_minutes", minutes_or_null(service.by_commune[worst],
-                                                           service.by_commune[worst].mean)}};
+    s["worst_commune"] = {
+        {"code", outcome.communes[worst].code},
+        {"name", outcome.communes[worst].name},
+        {"mean_minutes", minutes_json(service.by_commune[worst], service.by_commune[worst].mean)}};
     services.push_back(s);
   }
   json["services"] = services;
@@ -252,13 +238,13 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
                 minutes_cell(service.overall, service.overall.mean).c_str(),
                 minutes_cell(service.overall, service.overall.max).c_str());
     for (double share : service.overall.share_within) std::printf(" %6.0f%%", 100.0 * share);
-    if (service.overall.reachable_weight <= 0.0) {
+    if (nobody_reaches(service.overall)) {
       std::printf("  nobody reaches it\n");
       continue;
     }
     const std::size_t worst = worst_commune(service);
     const GroupAccessibility& group = service.by_commune[worst];
-    if (group.reachable_weight <= 0.0) {
+    if (nobody_reaches(group)) {
       std::printf("  %s (nobody reaches it)\n", outcome.communes[worst].name.c_str());
     } else {
       std::printf("  %s (%.1f min)\n", outcome.communes[worst].name.c_str(), group.mean);
