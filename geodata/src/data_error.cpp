@@ -22,13 +22,13 @@ bool DataContext::empty() const {
 }
 
 std::string DataContext::text() const {
-  std::string text;
-  append(text, file);
-  append(text, layer.empty() ? std::string() : "layer '" + layer + "'");
-  append(text, key);
-  append(text, line ? "line " + std::to_string(*line) : std::string());
-  append(text, record);
-  return text;
+  std::string place;
+  append(place, file);
+  append(place, layer.empty() ? std::string() : "layer '" + layer + "'");
+  append(place, key);
+  append(place, line ? "line " + std::to_string(*line) : std::string());
+  append(place, record);
+  return place;
 }
 
 DataError::DataError(const std::string& message) : std::runtime_error(message), problem_(message) {}

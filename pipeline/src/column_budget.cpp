@@ -22,7 +22,9 @@ void check_column_budget(const Scenario& scenario, std::size_t service_types) {
   const std::size_t services = service_types == 0 ? 1 : service_types;
   const std::size_t columns = communes_column_floor(services, thresholds);
   if (columns <= kMaxTableColumns) return;
-  const std::size_t fitting = (kMaxTableColumns - kFixedColumns) / services - kPerServiceColumns;
+  const std::size_t per_service = (kMaxTableColumns - kFixedColumns) / services;
+  const std::size_t fitting =
+      per_service > kPerServiceColumns ? per_service - kPerServiceColumns : 0;
   throw DataError({.file = scenario.file.string(), .key = "[analysis] thresholds_minutes"},
                   std::to_string(thresholds) + " thresholds for " + std::to_string(services) +
                       " service type(s) make a communes table of at least " +
