@@ -11,12 +11,14 @@ namespace couverture {
 // Where in the inputs a DataError lies; every part is optional. It is shown
 // in front of the problem as "<file>, layer 'L', K, line N, R: ", so that a
 // planner sees one line naming the place and then what is wrong and the fix.
+// The "= {}" let callers name only the parts they know, {.file = f,
+// .key = k}, without GCC's -Wmissing-field-initializers.
 struct DataContext {
-  std::string file;   // a path, as the user wrote it or resolved
-  std::string layer;  // a layer of a multi-layer source
-  std::string key;    // a scenario key or table ("[changes]", "communes.crs", "--evaluate 'x'")
-  std::optional<std::int64_t> line;  // a line of a text file
-  std::string record;                // a record ("feature 12", "facility c-3")
+  std::string file = {};   // a path, as the user wrote it or resolved
+  std::string layer = {};  // a layer of a multi-layer source
+  std::string key = {};  // a scenario key or table ("[changes]", "communes.crs", "--evaluate 'x'")
+  std::optional<std::int64_t> line = {};  // a line of a text file
+  std::string record = {};                // a record ("feature 12", "facility c-3")
 
   [[nodiscard]] bool empty() const;
   // "<file>, layer 'L', K, line N, R", without the parts that are empty.
