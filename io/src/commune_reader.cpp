@@ -163,7 +163,7 @@ std::vector<Commune> read_communes(const CommuneSource& source,
                     "ogr2ogr -a_srs EPSG:2154 fixed.gpkg " +
                     source.path.filename().string());
   }
-  gs::check_layer_crs(*dataset, *layer, source.path, where, "communes");
+  gs::check_layer_crs(*dataset, *layer, source.path, where);
   OGRSpatialReference srs(*layer_srs);
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   const auto transformation = gs::make_transformation(srs, gs::wgs84(), where);

@@ -39,7 +39,7 @@ std::string coordinate_text(double x, double y) {
 }  // namespace
 
 void check_layer_crs(GDALDataset& dataset, OGRLayer& layer, const std::filesystem::path& path,
-                     const std::string& where, const std::string& key) {
+                     const std::string& where) {
   const std::string file = path.filename().string();
   GDALDriver* driver = dataset.GetDriver();
   if (driver != nullptr && std::string(driver->GetDescription()) == "GeoJSON") {
@@ -74,8 +74,7 @@ void check_layer_crs(GDALDataset& dataset, OGRLayer& layer, const std::filesyste
                   " are not longitudes and latitudes, but the layer declares " +
                   (srs->GetName() != nullptr ? srs->GetName() : "degrees") +
                   (lambert93 ? " (they look like Lambert-93, EPSG:2154)" : "") +
-                  " — a GeoJSON without a \"crs\" member is read as WGS84; " + kDeclare + file +
-                  " (" + key + ")");
+                  " — a GeoJSON without a \"crs\" member is read as WGS84; " + kDeclare + file);
 }
 
 }  // namespace couverture::gdal_support
