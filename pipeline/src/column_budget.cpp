@@ -22,9 +22,13 @@ void check_column_budget(const Scenario& scenario, std::size_t service_types) {
   const std::size_t services = service_types == 0 ? 1 : service_types;
   const std::size_t columns = communes_column_floor(services, thresholds);
   if (columns <= kMaxTableColumns) return;
-  const std::size_t per_service = (kMaxTableColumns - kFixedColumns) / services;
-  const std::size_t fitting =
-      per_service > kPerServiceColumns ? per_service - kPerServiceColumns : 0;
+  // The advice leaves room for the accessibility, age band and demand
+  // source columns that the floor does not count.
+  constexpr std::size_t kOtherFixed = 16;
+  constexpr std::size_t kOtherPerService = 12;
+  const std::size_t per_service = (kMaxTableColumns - kFixedColumns - kOtherFixed) / services;
+  const std::size_t taken = kPerServiceColumns + kOtherPerService;
+  const std::size_t fitting = per_service > taken ? per_service - taken : 0;
   throw DataError({.file = scenario.file.string(), .key = "[analysis] thresholds_minutes"},
                   std::to_string(thresholds) + " thresholds for " + std::to_string(services) +
                       " service type(s) make a communes table of at least " +
