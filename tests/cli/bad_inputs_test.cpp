@@ -181,11 +181,13 @@ TEST(FailureReport, KernelArgumentErrorsAreReportedAsBugsNotAsData) {
 }
 
 TEST(ReachText, NobodyReachingIsNotAZeroTime) {
-  GroupAccessibility nobody{.weight = 120.0, .reachable_weight = 0.0, .mean = 0.0, .max = 0.0};
+  GroupAccessibility nobody{
+      .weight = 120.0, .reachable_weight = 0.0, .mean = 0.0, .max = 0.0, .share_within = {}};
   EXPECT_TRUE(cli::nobody_reaches(nobody));
   EXPECT_TRUE(cli::minutes_json(nobody, nobody.mean).is_null());
   EXPECT_EQ(cli::minutes_cell(nobody, nobody.max), "   n/a");
-  GroupAccessibility some{.weight = 120.0, .reachable_weight = 60.0, .mean = 7.456, .max = 12.0};
+  GroupAccessibility some{
+      .weight = 120.0, .reachable_weight = 60.0, .mean = 7.456, .max = 12.0, .share_within = {}};
   EXPECT_FALSE(cli::nobody_reaches(some));
   EXPECT_DOUBLE_EQ(cli::minutes_json(some, some.mean).get<double>(), 7.46);
   EXPECT_EQ(cli::minutes_cell(some, some.max), "  12.0");
