@@ -118,10 +118,11 @@ TEST_F(BadInputsCommand, RoadNetworkOfAnotherAreaIsRefused) {
       << R"([-4.55,48.44],[-4.55,48.36]]]}}]})";
   variant("brest.toml", R"(path = 'communes.gpkg')", "path = 'brittany.geojson'");
   std::string output;
-  // The layer is named after the file.
+  // The layer is named after the file (read before the file is rewritten).
   const fs::path scenario = demo() / "brest.toml";
-  std::ofstream(scenario) << std::regex_replace(
-      bytes_of(scenario), std::regex("layer = 'communes'"), "layer = 'brittany'");
+  const std::string text = std::regex_replace(bytes_of(scenario), std::regex("layer = 'communes'"),
+                                              "layer = 'brittany'");
+  std::ofstream(scenario) << text;
   EXPECT_EQ(run("run brest.toml -o brest.gpkg", output), 1) << output;
   expect_all(output, {"roads.osm.pbf", "brittany.geojson", "another area", "network.path"});
   EXPECT_FALSE(fs::exists(demo() / "brest.gpkg"));
