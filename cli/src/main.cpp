@@ -37,8 +37,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     // CLI11 reports a misspelled subcommand as an unexpected argument
     // without naming the subcommands: name them.
-    if (app.get_subcommands().empty() &&
-        cli::report_unknown_subcommand(app, argc, argv, std::cerr)) {
+    if (cli::report_unknown_subcommand(app, argc, argv, std::cerr)) {
       return cli::kExitUsage;
     }
     app.exit(error);

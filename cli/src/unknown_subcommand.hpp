@@ -5,9 +5,10 @@
 
 namespace couverture::cli {
 
-// When the first word of the command line that is not an option is no
-// subcommand of `app` (`couverture rnu`), prints one line naming it and
-// listing the subcommands, and returns true; false otherwise.
+// When a word of the command line stands where a subcommand is expected and
+// names none (`couverture rnu`, `couverture network biuld`), prints one line
+// naming it and listing the subcommands there, and returns true; false
+// otherwise (the parse error is then CLI11's own).
 bool report_unknown_subcommand(const CLI::App& app, int argc, const char* const* argv,
                                std::ostream& err);
 

@@ -73,6 +73,12 @@ TEST_F(BadInputsCommand, UnknownSubcommandIsNamedWithTheSubcommands) {
   std::string output;
   EXPECT_EQ(run("rnu scenario.toml", output), 2) << output;
   expect_all(output, {"unknown subcommand 'rnu'", "run", "isochrones", "compare", "--help"});
+  EXPECT_EQ(run("network biuld --osm roads.osm.pbf", output), 2) << output;
+  expect_all(output, {"unknown subcommand 'network biuld'", "build, info"});
+  // A known command's own errors stay CLI11's.
+  EXPECT_EQ(run("run --bogus scenario.toml", output), 2) << output;
+  expect_all(output, {"--bogus"});
+  EXPECT_EQ(output.find("unknown subcommand"), std::string::npos) << output;
 }
 
 TEST_F(BadInputsCommand, AnInputGivenAsTheOutputIsRefusedAndLeftUntouched) {
