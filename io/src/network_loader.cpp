@@ -7,7 +7,6 @@
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "road_graph_content.hpp"
-#include "road_graph_content.hpp"
 
 namespace couverture {
 
