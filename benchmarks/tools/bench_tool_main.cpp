@@ -21,7 +21,11 @@
 
 namespace fs = std::filesystem;
 using couverture::DataError;
-using couverture::UsageError;
+// A wrong command line of this tool (the CLI's own UsageError lives in cli/).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include "couverture/io/scenario.hpp"
 #include "couverture/pipeline/comparison_layers.hpp"
 #include "couverture/pipeline/comparison_run.hpp"
+#include "output_checks.hpp"
 #include "output_writing.hpp"
 #include "terminal_progress.hpp"
 
@@ -44,7 +45,9 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& act
               ? variant.file.parent_path() / (variant.file.stem().string() + "-vs-" +
                                               baseline.file.stem().string() + ".gpkg")
               : std::filesystem::path(options->output);
-      check_output_path(output, options->overwrite);
+      std::vector<std::filesystem::path> inputs = scenario_inputs(baseline);
+      for (std::filesystem::path& input : scenario_inputs(variant)) inputs.push_back(input);
+      print_warnings(prepare_outputs({output}, inputs, options->overwrite), global);
       TerminalProgress display(global.quiet || global.json);
       pipeline::Progress progress(&display);
       const pipeline::ComparisonOutcome run = pipeline::run_comparison(baseline, variant, progress);

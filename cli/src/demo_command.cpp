@@ -7,6 +7,7 @@
 #include "couverture/demo/demo_inputs.hpp"
 #include "couverture/demo/demo_scenarios.hpp"
 #include "couverture/demo/synthetic_territory.hpp"
+#include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/scenario.hpp"
 #include "output_writing.hpp"
@@ -40,7 +41,14 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
     action = [options, &global] {
       const fs::path output = fs::absolute(options->output).lexically_normal();
       const fs::path folder = output.parent_path() / output.stem();
+      // The demo's inputs go to `folder`; run_and_write checks the rest.
       check_output_path(output, options->overwrite);
+      if (output == folder) {
+        throw DataError(output.string() +
+                        ": the demo writes its inputs in a folder of this name; give the "
+                        "output an extension, e.g. " +
+                        output.string() + ".gpkg");
+      }
       TerminalProgress display(global.quiet || global.json);
       pipeline::Progress progress(&display);
       progress.stage("building the synthetic CCPVM territory");

@@ -1,11 +1,12 @@
 #include <memory>
 
 #include "command.hpp"
-#include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_reader.hpp"
 #include "couverture/io/spreadsheet_writer.hpp"
 #include "couverture/report/spreadsheet_sheets.hpp"
+#include "output_checks.hpp"
+#include "usage_error.hpp"
 
 namespace couverture::cli {
 
@@ -41,7 +42,8 @@ void add_export_command(CLI::App& app, const GlobalOptions& global, Action& acti
       } catch (const std::invalid_argument& error) {
         throw UsageError(std::string("--lang: ") + error.what());
       }
-      check_output_path(options->output, options->overwrite);
+      print_warnings(prepare_outputs({options->output}, {options->input}, options->overwrite),
+                     global);
       const GeoPackageContents contents = read_geopackage(options->input);
       const auto sheets = report::spreadsheet_sheets(contents, language);
       write_spreadsheet(options->output, sheets, options->overwrite);

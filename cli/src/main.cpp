@@ -2,15 +2,8 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "couverture/geodata/data_error.hpp"
-
-namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitData = 1;
-constexpr int kExitUsage = 2;
-
-}  // namespace
+#include "failure_report.hpp"
+#include "unknown_subcommand.hpp"
 
 int main(int argc, char** argv) {
   using namespace couverture;
@@ -40,17 +33,18 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& done) {
     return app.exit(done);
   } catch (const CLI::ParseError& error) {
+    // CLI11 reports a misspelled subcommand as an unexpected argument
+    // without naming the subcommands: name them.
+    if (cli::report_unknown_subcommand(app, argc, argv, std::cerr)) {
+      return cli::kExitUsage;
+    }
     app.exit(error);
-    return kExitUsage;
+    return cli::kExitUsage;
   }
-  if (!action) return kExitOk;
+  if (!action) return cli::kExitOk;
   try {
     return action();
-  } catch (const UsageError& error) {
-    std::cerr << "couverture: " << error.what() << '\n';
-    return kExitUsage;
-  } catch (const std::exception& error) {
-    std::cerr << "couverture: error: " << error.what() << '\n';
-    return kExitData;
+  } catch (...) {
+    return cli::report_failure(std::current_exception(), std::cerr);
   }
 }

@@ -16,7 +16,9 @@
 #include "couverture/io/network_loader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
+#include "output_checks.hpp"
 #include "terminal_progress.hpp"
+#include "usage_error.hpp"
 
 namespace couverture::cli {
 
@@ -141,7 +143,8 @@ int build_network(const BuildOptions& options, const GlobalOptions& global) {
   if (!options.dem.empty() && !fs::is_regular_file(options.dem, error)) {
     throw DataError(options.dem.string() + ": no such file; check --dem");
   }
-  check_output_path(options.output, options.overwrite);
+  print_warnings(prepare_outputs({options.output}, {options.osm, options.dem}, options.overwrite),
+                 global);
   TerminalProgress display(global.quiet || global.json);
   pipeline::Progress progress(&display);
   progress.stage("reading " + options.osm.filename().string());

@@ -3,6 +3,7 @@
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
 #include "couverture/io/qgis_project.hpp"
+#include "output_checks.hpp"
 
 namespace couverture::cli {
 
@@ -17,13 +18,14 @@ void write_output(const std::filesystem::path& output, std::span<const OutputLay
 pipeline::RunOutcome run_and_write(const Scenario& scenario, const std::filesystem::path& output,
                                    bool overwrite, pipeline::Progress& progress,
                                    pipeline::RunKind kind) {
-  // Fail on an existing output or a missing folder before the long work.
-  check_output_path(output, overwrite);
-  if (pipeline::draws_isochrones(scenario, kind)) {
-    check_output_path(raster_style_path(output), overwrite);
-  }
+  // Fail on an existing output, a missing folder or an input given as the
+  // output before the long work.
+  std::vector<std::filesystem::path> outputs = {output};
+  if (pipeline::draws_isochrones(scenario, kind)) outputs.push_back(raster_style_path(output));
+  std::vector<std::string> removed = prepare_outputs(outputs, scenario_inputs(scenario), overwrite);
   pipeline::RunOutcome outcome = pipeline::analyse_scenario(scenario, progress, kind);
   outcome.output = output;
+  outcome.warnings.insert(outcome.warnings.end(), removed.begin(), removed.end());
 
   // run_info records the stages up to here; it cannot time its own writing.
   outcome.timings = progress.finish();

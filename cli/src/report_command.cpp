@@ -8,6 +8,8 @@
 #include "couverture/io/geopackage_reader.hpp"
 #include "couverture/report/diagnostic_report.hpp"
 #include "couverture/report/pdf_printer.hpp"
+#include "output_checks.hpp"
+#include "usage_error.hpp"
 
 namespace couverture::cli {
 
@@ -58,8 +60,12 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, Action& acti
           options->output.empty()
               ? run_path.parent_path() / (run_path.stem().string() + "-diagnostic.html")
               : fs::path(options->output);
-      check_output_path(output, options->overwrite);
-      if (!options->pdf.empty()) check_output_path(options->pdf, options->overwrite);
+      std::vector<fs::path> outputs = {output};
+      if (!options->pdf.empty()) outputs.emplace_back(options->pdf);
+      std::vector<fs::path> inputs = {run_path};
+      if (!options->compare.empty()) inputs.emplace_back(options->compare);
+      if (!options->site.empty()) inputs.emplace_back(options->site);
+      print_warnings(prepare_outputs(outputs, inputs, options->overwrite), global);
       // The report draws communes, not demand points: the large per-point
       // and per-facility tables stay on disk.
       const GeoPackageContents run =

@@ -4,9 +4,11 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "accessibility_summary.hpp"
 #include "couverture/pipeline/run_digest.hpp"
+#include "reach_text.hpp"
 
 namespace couverture::cli {
 
@@ -132,8 +134,8 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
     nlohmann::json s;
     s["service_type"] = service.service_type;
     s["facilities"] = service.facilities.size();
-    s["mean_minutes"] = rounded(service.overall.mean, 0.01);
-    s["max_minutes"] = rounded(service.overall.max, 0.01);
+    s["mean_minutes"] = minutes_json(service.overall, service.overall.mean);
+    s["max_minutes"] = minutes_json(service.overall, service.overall.max);
     s["population_unreachable"] = service.overall.weight - service.overall.reachable_weight;
     nlohmann::json shares = nlohmann::json::object();
     for (std::size_t t = 0; t < outcome.scenario.analysis.thresholds_minutes.size(); ++t) {
@@ -143,9 +145,10 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
     }
     s["share_within_minutes"] = shares;
     const std::size_t worst = worst_commune(service);
-    s["worst_commune"] = {{"code", outcome.communes[worst].code},
-                          {"name", outcome.communes[worst].name},
-                          {"mean_minutes", rounded(service.by_commune[worst].mean, 0.01)}};
+    s["worst_commune"] = {
+        {"code", outcome.communes[worst].code},
+        {"name", outcome.communes[worst].name},
+        {"mean_minutes", minutes_json(service.by_commune[worst], service.by_commune[worst].mean)}};
     services.push_back(s);
   }
   json["services"] = services;
@@ -192,12 +195,21 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
   }
   std::printf("  worst-served commune (mean)\n");
   for (const ServiceCoverage& service : outcome.coverage.services) {
-    std::printf("%-16s %5zu %6.1f %6.1f", service.service_type.c_str(), service.facilities.size(),
-                service.overall.mean, service.overall.max);
+    std::printf("%-16s %5zu %s %s", service.service_type.c_str(), service.facilities.size(),
+                minutes_cell(service.overall, service.overall.mean).c_str(),
+                minutes_cell(service.overall, service.overall.max).c_str());
     for (double share : service.overall.share_within) std::printf(" %6.0f%%", 100.0 * share);
+    if (nobody_reaches(service.overall)) {
+      std::printf("  nobody reaches it\n");
+      continue;
+    }
     const std::size_t worst = worst_commune(service);
-    std::printf("  %s (%.1f min)\n", outcome.communes[worst].name.c_str(),
-                service.by_commune[worst].mean);
+    const GroupAccessibility& group = service.by_commune[worst];
+    if (nobody_reaches(group)) {
+      std::printf("  %s (nobody reaches it)\n", outcome.communes[worst].name.c_str());
+    } else {
+      std::printf("  %s (%.1f min)\n", outcome.communes[worst].name.c_str(), group.mean);
+    }
   }
   std::printf("\nTimes in minutes %s, weighted by population.\n",
               outcome.scenario.network.direction == TravelDirection::to_facility

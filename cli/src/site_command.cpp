@@ -2,14 +2,15 @@
 #include <memory>
 
 #include "command.hpp"
-#include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/scenario.hpp"
 #include "couverture/pipeline/siting_layers.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
+#include "output_checks.hpp"
 #include "output_writing.hpp"
 #include "siting_summary.hpp"
 #include "terminal_progress.hpp"
+#include "usage_error.hpp"
 
 namespace couverture::cli {
 
@@ -67,7 +68,8 @@ void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action
           options->output.empty()
               ? scenario.file.parent_path() / (scenario.file.stem().string() + "-site.gpkg")
               : std::filesystem::path(options->output);
-      check_output_path(output, options->overwrite);
+      print_warnings(prepare_outputs({output}, scenario_inputs(scenario), options->overwrite),
+                     global);
       TerminalProgress display(global.quiet || global.json);
       pipeline::Progress progress(&display);
       const pipeline::SitingOutcome outcome =

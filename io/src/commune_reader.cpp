@@ -6,6 +6,7 @@
 #include "couverture/geodata/data_error.hpp"
 #include "field_lookup.hpp"
 #include "gdal_support.hpp"
+#include "layer_crs_check.hpp"
 
 namespace couverture {
 
@@ -76,6 +77,27 @@ void join_population(std::vector<Commune>& communes, const PopulationTable& tabl
                                  : ""));
 }
 
+// GDAL accepts a GeoJSON ring whose last point is not its first (with a
+// warning), GEOS does not: say which feature, rather than GEOS's message.
+void check_rings_closed(const OGRGeometry& polygonal, const std::string& record) {
+  const auto check = [&record](const OGRPolygon& polygon) {
+    for (int r = 0; r < polygon.getNumInteriorRings() + 1; ++r) {
+      const OGRLinearRing* ring =
+          r == 0 ? polygon.getExteriorRing() : polygon.getInteriorRing(r - 1);
+      if (ring != nullptr && !ring->IsEmpty() && !ring->get_IsClosed()) {
+        throw DataError(record + ": ring " + std::to_string(r + 1) +
+                        " of the boundary is not closed (its last point is not its first); "
+                        "close it, e.g. with QGIS's Fix geometries or ogr2ogr -makevalid");
+      }
+    }
+  };
+  if (const auto* polygon = dynamic_cast<const OGRPolygon*>(&polygonal)) {
+    check(*polygon);
+  } else if (const auto* multi = dynamic_cast<const OGRMultiPolygon*>(&polygonal)) {
+    for (const OGRPolygon* part : *multi) check(*part);
+  }
+}
+
 GeosGeometry boundary_of(const OGRFeature& feature, OGRCoordinateTransformation& transformation,
                          const std::string& record) {
   const OGRGeometry* geometry = feature.GetGeometryRef();
@@ -93,6 +115,7 @@ GeosGeometry boundary_of(const OGRFeature& feature, OGRCoordinateTransformation&
                     ", not a polygon; communes need area boundaries");
   }
   polygonal->flattenTo2D();
+  check_rings_closed(*polygonal, record);
   if (polygonal->transform(&transformation) != OGRERR_NONE) {
     throw DataError(record + ": cannot reproject the boundary to WGS84 (" +
                     std::string(CPLGetLastErrorMsg()) + ")");
@@ -114,6 +137,15 @@ std::vector<Commune> read_communes(const CommuneSource& source,
                     ": no population source; set communes.population_field or "
                     "[communes.population_table] in the scenario");
   }
+  // An empty export has no fields either: say it is empty, not that the
+  // code field is missing.
+  // (Counting reads the whole file with the OSM driver: not there.)
+  const bool osm = std::string(dataset->GetDriver()->GetDescription()) == "OSM";
+  if (!osm && layer->GetFeatureCount(TRUE) == 0) {
+    throw DataError(where +
+                    ": the layer has no features (an empty export?); check "
+                    "communes.path and communes.layer, and export the communes again");
+  }
   const gs::FieldLookup code(*layer, source.code_field, where, "communes.code_field");
   std::optional<gs::FieldLookup> name;
   if (!source.name_field.empty())
@@ -131,6 +163,7 @@ std::vector<Commune> read_communes(const CommuneSource& source,
                     "ogr2ogr -a_srs EPSG:2154 fixed.gpkg " +
                     source.path.filename().string());
   }
+  gs::check_layer_crs(*dataset, *layer, source.path, where);
   OGRSpatialReference srs(*layer_srs);
   srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   const auto transformation = gs::make_transformation(srs, gs::wgs84(), where);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "couverture/geodata/data_error.hpp"
 #include "field_lookup.hpp"
@@ -13,6 +14,17 @@ namespace couverture {
 namespace {
 
 namespace gs = gdal_support;
+
+// No crèche, centre or school holds more: a larger figure is a typing error
+// (or a sentinel like 1e308) that would turn the places per child, the
+// E2SFCA ratios and the tension into infinities in the output.
+constexpr double kMaxFacilityCapacity = 10000.0;
+
+std::string number_text(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
 using gs::trimmed;
 
 // Where a feature's position comes from: its geometry, or two columns.
@@ -214,6 +226,13 @@ std::vector<Facility> read_facilities(const FacilitySource& source,
       const auto places = capacity->number(*feature, record);
       if (places && *places < 0) {
         throw DataError(record + ": negative capacity in field '" + capacity->name() + "'");
+      }
+      if (places && *places > kMaxFacilityCapacity) {
+        throw DataError(record + ": capacity " + number_text(*places) + " in field '" +
+                        capacity->name() + "' of facility '" + facility.id + "' is above " +
+                        number_text(kMaxFacilityCapacity) +
+                        " places, which no single facility has; fix the value, or leave it "
+                        "empty when unknown");
       }
       facility.capacity = places.value_or(0.0);
       facility.capacity_known = places.has_value();

@@ -6,6 +6,7 @@
 #include "couverture/io/elevation_reader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
+#include "road_graph_content.hpp"
 
 namespace couverture {
 
@@ -32,6 +33,8 @@ std::string profile_names() {
 
 RoadGraph load_saved_graph(const NetworkSource& source) {
   RoadGraph roads = load_road_graph(source.path);
+  // A file can round-trip yet hold no usable network.
+  check_road_graph_content(roads, source.path);
   const std::string rebuild =
       "rebuild it with `couverture network build --osm FILE.osm.pbf "
       "--profile " +

@@ -1,7 +1,10 @@
 #include "couverture/io/osm_road_reader.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <optional>
@@ -43,6 +46,15 @@ void check_readable(const fs::path& file) {
   }
   if (fs::file_size(file, error) == 0) {
     throw DataError(file.string() + ": OSM file is empty; download the extract again");
+  }
+  // Else libosmium's failure to open reads as a damaged file.
+  if (std::FILE* opened = std::fopen(file.c_str(), "rb")) {
+    std::fclose(opened);
+  } else {
+    const int reason = errno;
+    throw DataError(file.string() + ": cannot open the OSM file (" + std::strerror(reason) +
+                    (reason == EACCES ? "); give yourself read access (chmod u+r) or copy it"
+                                      : "); check the file"));
   }
 }
 

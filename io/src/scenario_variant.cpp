@@ -14,6 +14,10 @@ namespace {
 
 toml::table parse(const fs::path& file) {
   std::error_code error;
+  if (fs::is_directory(file, error)) {
+    throw DataError(file.string() +
+                    ": is a folder, not a scenario file; give the .toml file inside it");
+  }
   if (!fs::is_regular_file(file, error)) {
     throw DataError(file.string() + ": scenario file not found");
   }

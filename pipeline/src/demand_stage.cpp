@@ -41,11 +41,9 @@ void assign_scenario_age_bands(const Scenario& scenario, std::vector<Commune>& c
     progress.stage("reading age bands from " + table->path.filename().string());
     ages = read_age_table(*table, warnings);
   }
-  try {
+  with_data_context({.file = (table ? table->path : scenario.file).string()}, [&] {
     assign_age_bands(communes, table ? &ages : nullptr, scenario.demand.band_shares, warnings);
-  } catch (const DataError& error) {
-    throw DataError((table ? table->path : scenario.file).string() + ": " + error.what());
-  }
+  });
 }
 
 PopulationSources read_population_sources(const Scenario& scenario, Progress& progress,

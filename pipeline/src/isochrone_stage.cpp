@@ -40,7 +40,8 @@ IsochroneOutcome compute_isochrones(const RunOutcome& outcome, Progress& progres
                               [&progress](const std::string& stage) { progress.stage(stage); });
   } catch (const std::invalid_argument& error) {
     // Parameters the scenario gave (cell size, CRS, grid size): name them.
-    throw DataError(scenario.file.string() + ", [isochrones] / [output]: " + error.what());
+    throw DataError({.file = scenario.file.string(), .key = "[isochrones] / [output]"},
+                    error.what());
   }
 }
 

@@ -1,8 +1,10 @@
 #include "couverture/pipeline/scenario_runner.hpp"
 
 #include <map>
+#include <set>
 
 #include "accessibility_layers.hpp"
+#include "column_budget.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/scenario_changes.hpp"
 #include "couverture/geodata/data_error.hpp"
@@ -11,6 +13,7 @@
 #include "couverture/pipeline/isochrone_layers.hpp"
 #include "demand_stage.hpp"
 #include "groups_stage.hpp"
+#include "network_coverage_check.hpp"
 #include "supply_stage.hpp"
 
 namespace couverture::pipeline {
@@ -66,13 +69,16 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   progress.stage("reading facilities from " + scenario.facilities.path.filename().string());
   outcome.facilities = read_facilities(scenario.facilities, outcome.warnings);
   if (!scenario.changes.empty()) {
-    try {
-      outcome.facilities = apply_facility_changes(outcome.facilities, scenario.changes);
-    } catch (const DataError& error) {
-      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
-    }
+    outcome.facilities = with_data_context(
+        {.file = scenario.file.string(), .key = "[changes]"},
+        [&] { return apply_facility_changes(outcome.facilities, scenario.changes); });
   }
   check_service_columns(outcome.facilities, scenario.facilities.path);
+  {
+    std::set<std::string> types;
+    for (const Facility& facility : outcome.facilities) types.insert(facility.service_type);
+    check_column_budget(scenario, types.size());
+  }
   if (reuse != nullptr && reuse->network &&
       same_network(reuse->scenario.network, scenario.network)) {
     outcome.network = reuse->network;
@@ -81,6 +87,7 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     outcome.network =
         std::make_shared<const RoadGraph>(load_network(scenario.network, outcome.warnings));
   }
+  check_network_covers_communes(*outcome.network, outcome.communes, scenario);
   if (scenario.changes.changes_roads()) {
     progress.stage("applying the road changes");
     if (!scenario.changes.way_speeds.empty() &&
@@ -91,11 +98,9 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
           ": [changes] road_speed sets flat speeds: the slopes of the elevation model no longer "
           "apply on those ways");
     }
-    try {
-      outcome.roads = apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
-    } catch (const DataError& error) {
-      throw DataError(scenario.file.string() + ", [changes]: " + error.what());
-    }
+    outcome.roads = with_data_context({.file = scenario.file.string(), .key = "[changes]"}, [&] {
+      return apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
+    });
   } else {
     outcome.roads = *outcome.network;
   }
@@ -115,14 +120,12 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   parameters.direction = scenario.network.direction;
   parameters.demand_source = scenario.demand.source;
   parameters.building_cell_m = scenario.demand.building_cell_m;
-  try {
-    outcome.coverage = analyse_coverage(
-        outcome.roads, outcome.communes, outcome.facilities, *outcome.population_sources,
-        parameters, [&progress](const std::string& stage) { progress.stage(stage); });
-  } catch (const DataError& error) {
-    // The engine knows records, not files: name the facilities file here.
-    throw DataError(scenario.facilities.path.string() + ": " + error.what());
-  }
+  // The engine knows records, not files: name the facilities file here.
+  outcome.coverage = with_data_context({.file = scenario.facilities.path.string()}, [&] {
+    return analyse_coverage(outcome.roads, outcome.communes, outcome.facilities,
+                            *outcome.population_sources, parameters,
+                            [&progress](const std::string& stage) { progress.stage(stage); });
+  });
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());
   outcome.demand_sources = outcome.coverage.demand_source_by_commune;

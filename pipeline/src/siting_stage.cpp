@@ -146,7 +146,8 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
                         std::to_string(std::lround(scenario.network.max_snap_distance_m)) +
                         " m): move it onto a road");
       }
-      throw DataError(scenario.file.string() + ", --evaluate '" + evaluate + "': " + error.what());
+      throw error.with_context(
+          {.file = scenario.file.string(), .key = "--evaluate '" + evaluate + "'"});
     }
     outcome.shown_sites = {outcome.evaluation->candidate};
   } else {

@@ -1,12 +1,22 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace couverture {
 
-// Throws DataError when `target` exists and `overwrite` is false, or when
-// its folder does not exist: called before long work, so a run fails at once.
+// Throws DataError when `target` exists and `overwrite` is false, is a
+// folder, has a name too long for the file system, or when its folder does
+// not exist or is not writable: called before long work, so a run fails at
+// once rather than after it.
 void check_output_path(const std::filesystem::path& target, bool overwrite);
+
+// Removes from `folder` the temporary files of AtomicOutput (and their
+// SQLite journals) left by processes that no longer run (killed with
+// kill -9, or a power cut); only names of our exact pattern, whose process
+// id is gone. Returns one line per file removed, for the run's warnings.
+std::vector<std::string> remove_stale_temporaries(const std::filesystem::path& folder);
 
 // An output written to a temporary file beside its target and renamed over
 // it only on commit(), so a failure never leaves a damaged or half-written

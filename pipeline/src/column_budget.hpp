@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstddef>
+
+#include "couverture/io/scenario.hpp"
+
+namespace couverture::pipeline {
+
+// SQLite's default SQLITE_MAX_COLUMN, which GDAL's GeoPackages keep.
+constexpr std::size_t kMaxTableColumns = 2000;
+
+// The fewest columns the communes table of a run can have: fid, geometry,
+// code, name, population and the repair flag, then per service type its
+// mean, max and unreachable population and one share per threshold
+// (coverage_layers.cpp; the accessibility columns only add to it).
+std::size_t communes_column_floor(std::size_t service_types, std::size_t thresholds);
+
+// Refuses, before any computing, a scenario whose communes table could not
+// be written (thousands of thresholds): SQLite would fail only at the end.
+// DataError naming the scenario file, [analysis] thresholds_minutes and the
+// largest number of thresholds that fits.
+void check_column_budget(const Scenario& scenario, std::size_t service_types);
+
+}  // namespace couverture::pipeline
