@@ -3,15 +3,35 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <iomanip>
 #include <sstream>
+#include <stdexcept>
 
 #include "couverture/engine/demand_spreader.hpp"
 #include "couverture/engine/nearest_facility_times.hpp"
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/scenario_bounds.hpp"
 
 namespace couverture {
 
 namespace {
+
+// Checked before any point is placed: a bad spacing would otherwise fill
+// the memory without a word.
+void check_coverage_parameters(std::span<const Commune> communes, const CoverageParameters& p) {
+  if (const std::string problem = threshold_problem(p.thresholds_minutes); !problem.empty()) {
+    throw std::invalid_argument("coverage thresholds: " + problem);
+  }
+  const double points = estimated_grid_points(communes, p.demand_spacing_m);
+  if (!(points <= static_cast<double>(p.max_demand_grid_points))) {
+    std::ostringstream text;
+    text << "a demand grid of " << p.demand_spacing_m << " m over these communes would hold up to "
+         << std::fixed << std::setprecision(0) << points << " points, more than the limit of "
+         << p.max_demand_grid_points
+         << "; give a demand spacing in metres (400 is the default), or fewer communes";
+    throw std::invalid_argument(text.str());
+  }
+}
 
 std::vector<std::uint32_t> locate_facilities(std::span<const Commune> communes,
                                              std::span<const Facility> facilities) {
@@ -160,6 +180,7 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   const auto stage = [&on_stage](const std::string& name) {
     if (on_stage) on_stage(name);
   };
+  check_coverage_parameters(communes, parameters);
   CoverageResult result;
   result.facility_commune = locate_facilities(communes, facilities);
   stage("spreading population over demand points");
@@ -179,6 +200,7 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   const auto stage = [&on_stage](const std::string& name) {
     if (on_stage) on_stage(name);
   };
+  check_coverage_parameters(communes, parameters);
   CoverageResult result;
   result.facility_commune = locate_facilities(communes, facilities);
   stage("placing the population where people live");

@@ -11,6 +11,7 @@
 
 #include "couverture/engine/travel_time_matrix.hpp"
 #include "couverture/geodata/geos_operations.hpp"
+#include "couverture/geodata/scenario_bounds.hpp"
 
 namespace couverture {
 
@@ -23,15 +24,8 @@ constexpr double kNeverReached = 7.0 * 24.0 * 60.0;
 constexpr std::size_t kRoadSampleFactor = 8;
 
 void check_parameters(const IsochroneParameters& p) {
-  if (p.thresholds_minutes.empty()) {
-    throw std::invalid_argument("isochrone thresholds: give at least one");
-  }
-  for (std::size_t k = 0; k < p.thresholds_minutes.size(); ++k) {
-    const double t = p.thresholds_minutes[k];
-    if (!(t > 0.0) || !std::isfinite(t) || (k > 0 && !(t > p.thresholds_minutes[k - 1]))) {
-      throw std::invalid_argument(
-          "isochrone thresholds must be positive, finite and increasing minutes");
-    }
+  if (const std::string problem = threshold_problem(p.thresholds_minutes); !problem.empty()) {
+    throw std::invalid_argument("isochrone thresholds: " + problem);
   }
   if (!(p.cell_m > 0.0) || !std::isfinite(p.cell_m)) {
     throw std::invalid_argument("isochrones.cell_m must be a positive number of metres");

@@ -8,6 +8,7 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/road_class.hpp"
+#include "couverture/geodata/scenario_bounds.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/scenario.hpp"
@@ -132,7 +133,9 @@ NetworkSource read_network_table(const fs::path& file, const toml::table& table)
     throw DataError(reader.where(*table.get("profile"), "profile") + ": unknown profile '" +
                     source.profile + "'; use one of: " + known);
   }
-  source.access_speed_kmh = reader.positive_number("access_speed_kmh", source.access_speed_kmh);
+  source.access_speed_kmh =
+      reader.number_between("access_speed_kmh", source.access_speed_kmh, kMinAccessSpeedKmh,
+                            kMaxAccessSpeedKmh, "give km/h: 4.5 is a walk");
   source.max_snap_distance_m =
       reader.positive_number("max_snap_distance_m", source.max_snap_distance_m);
   if (const auto direction = reader.text("direction")) {
@@ -189,7 +192,9 @@ AnalysisSettings read_analysis_table(const fs::path& file, const toml::table* ta
   if (auto minutes = reader.minutes_list("thresholds_minutes")) {
     settings.thresholds_minutes = std::move(*minutes);
   }
-  settings.demand_spacing_m = reader.positive_number("demand_spacing_m", settings.demand_spacing_m);
+  settings.demand_spacing_m =
+      reader.number_between("demand_spacing_m", settings.demand_spacing_m, kMinDemandSpacingM,
+                            kMaxDemandSpacingM, "give metres: 400 suits most territories");
   reader.reject_unknown_keys();
   return settings;
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/scenario_bounds.hpp"
 #include "couverture/io/scenario.hpp"
 
 namespace couverture::scenario_tables {
@@ -59,6 +60,12 @@ inline std::string joined(const std::vector<std::string>& words) {
   std::string text;
   for (const std::string& word : words) text += (text.empty() ? "" : ", ") + word;
   return text;
+}
+
+inline std::string number_text(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
 }
 
 // Reads the keys of one TOML table, remembering which were used so that the
@@ -120,11 +127,27 @@ class TableReader {
     return *node->value<double>();
   }
 
+  // Finite and above zero (inf is not a distance or a speed).
   double positive_number(std::string_view key, double fallback) {
     const auto value = number(key);
     if (!value) return fallback;
-    if (!(*value > 0.0)) {
-      throw DataError(where(*table_.get(key), key) + " must be greater than zero");
+    if (!(*value > 0.0) || !std::isfinite(*value)) {
+      throw DataError(where(*table_.get(key), key) + " must be a number greater than zero");
+    }
+    return *value;
+  }
+
+  // A finite number in [minimum, maximum]; `hint` says what suits (and the
+  // unit), e.g. "400 m suits a town".
+  double number_between(std::string_view key, double fallback, double minimum, double maximum,
+                        std::string_view hint) {
+    const auto value = number(key);
+    if (!value) return fallback;
+    if (!(std::isfinite(*value) && *value >= minimum && *value <= maximum)) {
+      std::ostringstream text;
+      text << where(*table_.get(key), key) << ": " << *value << " is outside " << minimum
+           << " to " << maximum << "; " << hint;
+      throw DataError(text.str());
     }
     return *value;
   }
@@ -211,9 +234,12 @@ class TableReader {
     std::vector<double> sorted;
     for (const toml::node& value : *values) {
       const auto minutes = value.value<double>();
-      if (!minutes || !(*minutes > 0.0)) {
-        throw DataError(where(value, key) +
-                        " holds a value that is not a positive number of minutes");
+      if (!minutes || !threshold_in_bounds(*minutes)) {
+        std::ostringstream text;
+        text << where(value, key) << " holds " << (minutes ? number_text(*minutes) : "a value")
+             << ", not a number of minutes above 0 and at most " << kMaxThresholdMinutes
+             << " (one day); give minutes, e.g. [5, 10, 15, 20]";
+        throw DataError(text.str());
       }
       sorted.push_back(*minutes);
     }
@@ -276,12 +302,6 @@ class TableReader {
   std::string prefix_;
   std::set<std::string> known_;
 };
-
-inline std::string number_text(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
-}
 
 // A scenario path as written back: relative to the folder the text is
 // written for, so the folder can be moved with its inputs.

@@ -1,6 +1,7 @@
 #include "couverture/pipeline/scenario_runner.hpp"
 
 #include <map>
+#include <stdexcept>
 
 #include "accessibility_layers.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
@@ -122,6 +123,11 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   } catch (const DataError& error) {
     // The engine knows records, not files: name the facilities file here.
     throw DataError(scenario.facilities.path.string() + ": " + error.what());
+  } catch (const std::invalid_argument& error) {
+    // Bad parameters the reader let through (a library caller's, or a limit
+    // only the communes' extent shows): name the scenario's keys.
+    throw DataError(scenario.file.string() +
+                    ", [analysis] thresholds_minutes / demand_spacing_m: " + error.what());
   }
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
 #include "couverture/geodata/data_error.hpp"
 
 namespace couverture {
@@ -198,6 +202,43 @@ TEST(CoverageAnalysis, FacilityOutsideEveryCommuneIsADataError) {
   } catch (const DataError& error) {
     EXPECT_NE(std::string(error.what()).find("'lost'"), std::string::npos) << error.what();
   }
+}
+
+// Each box is 0.015° × 0.01° at lat 48; at 100 m, step_lat = 100 / 111 195.08
+// = 0.00089932° (0.01 / it = 11.12 -> 12 rows) and step_lon = step_lat /
+// cos 48° = 0.0013440° (0.015 / it = 11.16 -> 12 columns): 144 + 1 per
+// commune, 290 in all.
+TEST(CoverageAnalysis, ADemandGridAboveTheLimitIsRefusedBeforeAnyPointIsPlaced) {
+  const RoadGraph roads = straight_road();
+  const auto communes = two_communes();
+  const std::vector<Facility> facilities = {{"c1", "Crèche", "eaje", 10, {6.00, 48.0}}};
+  CoverageParameters p = parameters();
+  p.demand_spacing_m = 100.0;
+  p.max_demand_grid_points = 289;
+  try {
+    analyse_coverage(roads, communes, facilities, p);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& error) {
+    const std::string message = error.what();
+    for (const char* part : {"100 m", "up to 290 points", "limit of 289", "demand spacing"}) {
+      EXPECT_NE(message.find(part), std::string::npos) << message;
+    }
+  }
+  p.max_demand_grid_points = 290;
+  EXPECT_NO_THROW(analyse_coverage(roads, communes, facilities, p));
+}
+
+TEST(CoverageAnalysis, ThresholdsBeyondOneDayOrNotFiniteAreRefused) {
+  const RoadGraph roads = straight_road();
+  const auto communes = two_communes();
+  const std::vector<Facility> facilities = {{"c1", "Crèche", "eaje", 10, {6.00, 48.0}}};
+  CoverageParameters p = parameters();
+  for (const double bad : {1440.001, 1e9, std::numeric_limits<double>::infinity(), std::nan("")}) {
+    p.thresholds_minutes = {1, bad};
+    EXPECT_THROW(analyse_coverage(roads, communes, facilities, p), std::invalid_argument) << bad;
+  }
+  p.thresholds_minutes = {1, 1440};
+  EXPECT_NO_THROW(analyse_coverage(roads, communes, facilities, p));
 }
 
 }  // namespace

@@ -103,6 +103,63 @@ TEST_F(ScenarioFile, NonPositiveThresholdIsRejected) {
   EXPECT_NE(error_of(text).find("thresholds_minutes"), std::string::npos);
 }
 
+// inf and nan are TOML numbers; a threshold of a million minutes would pass
+// the reader and overflow the searches' limits: all refused at the key.
+TEST_F(ScenarioFile, ThresholdsBeyondOneDayOrNotFiniteAreRefusedAtTheKey) {
+  for (const char* bad : {"[5, inf]", "[nan]", "[1440.5]", "[1e9]", "[10, -inf]"}) {
+    std::string text = kValid;
+    text.replace(text.find("[15, 5, 10]"), 11, bad);
+    const std::string message = error_of(text);
+    for (const char* part : {"scenario.toml, line 22", "analysis.thresholds_minutes", "1440"}) {
+      EXPECT_NE(message.find(part), std::string::npos) << bad << " -> " << message;
+    }
+  }
+  std::string one_day = kValid;
+  one_day.replace(one_day.find("[15, 5, 10]"), 11, "[60, 1440]");
+  EXPECT_EQ(read_scenario(write(one_day)).analysis.thresholds_minutes,
+            (std::vector<double>{60, 1440}));
+}
+
+// 0.4 (km typed for metres) grew to 13.7 GB; 1e-9 ran until killed.
+TEST_F(ScenarioFile, DemandSpacingOutsideTenMetresToTenKilometresIsRefused) {
+  const auto with_spacing = [](const std::string& value) {
+    std::string text = kValid;
+    text.insert(text.find("[output]"), "demand_spacing_m = " + value + "\n\n");
+    return text;
+  };
+  for (const char* bad : {"0.4", "1e-9", "9.99", "10000.5", "inf", "nan", "-400"}) {
+    const std::string message = error_of(with_spacing(bad));
+    for (const char* part : {"line 24", "analysis.demand_spacing_m", "outside 10 to 10000",
+                             "give metres"}) {
+      EXPECT_NE(message.find(part), std::string::npos) << bad << " -> " << message;
+    }
+  }
+  EXPECT_DOUBLE_EQ(read_scenario(write(with_spacing("10"))).analysis.demand_spacing_m, 10.0);
+  EXPECT_DOUBLE_EQ(read_scenario(write(with_spacing("10000"))).analysis.demand_spacing_m, 1e4);
+}
+
+TEST_F(ScenarioFile, AccessSpeedAndSnapDistanceMustBeFiniteAndSensible) {
+  const auto with = [](const std::string& line) {
+    std::string text = kValid;
+    text.replace(text.find("access_speed_kmh = 5"), 20, line);
+    return text;
+  };
+  const std::pair<std::string, std::string> cases[] = {
+      {"access_speed_kmh = 0.4", "outside 0.5 to 50"},
+      {"access_speed_kmh = 51", "outside 0.5 to 50"},
+      {"access_speed_kmh = inf", "outside 0.5 to 50"},
+      {"max_snap_distance_m = inf", "greater than zero"},
+      {"max_snap_distance_m = 0", "greater than zero"},
+  };
+  for (const auto& [line, expected] : cases) {
+    const std::string message = error_of(with(line));
+    EXPECT_NE(message.find("line 19"), std::string::npos) << line << " -> " << message;
+    EXPECT_NE(message.find(expected), std::string::npos) << line << " -> " << message;
+  }
+  EXPECT_DOUBLE_EQ(read_scenario(write(with("access_speed_kmh = 50"))).network.access_speed_kmh,
+                   50.0);
+}
+
 TEST_F(ScenarioFile, MissingTableAndMissingKeyAreNamed) {
   std::string text = kValid;
   text.erase(text.find("[network]"), text.find("[analysis]") - text.find("[network]"));

@@ -155,7 +155,7 @@ TEST_F(ScenarioVariant, ErrorsNameTheFileThatWroteTheKey) {
   broken.replace(broken.find("access_speed_kmh = 5"), 20, "access_speed_kmh = -5");
   write("base/scenario.toml", broken);
   expect_contains(error_of(variant("")), {(dir_ / "base/scenario.toml").string() + ", line 20",
-                                          "network.access_speed_kmh", "greater than zero"});
+                                          "network.access_speed_kmh", "outside 0.5 to 50"});
   // A bad key the variant writes names the variant.
   write("base/scenario.toml", kBaseline);
   expect_contains(error_of(variant("[network]\nprofile = \"hovercraft\"\n")),

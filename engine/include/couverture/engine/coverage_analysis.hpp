@@ -23,6 +23,11 @@ struct CoverageParameters {
   double access_speed_kmh = 4.5;        // the walk between a point and its road
   double max_snap_distance_m = 1000.0;  // farther points are kept and reported
   double demand_spacing_m = 400.0;
+  // Refuse a regular demand grid whose nodes could exceed this (estimated
+  // from the communes' envelopes before any is placed): 10 million points
+  // take several GB once snapped and timed; all of mainland France at the
+  // default 400 m is about 3.5 million.
+  std::size_t max_demand_grid_points = 10'000'000;
   // Families travelling to the service (the default), or the service
   // travelling out to families (home visits).
   TravelDirection direction = TravelDirection::to_facility;
@@ -81,7 +86,9 @@ using StageCallback = std::function<void(const std::string& stage)>;
 // their population (assign_age_bands). Without sources (the first form)
 // every commune is spread on the regular grid, bands shared evenly.
 // Throws DataError when a facility lies outside every commune (usually a CRS
-// or x/y mistake).
+// or x/y mistake); std::invalid_argument when the demand grid would exceed
+// max_demand_grid_points (naming the count, the limit and the fix) or the
+// thresholds are not usable (threshold_problem).
 CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
                                 std::span<const Facility> facilities,
                                 const CoverageParameters& parameters,
