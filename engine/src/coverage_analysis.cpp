@@ -2,15 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <iomanip>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
 #include "couverture/engine/demand_spreader.hpp"
 #include "couverture/engine/nearest_facility_times.hpp"
 #include "couverture/geodata/data_error.hpp"
-#include "couverture/geodata/scenario_bounds.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 

@@ -11,7 +11,7 @@
 
 #include "couverture/engine/travel_time_matrix.hpp"
 #include "couverture/geodata/geos_operations.hpp"
-#include "couverture/geodata/scenario_bounds.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 

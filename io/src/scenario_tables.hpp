@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "couverture/geodata/data_error.hpp"
-#include "couverture/geodata/scenario_bounds.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 #include "couverture/io/scenario.hpp"
 
 namespace couverture::scenario_tables {
@@ -145,8 +145,8 @@ class TableReader {
     if (!value) return fallback;
     if (!(std::isfinite(*value) && *value >= minimum && *value <= maximum)) {
       std::ostringstream text;
-      text << where(*table_.get(key), key) << ": " << *value << " is outside " << minimum
-           << " to " << maximum << "; " << hint;
+      text << where(*table_.get(key), key) << ": " << *value << " is outside " << minimum << " to "
+           << maximum << "; " << hint;
       throw DataError(text.str());
     }
     return *value;

@@ -60,8 +60,7 @@ TEST(EstimatedGridPoints, CountsTheEnvelopeCellsPlusOnePerCommuneBeforePlacingAn
   EXPECT_GE(estimated_grid_points(communes, 500.0),
             static_cast<double>(spread_demand_evenly(communes, 500.0).size()));
   EXPECT_EQ(estimated_grid_points(communes, 0.0), std::numeric_limits<double>::infinity());
-  EXPECT_EQ(estimated_grid_points(communes, std::nan("")),
-            std::numeric_limits<double>::infinity());
+  EXPECT_EQ(estimated_grid_points(communes, std::nan("")), std::numeric_limits<double>::infinity());
   EXPECT_DOUBLE_EQ(estimated_grid_points({}, 500.0), 0.0);
 }
 

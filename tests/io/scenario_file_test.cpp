@@ -129,8 +129,8 @@ TEST_F(ScenarioFile, DemandSpacingOutsideTenMetresToTenKilometresIsRefused) {
   };
   for (const char* bad : {"0.4", "1e-9", "9.99", "10000.5", "inf", "nan", "-400"}) {
     const std::string message = error_of(with_spacing(bad));
-    for (const char* part : {"line 24", "analysis.demand_spacing_m", "outside 10 to 10000",
-                             "give metres"}) {
+    for (const char* part :
+         {"line 24", "analysis.demand_spacing_m", "outside 10 to 10000", "give metres"}) {
       EXPECT_NE(message.find(part), std::string::npos) << bad << " -> " << message;
     }
   }

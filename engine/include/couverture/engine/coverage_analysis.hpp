@@ -15,11 +15,12 @@
 #include "couverture/geodata/facility.hpp"
 #include "couverture/geodata/road_graph.hpp"
 #include "couverture/geodata/travel_direction.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
 struct CoverageParameters {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
   double access_speed_kmh = 4.5;        // the walk between a point and its road
   double max_snap_distance_m = 1000.0;  // farther points are kept and reported
   double demand_spacing_m = 400.0;

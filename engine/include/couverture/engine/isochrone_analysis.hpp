@@ -14,13 +14,14 @@
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/contour_polygons.hpp"
 #include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
 // How isochrones are drawn: contours of a travel-time surface. The defaults
 // live here and nowhere else.
 struct IsochroneParameters {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};  // strictly increasing, > 0
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;  // strictly increasing, > 0
   ContourForm form = ContourForm::bands;
   bool per_facility = true;  // one polygon per facility and threshold
   bool by_service = true;    // one polygon per service type and threshold

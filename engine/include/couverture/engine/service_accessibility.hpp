@@ -14,6 +14,7 @@
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/equity_summary.hpp"
 #include "couverture/geodata/age_band.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
@@ -21,7 +22,7 @@ namespace couverture {
 enum class EquityMeasure { travel_time, e2sfca, gravity };
 
 struct AccessibilityParameters {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
   double catchment_minutes = 15.0;  // 2SFCA catchment
   // E2SFCA weights; its catchment_minutes bounds the search too.
   DistanceDecay e2sfca_decay = DistanceDecay::gaussian(15.0);

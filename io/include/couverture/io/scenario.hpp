@@ -12,6 +12,7 @@
 #include "couverture/geodata/scenario_change.hpp"
 #include "couverture/geodata/supply_kind.hpp"
 #include "couverture/geodata/travel_direction.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 #include "couverture/io/commune_reader.hpp"
 #include "couverture/io/facility_reader.hpp"
 
@@ -52,7 +53,7 @@ struct IsochroneSettings {
 };
 
 struct AnalysisSettings {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
   double demand_spacing_m = 400.0;
 };
 

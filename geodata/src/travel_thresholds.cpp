@@ -1,4 +1,4 @@
-#include "couverture/geodata/scenario_bounds.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 #include <cmath>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "couverture/geodata/scenario_bounds.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,12 @@
 namespace couverture {
 namespace {
 
-TEST(ScenarioBounds, AThresholdLiesAboveZeroAndWithinOneDay) {
+TEST(TravelThresholds, TheDefaultsAreTheStepsOfADiagnosisAndPassTheCheck) {
+  EXPECT_EQ(kDefaultThresholdsMinutes, (std::vector<double>{5, 10, 15, 20}));
+  EXPECT_EQ(threshold_problem(kDefaultThresholdsMinutes), "");
+}
+
+TEST(TravelThresholds, AThresholdLiesAboveZeroAndWithinOneDay) {
   EXPECT_TRUE(threshold_in_bounds(0.5));
   EXPECT_TRUE(threshold_in_bounds(1440.0));
   EXPECT_FALSE(threshold_in_bounds(1440.0001));
@@ -19,7 +24,7 @@ TEST(ScenarioBounds, AThresholdLiesAboveZeroAndWithinOneDay) {
   EXPECT_FALSE(threshold_in_bounds(std::nan("")));
 }
 
-TEST(ScenarioBounds, ThresholdProblemNamesWhatIsWrong) {
+TEST(TravelThresholds, ThresholdProblemNamesWhatIsWrong) {
   EXPECT_EQ(threshold_problem(std::vector<double>{5, 10, 15, 20}), "");
   EXPECT_EQ(threshold_problem(std::vector<double>{}), "give at least one threshold");
   EXPECT_EQ(threshold_problem(std::vector<double>{10, 5}), "thresholds must increase");
