@@ -133,18 +133,6 @@ std::vector<std::uint32_t> worst_served_communes(const ServiceAccessibility& ser
   return communes;
 }
 
-std::string_view to_string(EquityMeasure measure) {
-  switch (measure) {
-    case EquityMeasure::travel_time:
-      return "travel_time";
-    case EquityMeasure::e2sfca:
-      return "e2sfca";
-    case EquityMeasure::gravity:
-      return "gravity";
-  }
-  return "travel_time";
-}
-
 std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
                                                         std::span<const Commune> communes,
                                                         std::span<const Facility> facilities,

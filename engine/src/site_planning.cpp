@@ -200,34 +200,10 @@ void validate(const SitePlanParameters& p) {
 
 }  // namespace
 
-std::string_view to_string(SitePlanObjective objective) {
-  switch (objective) {
-    case SitePlanObjective::max_covering:
-      return "max_covering";
-    case SitePlanObjective::p_median:
-      return "p_median";
-    case SitePlanObjective::equity_maximin:
-      return "equity_maximin";
-    case SitePlanObjective::equity_gini:
-      return "equity_gini";
-    case SitePlanObjective::capacity:
-      return "capacity";
-  }
-  return "max_covering";
-}
-
-std::optional<SitePlanObjective> site_plan_objective_from(std::string_view name) {
-  for (SitePlanObjective objective : kSitePlanObjectives) {
-    if (to_string(objective) == name) return objective;
-  }
-  return std::nullopt;
-}
-
-std::optional<SiteSolver> site_solver_from(std::string_view name) {
-  if (name == "auto") return SiteSolver::automatic;
-  if (name == "exact") return SiteSolver::exact;
-  if (name == "greedy") return SiteSolver::greedy;
-  return std::nullopt;
+double exact_size_limit_for(const SitePlanParameters& parameters) {
+  return parameters.objective == SitePlanObjective::p_median
+             ? std::min(parameters.exact_size_limit, parameters.p_median_exact_size_cap)
+             : parameters.exact_size_limit;
 }
 
 SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
@@ -386,7 +362,7 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
     const double size = static_cast<double>(point_count) * static_cast<double>(candidate_count);
     const bool run_exact =
         parameters.solver == SiteSolver::exact ||
-        (parameters.solver == SiteSolver::automatic && size <= parameters.exact_size_limit);
+        (parameters.solver == SiteSolver::automatic && size <= exact_size_limit_for(parameters));
     plan.greedy = solve_siting_greedy(instance, problem);
     if (run_exact) {
       plan.exact = solve_siting_exact(instance, problem, {parameters.time_limit_s});

@@ -92,7 +92,7 @@ void read_access_table(const fs::path& file, const toml::table& table, NetworkSo
   source.access_forbid = reader.text_list("forbid");
   reader.reject_unknown_keys();
   // The rules a profile accepts are checked on a throwaway one.
-  TravelProfile profile = *TravelProfile::by_name(source.profile);
+  TravelProfile profile = TravelProfile::of(source.profile);
   const std::vector<std::string>& known = TravelProfile::known_access_values();
   const auto check = [&](std::string_view key, const std::string& value, auto apply) {
     const std::string where = reader.where(*table.get(key), key);
@@ -125,27 +125,13 @@ NetworkSource read_network_table(const fs::path& file, const toml::table& table)
   TableReader reader(file, table, "network.");
   NetworkSource source;
   source.path = reader.required_path("path");
-  source.profile = reader.text("profile").value_or("car");
-  if (!TravelProfile::by_name(source.profile)) {
-    std::string known;
-    for (const std::string& name : TravelProfile::names())
-      known += (known.empty() ? "" : ", ") + name;
-    throw DataError(reader.where(*table.get("profile"), "profile") + ": unknown profile '" +
-                    source.profile + "'; use one of: " + known);
-  }
+  source.profile = reader.choice("profile", source.profile, kTravelProfileNames);
   source.access_speed_kmh =
       reader.number_between("access_speed_kmh", source.access_speed_kmh, kMinAccessSpeedKmh,
                             kMaxAccessSpeedKmh, "give km/h: 4.5 is a walk");
   source.max_snap_distance_m =
       reader.positive_number("max_snap_distance_m", source.max_snap_distance_m);
-  if (const auto direction = reader.text("direction")) {
-    const auto value = travel_direction_from_string(*direction);
-    if (!value) {
-      throw DataError(reader.where(*table.get("direction"), "direction") + ": unknown direction '" +
-                      *direction + "'; use to_facility or from_facility");
-    }
-    source.direction = *value;
-  }
+  source.direction = reader.choice("direction", source.direction, kTravelDirectionNames);
   if (auto dem = reader.path("dem")) source.dem = *dem;
   if (const toml::table* speeds = reader.subtable("speeds")) {
     source.speeds_kmh = read_speeds_table(file, *speeds);
@@ -162,13 +148,7 @@ IsochroneSettings read_isochrones_table(const fs::path& file, const toml::table*
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "isochrones.");
   settings.enabled = reader.boolean("enabled").value_or(settings.enabled);
-  if (auto form = reader.text("form")) {
-    if (*form != "bands" && *form != "rings") {
-      throw DataError(reader.where(*table->get("form"), "form") + ": unknown form '" + *form +
-                      "'; use \"bands\" (0 to T, nested) or \"rings\" (previous T to T)");
-    }
-    settings.form = *form;
-  }
+  settings.form = reader.choice("form", settings.form, kContourFormNames);
   settings.per_facility = reader.boolean("per_facility").value_or(settings.per_facility);
   settings.by_service = reader.boolean("by_service").value_or(settings.by_service);
   settings.cell_m = reader.positive_number("cell_m", settings.cell_m);
@@ -288,8 +268,7 @@ DemandSettings read_demand_table(const fs::path& file, const toml::table* table)
   DemandSettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "demand.");
-  settings.source = reader.choice("source", settings.source,
-                                  {"auto", "insee_grid", "buildings", "landuse", "grid"});
+  settings.source = reader.choice("source", settings.source, kDemandSourceChoiceNames);
   settings.insee_grid = optional_path(reader, "insee_grid");
   settings.insee_grid_layer = reader.text("insee_grid_layer").value_or("");
   settings.osm_buildings = optional_path(reader, "osm_buildings");
@@ -316,7 +295,7 @@ DemandSettings read_demand_table(const fs::path& file, const toml::table* table)
     }
   }
   reader.reject_unknown_keys();
-  if (settings.source == "insee_grid" && settings.insee_grid.empty()) {
+  if (settings.source == DemandSourceChoice::insee_grid && settings.insee_grid.empty()) {
     throw DataError(reader.where(*table->get("source"), "source") +
                     ": source \"insee_grid\" needs key 'demand.insee_grid' (the INSEE 200 m grid "
                     "file)");
@@ -380,11 +359,12 @@ AccessibilitySettings read_accessibility_table(const fs::path& file, const toml:
   TableReader reader(file, *table, "accessibility.");
   settings.catchment_minutes =
       reader.bounded_number("catchment_minutes", settings.catchment_minutes, 0.0, true);
-  settings.decay = reader.choice("decay", settings.decay, {"steps", "gaussian", "exponential"});
+  settings.decay = reader.choice("decay", settings.decay, kDecayKindNames);
   if (const toml::node* steps = reader.find("decay_steps")) {
     const std::string where = reader.where(*steps, "decay_steps");
-    if (settings.decay != "steps") {
-      throw DataError(where + " only applies with decay = \"steps\" (decay is \"" + settings.decay +
+    if (settings.decay != DecayKind::step) {
+      throw DataError(where + " only applies with decay = \"steps\" (decay is \"" +
+                      std::string(to_string(settings.decay)) +
                       "\"); remove it or set decay = \"steps\"");
     }
     const toml::array* array = steps->as_array();
@@ -445,8 +425,7 @@ EquitySettings read_equity_table(const fs::path& file, const toml::table* table)
   EquitySettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "equity.");
-  settings.measure =
-      reader.choice("measure", settings.measure, {"travel_time", "e2sfca", "gravity"});
+  settings.measure = reader.choice("measure", settings.measure, kEquityMeasureNames);
   reader.reject_unknown_keys();
   return settings;
 }
@@ -639,7 +618,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
   };
   const NetworkSource& source = scenario.network;
   toml::table network{{"path", relative(source.path)},
-                      {"profile", source.profile},
+                      {"profile", std::string(to_string(source.profile))},
                       {"access_speed_kmh", source.access_speed_kmh},
                       {"max_snap_distance_m", source.max_snap_distance_m},
                       {"direction", std::string(to_string(source.direction))}};
@@ -660,7 +639,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
   }
   const IsochroneSettings& isochrones = scenario.isochrones;
   toml::table isochrone_table{{"enabled", isochrones.enabled},
-                              {"form", isochrones.form},
+                              {"form", std::string(to_string(isochrones.form))},
                               {"per_facility", isochrones.per_facility},
                               {"by_service", isochrones.by_service},
                               {"cell_m", isochrones.cell_m},
@@ -673,7 +652,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
     return path.empty() ? std::string() : relative(path);
   };
   const DemandSettings& demand = scenario.demand;
-  toml::table demand_table{{"source", demand.source},
+  toml::table demand_table{{"source", std::string(to_string(demand.source))},
                            {"insee_grid", optional_relative(demand.insee_grid)},
                            {"insee_grid_layer", demand.insee_grid_layer},
                            {"osm_buildings", optional_relative(demand.osm_buildings)},
@@ -719,7 +698,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
   const AccessibilitySettings& accessibility = scenario.accessibility;
   toml::table accessibility_table{
       {"catchment_minutes", accessibility.catchment_minutes},
-      {"decay", accessibility.decay},
+      {"decay", std::string(to_string(accessibility.decay))},
       {"exponential_beta_per_minute", accessibility.exponential_beta_per_minute},
       {"gravity_beta_per_minute", accessibility.gravity_beta_per_minute}};
   if (!accessibility.decay_steps.empty()) {
@@ -746,7 +725,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
       {"tension", toml::table{{"max_minutes", scenario.tension.max_minutes},
                               {"min_places_per_100", scenario.tension.min_places_per_100},
                               {"rate", scenario.tension.rate}}},
-      {"equity", toml::table{{"measure", scenario.equity.measure}}},
+      {"equity", toml::table{{"measure", std::string(to_string(scenario.equity.measure))}}},
       {"privacy", toml::table{{"mask_small_counts", scenario.privacy.mask_small_counts},
                               {"threshold", scenario.privacy.threshold}}},
       {"output",

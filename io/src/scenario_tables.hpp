@@ -179,6 +179,14 @@ class TableReader {
     throw DataError(message);
   }
 
+  // One value of an enum's name table, or `fallback` when absent; a
+  // misspelling is named with the accepted names.
+  template <typename Enum, std::size_t N>
+  Enum choice(std::string_view key, Enum fallback, const NameTable<Enum, N>& table) {
+    const std::string name = choice(key, std::string(name_in(table, fallback)), names_in(table));
+    return *value_in(table, name);
+  }
+
   // The error for a key this table must have, with the table's own line.
   [[noreturn]] void reject_missing(std::string_view key, std::string_view hint) const {
     reject_misspelling_of(key);

@@ -41,7 +41,7 @@ std::vector<OutputColumn> common_columns(const RunOutcome& outcome,
   for (const std::size_t i : order) {
     const IsochroneFeature& feature = features[i];
     service.values.emplace_back(feature.service_type);
-    mode.values.emplace_back(outcome.roads.profile);
+    mode.values.emplace_back(outcome.roads->profile);
     direction.values.emplace_back(direction_name);
     from.values.emplace_back(feature.from_minutes);
     minutes.values.emplace_back(feature.minutes);

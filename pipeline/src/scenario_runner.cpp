@@ -85,20 +85,20 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   if (scenario.changes.changes_roads()) {
     progress.stage("applying the road changes");
     if (!scenario.changes.way_speeds.empty() &&
-        (!scenario.network.dem.empty() ||
-         outcome.network->source_description.find("slopes") != std::string::npos)) {
+        (!scenario.network.dem.empty() || outcome.network->slope_aware)) {
       outcome.warnings.push_back(
           scenario.file.string() +
           ": [changes] road_speed sets flat speeds: the slopes of the elevation model no longer "
           "apply on those ways");
     }
     try {
-      outcome.roads = apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
+      outcome.roads = std::make_shared<const RoadGraph>(
+          apply_road_changes(*outcome.network, scenario.changes, outcome.warnings));
     } catch (const DataError& error) {
       throw DataError(scenario.file.string() + ", [changes]: " + error.what());
     }
   } else {
-    outcome.roads = *outcome.network;
+    outcome.roads = outcome.network;
   }
   if (reuse != nullptr && reuse->population_sources &&
       same_population_sources(reuse->scenario, scenario)) {
@@ -118,7 +118,7 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   parameters.building_cell_m = scenario.demand.building_cell_m;
   try {
     outcome.coverage = analyse_coverage(
-        outcome.roads, outcome.communes, outcome.facilities, *outcome.population_sources,
+        *outcome.roads, outcome.communes, outcome.facilities, *outcome.population_sources,
         parameters, [&progress](const std::string& stage) { progress.stage(stage); });
   } catch (const DataError& error) {
     // The engine knows records, not files: name the facilities file here.
@@ -141,7 +141,7 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     AccessibilityParameters access = accessibility_parameters(scenario);
     access.supply = read_childcare_supply(scenario, outcome.communes, progress, outcome.warnings);
     progress.stage("accessibility, coverage rates and equity");
-    outcome.accessibility = analyse_accessibility(outcome.roads, outcome.communes,
+    outcome.accessibility = analyse_accessibility(*outcome.roads, outcome.communes,
                                                   outcome.facilities, outcome.coverage, access);
     check_supply_used(scenario, outcome.accessibility, outcome.warnings);
     if (!scenario.demand.groups.empty()) {

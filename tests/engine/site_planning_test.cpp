@@ -671,6 +671,19 @@ TEST(SitePlanning, SolverChoiceFollowsTheSizeLimit) {
   EXPECT_FALSE(grid.plan(p).exact.has_value());
 }
 
+TEST(SitePlanning, PMedianIsHeldToTheTighterOfTheLimitAndItsCap) {
+  SitePlanParameters p;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 2e6);  // max_covering: the limit
+  p.objective = SitePlanObjective::p_median;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 2e5);  // the cap
+  p.exact_size_limit = 5e4;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 5e4);  // a tighter limit wins
+  p.p_median_exact_size_cap = 1e3;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 1e3);
+  p.objective = SitePlanObjective::capacity;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 5e4);
+}
+
 TEST(SitePlanning, ObjectiveAndSolverNames) {
   for (SitePlanObjective o : kSitePlanObjectives) {
     EXPECT_EQ(site_plan_objective_from(to_string(o)), o);

@@ -35,10 +35,10 @@ struct CoverageParameters {
   // The road classes points may join; nullopt: the profile's defaults
   // (default_snappable_classes).
   std::optional<RoadClassSet> snappable_classes;
-  // Which population source places the demand ("auto": the most precise
+  // Which population source places the demand (automatic: the most precise
   // one each commune has) and the buildings' cell size; the regular grid's
   // spacing is demand_spacing_m.
-  std::string demand_source = "auto";
+  DemandSourceChoice demand_source = DemandSourceChoice::automatic;
   double building_cell_m = 200.0;
 };
 

@@ -14,12 +14,10 @@
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/equity_summary.hpp"
 #include "couverture/geodata/age_band.hpp"
+#include "couverture/geodata/equity_measure.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
-
-// Which accessibility measure the equity indices describe.
-enum class EquityMeasure { travel_time, e2sfca, gravity };
 
 struct AccessibilityParameters {
   std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
@@ -118,7 +116,5 @@ double accessibility_search_minutes(const AccessibilityParameters& parameters, b
 // unreachable target population comes before any other.
 std::vector<std::uint32_t> worst_served_communes(const ServiceAccessibility& service,
                                                  std::size_t count);
-
-std::string_view to_string(EquityMeasure measure);
 
 }  // namespace couverture
