@@ -60,7 +60,7 @@ nlohmann::json isochrones_json(const RunOutcome& outcome, double population) {
   nlohmann::json json;
   json["form"] = std::string(to_string(outcome.scenario.isochrones.form));
   json["mode"] = outcome.roads->profile;
-  json["direction"] = std::string(to_string(outcome.scenario.network.direction));
+  json["direction"] = std::string(to_string(outcome.scenario.network.access.direction));
   json["thresholds_minutes"] = isochrones.thresholds_minutes;
   json["surface"] = {{"cell_m", isochrones.grid.cell_m},
                      {"columns", isochrones.grid.columns},
@@ -113,7 +113,7 @@ void print_isochrones(const RunOutcome& outcome, double population) {
   const IsochroneOutcome& isochrones = outcome.isochrones;
   std::printf("\nIsochrones (%s, %s, %s): %zu facility polygons, %zu per service type.\n",
               outcome.roads->profile.c_str(),
-              std::string(to_string(outcome.scenario.network.direction)).c_str(),
+              std::string(to_string(outcome.scenario.network.access.direction)).c_str(),
               std::string(to_string(outcome.scenario.isochrones.form)).c_str(),
               isochrones.per_facility.size(), isochrones.by_service.size());
   std::printf(
@@ -239,7 +239,7 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
                 service.by_commune[worst].mean);
   }
   std::printf("\nTimes in minutes %s, weighted by population.\n",
-              outcome.scenario.network.direction == TravelDirection::to_facility
+              outcome.scenario.network.access.direction == TravelDirection::to_facility
                   ? "from where people live to the nearest site"
                   : "from the nearest site out to where people live");
   print_accessibility_summary(outcome);

@@ -224,7 +224,7 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
                     std::span<const Facility> facilities, const CoverageParameters& parameters,
                     const std::function<void(const std::string&)>& stage, CoverageResult& result) {
   stage("snapping facilities and demand points to the road network");
-  const NetworkSnapper snapper(roads, parameters.snappable_classes);
+  const NetworkSnapper snapper(roads, parameters.network.snappable_classes);
   result.facility_positions.reserve(facilities.size());
   for (const Facility& facility : facilities) {
     result.facility_positions.push_back(snapper.snap(facility.position));
@@ -234,7 +234,7 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
     result.demand_positions.push_back(snapper.snap(point.position));
   }
   for (std::string& warning :
-       snapping_warnings(communes, facilities, result, parameters.max_snap_distance_m)) {
+       snapping_warnings(communes, facilities, result, parameters.network.max_snap_distance_m)) {
     result.warnings.push_back(std::move(warning));
   }
 
@@ -250,8 +250,9 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
   }
   const std::vector<std::uint32_t> single_group(result.demand.size(), 0);
 
-  NearestFacilityTimes times(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
-  const bool inbound = parameters.direction == TravelDirection::to_facility;
+  NearestFacilityTimes times(roads, metres_per_second(parameters.network.access_speed_kmh),
+                             parameters.network.direction);
+  const bool inbound = parameters.network.direction == TravelDirection::to_facility;
   for (const auto& [type, members] : by_type) {
     stage((inbound ? "travel times to the nearest " : "travel times from the nearest ") + type);
     ServiceCoverage service;

@@ -152,7 +152,8 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
   for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
   const std::vector<std::uint32_t> single_group(point_count, 0);
 
-  TravelTimeMatrixBuilder builder(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
+  TravelTimeMatrixBuilder builder(roads, metres_per_second(parameters.network.access_speed_kmh),
+                                  parameters.network.direction);
   std::vector<ServiceAccessibility> result;
   for (const ServiceCoverage& nearest : coverage.services) {
     ServiceAccessibility service;

@@ -193,7 +193,7 @@ void validate(const SitePlanParameters& p) {
   if (!(p.capacity >= 0.0) || !std::isfinite(p.capacity)) fail("capacity must be finite, >= 0");
   if (!(p.min_distance_m >= 0.0)) fail("min_distance_m must be >= 0");
   if (!(p.time_limit_s > 0.0)) fail("time_limit_s must be > 0");
-  if (!(p.access_speed_kmh > 0.0)) fail("access_speed_kmh must be > 0");
+  if (!(p.network.access_speed_kmh > 0.0)) fail("access_speed_kmh must be > 0");
   if (std::isnan(p.max_snap_distance_m)) fail("max_snap_distance_m must not be NaN");
   p.e2sfca_decay.validate();
 }
@@ -259,7 +259,7 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
   }
 
   // Snap the candidates as the coverage snapped its points.
-  const NetworkSnapper snapper(roads, parameters.snappable_classes);
+  const NetworkSnapper snapper(roads, parameters.network.snappable_classes);
   std::size_t dropped = 0;
   for (SiteCandidate& candidate : candidates) {
     NetworkPosition position = snapper.snap(candidate.position);
@@ -294,7 +294,8 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
   for (std::size_t i = 0; i < point_count; ++i) {
     if (weight[i] > 0.0) cutoff = std::max(cutoff, existing[i]);
   }
-  TravelTimeMatrixBuilder builder(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
+  TravelTimeMatrixBuilder builder(roads, metres_per_second(parameters.network.access_speed_kmh),
+                                  parameters.network.direction);
   const TravelTimeMatrix matrix =
       builder.compute(plan.candidate_positions, coverage.demand_positions, 60.0 * cutoff);
 

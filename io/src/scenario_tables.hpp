@@ -1,8 +1,9 @@
 #pragma once
 
-// Private to the scenario reader (scenario_file.cpp, scenario_variant.cpp,
-// scenario_siting.cpp): the checked reading of one TOML table, and the
-// readers and writers of the tables that live in their own files.
+// Private to the scenario reader and writer (scenario_reader.cpp,
+// scenario_writer.cpp, scenario_variant.cpp, scenario_siting.cpp...): the
+// checked reading of one TOML table, and the readers and writers of the
+// tables that live in their own files.
 
 #include <toml++/toml.h>
 
@@ -315,15 +316,16 @@ class TableReader {
 // written for, so the folder can be moved with its inputs.
 using PathWriter = std::function<std::string(const fs::path&)>;
 
-// scenario_file.cpp: every setting of a scenario from its (merged) root
+// scenario_reader.cpp: every setting of a scenario from its (merged) root
 // table; `file` is the scenario being read (name and changes are the
 // caller's). Used to check a baseline on its own before a variant
 // overrides it.
 Scenario settings_from_table(const fs::path& file, const toml::table& root);
 
-// scenario_file.cpp: the keys of [facilities], or of [siting.candidates]
+// scenario_reader.cpp: the keys of [facilities], or of [siting.candidates]
 // (where type_field is optional).
 FacilitySource read_facility_source(TableReader& reader, bool type_required);
+// scenario_writer.cpp
 toml::table facility_source_to_toml(const FacilitySource& source, const PathWriter& relative);
 
 // scenario_variant.cpp: a scenario file with its baseline chain resolved.

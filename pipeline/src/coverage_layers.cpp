@@ -235,8 +235,8 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   }
   add("thresholds_minutes", thresholds.str());
   add("profile", std::string(to_string(scenario.network.profile)));
-  add("access_speed_kmh", number_label(scenario.network.access_speed_kmh));
-  add("max_snap_distance_m", number_label(scenario.network.max_snap_distance_m));
+  add("access_speed_kmh", number_label(scenario.network.access.access_speed_kmh));
+  add("max_snap_distance_m", number_label(scenario.network.access.max_snap_distance_m));
   for (std::size_t c = 0; c < outcome.demand_sources.size(); ++c) {
     add("demand_source: " + outcome.communes[c].code + " " + outcome.communes[c].name,
         std::string(to_string(outcome.demand_sources[c])) +
@@ -276,7 +276,7 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
           ? "counts under " + number_label(scenario.privacy.threshold) + " masked in demand_points"
           : "no masking");
   add("travel_direction",
-      scenario.network.direction == TravelDirection::to_facility
+      scenario.network.access.direction == TravelDirection::to_facility
           ? "to_facility: from each demand point to the nearest facility (inbound)"
           : "from_facility: from the nearest facility out to each demand point (outbound)");
   if (!scenario.network.dem.empty()) add_file("dem", scenario.network.dem);

@@ -73,8 +73,7 @@ AccessibilityParameters accessibility_parameters(const Scenario& scenario) {
   p.tension_min_places_per_100 = scenario.tension.min_places_per_100;
   p.equity_measure = scenario.equity.measure;
   for (const auto& [type, settings] : scenario.services) p.targets[type] = settings.target;
-  p.access_speed_kmh = scenario.network.access_speed_kmh;
-  p.direction = scenario.network.direction;
+  p.network = scenario.network.access;
   return p;
 }
 

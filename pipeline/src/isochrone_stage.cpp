@@ -15,8 +15,7 @@ IsochroneParameters isochrone_parameters(const Scenario& scenario) {
   parameters.form = scenario.isochrones.form;
   parameters.per_facility = scenario.isochrones.per_facility;
   parameters.by_service = scenario.isochrones.by_service;
-  parameters.direction = scenario.network.direction;
-  parameters.access_speed_mps = scenario.network.access_speed_kmh / 3.6;
+  parameters.network = scenario.network.access;
   parameters.cell_m = scenario.isochrones.cell_m;
   parameters.max_offroad_m = scenario.isochrones.max_offroad_m;
   return parameters;

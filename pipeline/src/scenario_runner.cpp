@@ -110,10 +110,8 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
 
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
-  parameters.access_speed_kmh = scenario.network.access_speed_kmh;
-  parameters.max_snap_distance_m = scenario.network.max_snap_distance_m;
+  parameters.network = scenario.network.access;
   parameters.demand_spacing_m = scenario.analysis.demand_spacing_m;
-  parameters.direction = scenario.network.direction;
   parameters.demand_source = scenario.demand.source;
   parameters.building_cell_m = scenario.demand.building_cell_m;
   try {

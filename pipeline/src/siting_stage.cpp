@@ -77,9 +77,8 @@ SitePlanParameters plan_parameters(const Scenario& scenario) {
   p.time_limit_s = siting.time_limit_s;
   p.exact_size_limit = siting.exact_size_limit;  // p_median's cap: the engine's
   p.max_snap_distance_m = siting.candidates ? std::numeric_limits<double>::infinity()
-                                            : scenario.network.max_snap_distance_m;
-  p.access_speed_kmh = scenario.network.access_speed_kmh;
-  p.direction = scenario.network.direction;
+                                            : scenario.network.access.max_snap_distance_m;
+  p.network = scenario.network.access;
   const AccessibilityParameters access = accessibility_parameters(scenario);
   p.e2sfca_decay = access.e2sfca_decay;
   p.tension_min_places_per_100 = scenario.tension.min_places_per_100;
@@ -138,7 +137,7 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
         throw DataError("--evaluate " + evaluate +
                         ": the position is farther from the road network than "
                         "[network] max_snap_distance_m (" +
-                        std::to_string(std::lround(scenario.network.max_snap_distance_m)) +
+                        std::to_string(std::lround(scenario.network.access.max_snap_distance_m)) +
                         " m): move it onto a road");
       }
       throw DataError(scenario.file.string() + ", --evaluate '" + evaluate + "': " + error.what());

@@ -52,7 +52,7 @@ CoverageParameters parameters() {
   // Wider than either commune: each gets a single point on its surface, the
   // middle of its box, which lies on the road.
   p.demand_spacing_m = 5000;
-  p.access_speed_kmh = 3.6;  // 1 m/s: the access leg in seconds is its length in metres
+  p.network.access_speed_kmh = 3.6;  // 1 m/s: the access leg in seconds is its length in metres
   return p;
 }
 
@@ -89,7 +89,7 @@ TEST(CoverageAnalysis, OffRoadFacilityAddsItsWalkAndFarPointsAreReported) {
   // 48°): a 200 s walk at 1 m/s, beyond a 150 m snapping limit.
   const std::vector<Facility> facilities = {{"far", "Crèche", "eaje", 10, {6.00, 48.0018}}};
   CoverageParameters p = parameters();
-  p.max_snap_distance_m = 150;
+  p.network.max_snap_distance_m = 150;
   const CoverageResult result = analyse_coverage(roads, communes, facilities, p);
   EXPECT_NEAR(result.facility_positions[0].distance_m, 200.1, 0.5);
   EXPECT_NEAR(result.services[0].demand_minutes[0], 0.25 + 200.1 / 60.0, 0.01);
@@ -137,7 +137,7 @@ TEST(CoverageAnalysis, DirectionChoosesTheWayRoundTheOneWayLoop) {
   EXPECT_NEAR(to.services[0].demand_minutes[0], 0.25, 0.005);
   EXPECT_NEAR(to.services[0].demand_minutes[1], 3.25, 0.005);
   // From the crèche: 0->1 (60 s), then three quarters of 1->2 (45 s): 1.75 min.
-  p.direction = TravelDirection::from_facility;
+  p.network.direction = TravelDirection::from_facility;
   const CoverageResult from = analyse_coverage(roads, communes, facilities, p);
   EXPECT_NEAR(from.services[0].demand_minutes[0], 0.25, 0.005);
   EXPECT_NEAR(from.services[0].demand_minutes[1], 1.75, 0.005);

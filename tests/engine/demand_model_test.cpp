@@ -432,7 +432,7 @@ TEST(DemandModel, EveryoneIsCountedOnceOnRandomInputs) {
         EXPECT_EQ(GEOSIntersects_r(geos_context(), communes[point.commune].boundary.get(), p.get()),
                   1);
       }
-      if (std::string(source) != "insee_grid") continue;
+      if (source != DemandSourceChoice::insee_grid) continue;
       // Naive grid shares: the first commune intersecting the centre, then
       // bands × the cell's count / the commune's cells' count (by total when
       // the band is absent from them).

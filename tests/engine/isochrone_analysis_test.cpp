@@ -75,8 +75,8 @@ IsochroneParameters parameters(std::vector<double> minutes, double cell_m, doubl
   p.thresholds_minutes = std::move(minutes);
   p.cell_m = cell_m;
   p.max_offroad_m = max_offroad_m;
-  p.access_speed_mps = kWalkMps;
-  p.direction = direction;
+  p.network.access_speed_kmh = kWalkMps * 3.6;
+  p.network.direction = direction;
   return p;
 }
 

@@ -212,7 +212,7 @@ std::pair<RoadGraph, RoadGraph> flat_and_sloped(const fs::path& pbf, const fs::p
                                                 const char* profile) {
   NetworkSource source;
   source.path = pbf;
-  source.profile = profile;
+  source.profile = *travel_profile_kind_from(profile);
   std::vector<std::string> warnings;
   RoadGraph flat = load_network(source, warnings);
   source.dem = dem;

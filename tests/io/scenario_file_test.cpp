@@ -70,7 +70,7 @@ TEST_F(ScenarioFile, ResolvesRelativePathsAgainstTheScenarioFolder) {
   EXPECT_EQ(scenario.network.path, dir_ / "roads.osm.pbf");
   EXPECT_EQ(scenario.output.path, dir_ / "out/result.gpkg");
   EXPECT_EQ(to_string(scenario.network.profile), "car");
-  EXPECT_DOUBLE_EQ(scenario.network.access_speed_kmh, 5.0);
+  EXPECT_DOUBLE_EQ(scenario.network.access.access_speed_kmh, 5.0);
   EXPECT_EQ(scenario.analysis.thresholds_minutes, (std::vector<double>{5, 10, 15}));
   EXPECT_EQ(scenario.output.crs, "EPSG:2154");
 }
@@ -156,8 +156,8 @@ TEST_F(ScenarioFile, AccessSpeedAndSnapDistanceMustBeFiniteAndSensible) {
     EXPECT_NE(message.find("line 19"), std::string::npos) << line << " -> " << message;
     EXPECT_NE(message.find(expected), std::string::npos) << line << " -> " << message;
   }
-  EXPECT_DOUBLE_EQ(read_scenario(write(with("access_speed_kmh = 50"))).network.access_speed_kmh,
-                   50.0);
+  EXPECT_DOUBLE_EQ(
+      read_scenario(write(with("access_speed_kmh = 50"))).network.access.access_speed_kmh, 50.0);
 }
 
 TEST_F(ScenarioFile, MissingTableAndMissingKeyAreNamed) {
@@ -193,7 +193,7 @@ TEST_F(ScenarioFile, MissingFileIsNamed) {
 
 TEST_F(ScenarioFile, NetworkAndIsochroneKeysHaveTheirDefaults) {
   const Scenario scenario = read_scenario(write(kValid));
-  EXPECT_EQ(scenario.network.direction, TravelDirection::to_facility);
+  EXPECT_EQ(scenario.network.access.direction, TravelDirection::to_facility);
   EXPECT_TRUE(scenario.network.dem.empty());
   EXPECT_TRUE(scenario.network.speeds_kmh.empty());
   EXPECT_TRUE(scenario.network.access_permit.empty());
@@ -238,7 +238,7 @@ thresholds_minutes = [20, 10]
 TEST_F(ScenarioFile, ReadsDirectionDemSpeedsAccessAndIsochrones) {
   const Scenario scenario = read_scenario(write(with_network(kNetworkKeys, kIsochroneKeys)));
   EXPECT_EQ(to_string(scenario.network.profile), "walk");
-  EXPECT_EQ(scenario.network.direction, TravelDirection::from_facility);
+  EXPECT_EQ(scenario.network.access.direction, TravelDirection::from_facility);
   EXPECT_EQ(scenario.network.dem, dir_ / "dem/N42E001.hgt.zip");
   EXPECT_EQ(scenario.network.speeds_kmh,
             (std::map<std::string, double>{{"motorway", 0.0}, {"residential", 4.0}}));
@@ -308,7 +308,7 @@ TEST_F(ScenarioFile, NewKeysReadBackTheSame) {
   const fs::path copy = dir_ / "copy.toml";
   std::ofstream(copy) << scenario_to_toml(original, dir_);
   const Scenario again = read_scenario(copy);
-  EXPECT_EQ(again.network.direction, TravelDirection::from_facility);
+  EXPECT_EQ(again.network.access.direction, TravelDirection::from_facility);
   EXPECT_EQ(again.network.dem, original.network.dem);
   EXPECT_EQ(again.network.speeds_kmh, original.network.speeds_kmh);
   EXPECT_EQ(again.network.access_permit, original.network.access_permit);
@@ -332,7 +332,7 @@ TEST_F(ScenarioFile, WrittenScenarioReadsBackTheSame) {
   EXPECT_EQ(again.network.path, original.network.path);
   EXPECT_EQ(again.output.path, original.output.path);
   EXPECT_EQ(again.analysis.thresholds_minutes, original.analysis.thresholds_minutes);
-  EXPECT_DOUBLE_EQ(again.network.access_speed_kmh, 5.0);
+  EXPECT_DOUBLE_EQ(again.network.access.access_speed_kmh, 5.0);
 }
 
 // The sections of issue 4, every key given (none at its default).
@@ -730,7 +730,9 @@ TEST_F(ScenarioFile, BadSitingKeysNameTheFileTheLineAndTheKey) {
       {"[siting]\ncoverage_minutes = -10", {line, "siting.coverage_minutes", "greater than 0"}},
       {"[siting]\ngenerate = \"communes\"",
        {line, "siting.generate", "commune_centres, demand_points, grid"}},
-      {"[siting]\ngrid_spacing_m = 0", {line, "siting.grid_spacing_m", "greater than 0"}},
+      {"[siting]\ngrid_spacing_m = 0", {line, "siting.grid_spacing_m", "outside 10 to 10000"}},
+      {"[siting]\ngrid_spacing_m = 0.5", {line, "siting.grid_spacing_m", "give metres"}},
+      {"[siting]\ncoverage_minutes = 1e6", {line, "siting.coverage_minutes", "1440"}},
       {"[siting]\nmin_distance_m = -1", {line, "siting.min_distance_m", "at least 0"}},
       {"[siting]\nsolver = \"cbc\"", {line, "siting.solver", "auto, exact, greedy"}},
       {"[siting]\ntime_limit_s = 0", {line, "siting.time_limit_s", "greater than 0"}},

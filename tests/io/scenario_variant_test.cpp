@@ -106,7 +106,7 @@ bands = ["3-5"]
   EXPECT_EQ(to_string(scenario.network.profile), "walk");
   // ...and their neighbours kept from the baseline.
   EXPECT_DOUBLE_EQ(scenario.analysis.demand_spacing_m, 250.0);
-  EXPECT_DOUBLE_EQ(scenario.network.access_speed_kmh, 5.0);
+  EXPECT_DOUBLE_EQ(scenario.network.access.access_speed_kmh, 5.0);
   EXPECT_EQ(scenario.facilities.crs, "EPSG:4326");
   EXPECT_EQ(scenario.output.crs, "EPSG:3857");
   EXPECT_EQ(scenario.services.size(), 2u);
@@ -451,7 +451,7 @@ objective = "p_median"
   EXPECT_EQ(again.facilities.path, original.facilities.path);
   EXPECT_EQ(again.network.path, original.network.path);
   EXPECT_EQ(to_string(again.network.profile), "walk");
-  EXPECT_DOUBLE_EQ(again.network.access_speed_kmh, 5.0);
+  EXPECT_DOUBLE_EQ(again.network.access.access_speed_kmh, 5.0);
   EXPECT_EQ(again.analysis.thresholds_minutes, (std::vector<double>{5, 10}));
   EXPECT_DOUBLE_EQ(again.analysis.demand_spacing_m, 250.0);
   EXPECT_EQ(again.demand.osm_buildings, original.demand.osm_buildings);

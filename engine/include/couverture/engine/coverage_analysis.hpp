@@ -13,6 +13,7 @@
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/demand_point.hpp"
 #include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/road_graph.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
@@ -21,20 +22,13 @@ namespace couverture {
 
 struct CoverageParameters {
   std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
-  double access_speed_kmh = 4.5;        // the walk between a point and its road
-  double max_snap_distance_m = 1000.0;  // farther points are kept and reported
+  NetworkAccess network;  // how points join the roads, which way trips run
   double demand_spacing_m = 400.0;
   // Refuse a regular demand grid whose nodes could exceed this (estimated
   // from the communes' envelopes before any is placed): 10 million points
   // take several GB once snapped and timed; all of mainland France at the
   // default 400 m is about 3.5 million.
   std::size_t max_demand_grid_points = 10'000'000;
-  // Families travelling to the service (the default), or the service
-  // travelling out to families (home visits).
-  TravelDirection direction = TravelDirection::to_facility;
-  // The road classes points may join; nullopt: the profile's defaults
-  // (default_snappable_classes).
-  std::optional<RoadClassSet> snappable_classes;
   // Which population source places the demand (automatic: the most precise
   // one each commune has) and the buildings' cell size; the regular grid's
   // spacing is demand_spacing_m.

@@ -15,6 +15,7 @@
 #include "couverture/engine/equity_summary.hpp"
 #include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/equity_measure.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
@@ -32,8 +33,7 @@ struct AccessibilityParameters {
   EquityMeasure equity_measure = EquityMeasure::travel_time;
   // Who each service type serves; types absent here use default_service_info.
   std::map<std::string, AgeBandSet> targets;
-  double access_speed_kmh = 4.5;
-  TravelDirection direction = TravelDirection::to_facility;
+  NetworkAccess network;  // the coverage's: facilities timed as the coverage timed them
   // [supply]: places without an address completing one service type (the
   // EAJE) into the taux de couverture global; nullopt: facilities only.
   std::optional<ChildcareSupply> supply;

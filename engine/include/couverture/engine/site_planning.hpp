@@ -33,6 +33,7 @@
 #include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/road_graph.hpp"
 #include "couverture/geodata/site_plan_objective.hpp"
 #include "couverture/geodata/site_solver.hpp"
@@ -62,10 +63,9 @@ struct SitePlanParameters {
   // Candidates snapped farther than this from their road are dropped (the
   // scenario's grid candidates off the network); +inf keeps every one.
   double max_snap_distance_m = std::numeric_limits<double>::infinity();
-  // Of the baseline run, so that the new sites are timed as the existing ones:
-  double access_speed_kmh = 4.5;
-  TravelDirection direction = TravelDirection::to_facility;
-  std::optional<RoadClassSet> snappable_classes;
+  // Of the baseline run, so that the new sites are timed as the existing ones
+  // (its max_snap_distance_m is not used: the limit above applies):
+  NetworkAccess network;
   DistanceDecay e2sfca_decay = DistanceDecay::gaussian(15.0);
   double tension_min_places_per_100 = 10.0;  // L of the capacity objective
   // Who the service serves; nullopt: the baseline accessibility's target for

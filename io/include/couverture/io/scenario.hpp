@@ -14,6 +14,7 @@
 #include "couverture/geodata/contour_polygons.hpp"
 #include "couverture/geodata/demand_source_choice.hpp"
 #include "couverture/geodata/equity_measure.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/scenario_change.hpp"
 #include "couverture/geodata/site_plan_objective.hpp"
 #include "couverture/geodata/site_solver.hpp"
@@ -29,10 +30,10 @@ namespace couverture {
 struct NetworkSource {
   std::filesystem::path path;  // an OSM PBF, or a graph saved by `network build`
   TravelProfileKind profile = TravelProfileKind::car;
-  double access_speed_kmh = 4.5;  // the walk between a point and its road
-  double max_snap_distance_m = 1000.0;
-  // Key `direction`: "to_facility" (homes to the service) or "from_facility".
-  TravelDirection direction = TravelDirection::to_facility;
+  // Keys access_speed_kmh, max_snap_distance_m and direction ("to_facility",
+  // homes to the service, or "from_facility"); snappable_classes stays the
+  // profile's. Not the [network.access] table (access_permit, access_forbid).
+  NetworkAccess access;
   // Key `dem`: an elevation raster GDAL reads (SRTM .hgt, .hgt.zip,
   // GeoTIFF...) that makes walk and bike times depend on slope; empty = flat.
   // Nothing changes for a car.
