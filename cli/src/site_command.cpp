@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdint>
 #include <memory>
 
 #include "command.hpp"
@@ -14,6 +15,10 @@
 namespace couverture::cli {
 
 namespace {
+
+// More new sites than any plan of one service type needs: a bound that
+// catches a typo before the baseline run, not a limit of the method.
+constexpr std::int64_t kMaxSites = 10'000;
 
 struct SiteOptions {
   std::string scenario;
@@ -42,7 +47,7 @@ void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action
   command
       ->add_option("--sites", options->sites,
                    "Number of new sites, 1 or more (overrides [siting] sites)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(std::int64_t{1}, kMaxSites));
   command->add_option("--objective", options->objective, "What the new sites optimise")
       ->check(CLI::IsMember(names_in(kSitePlanObjectiveNames)));
   command->add_option("--solver", options->solver, "Which solvers run")
