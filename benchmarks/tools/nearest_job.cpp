@@ -34,7 +34,7 @@ std::ofstream open_out(const std::filesystem::path& path) {
 NearestJob export_nearest_job(const std::filesystem::path& scenario_toml,
                               const std::filesystem::path& folder) {
   const Scenario scenario = read_scenario(scenario_toml);
-  if (scenario.network.direction != TravelDirection::to_facility) {
+  if (scenario.network.access.direction != TravelDirection::to_facility) {
     throw DataError(scenario_toml.string() + ": the peer job is timed to_facility only");
   }
   std::vector<std::string> warnings;
@@ -43,10 +43,10 @@ NearestJob export_nearest_job(const std::filesystem::path& scenario_toml,
   const RoadGraph roads = load_network(scenario.network, warnings);
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
-  parameters.access_speed_kmh = scenario.network.access_speed_kmh;
+  parameters.network = scenario.network.access;
   parameters.demand_spacing_m = scenario.analysis.demand_spacing_m;
   const CoverageResult coverage = analyse_coverage(roads, communes, facilities, parameters);
-  const double speed_mps = parameters.access_speed_kmh / 3.6;
+  const double speed_mps = metres_per_second(parameters.network.access_speed_kmh);
   const auto walk_ms = [&](const NetworkPosition& p) { return p.distance_m / speed_mps * 1000.0; };
   const std::vector<NetworkPosition>& origins = coverage.demand_positions;
   const std::vector<NetworkPosition>& sites = coverage.facility_positions;

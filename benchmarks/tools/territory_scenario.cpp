@@ -38,7 +38,7 @@ TerritoryScenario make_territory_scenario(std::size_t road_nodes, std::uint64_t 
                                        .type_field = "type",
                                        .capacity_field = "capacity"};
   scenario.network.path = inputs.roads_pbf;
-  scenario.network.profile = "car";
+  scenario.network.profile = TravelProfileKind::car;
   scenario.isochrones.enabled = isochrones;
   scenario.output.path = folder / "result.gpkg";
 

@@ -40,12 +40,12 @@ void add_isochrones_command(CLI::App& app, const GlobalOptions& global, Action& 
   command
       ->add_option("--form", options->form,
                    "bands (0–T, nested) or rings (T_prev–T); overrides [isochrones] form")
-      ->check(CLI::IsMember({"bands", "rings"}));
+      ->check(CLI::IsMember(names_in(kContourFormNames)));
   command->add_flag("--overwrite", options->overwrite, "Replace an existing output file");
   command->callback([options, &global, &action] {
     action = [options, &global] {
       Scenario scenario = read_scenario(options->scenario);
-      if (!options->form.empty()) scenario.isochrones.form = options->form;
+      if (!options->form.empty()) scenario.isochrones.form = *contour_form_from(options->form);
       scenario.isochrones.enabled = true;
       if (!scenario.isochrones.per_facility && !scenario.isochrones.by_service) {
         throw DataError(scenario.file.string() +

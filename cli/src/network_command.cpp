@@ -42,7 +42,7 @@ struct BuildOptions {
 NetworkSource network_source(const BuildOptions& options) {
   NetworkSource source;
   source.path = options.osm;
-  source.profile = options.profile;
+  source.profile = *travel_profile_kind_from(options.profile);
   source.dem = options.dem;
   for (const std::string& speed : options.speeds) {
     const std::size_t equals = speed.find('=');
@@ -123,13 +123,6 @@ void print_summary(const RoadGraph& road, const fs::path& file) {
 }
 
 int build_network(const BuildOptions& options, const GlobalOptions& global) {
-  if (!TravelProfile::by_name(options.profile)) {
-    std::string known;
-    for (const std::string& name : TravelProfile::names())
-      known += (known.empty() ? "" : ", ") + name;
-    throw UsageError("unknown profile '" + options.profile +
-                     "' for --profile; choose one of: " + known);
-  }
   const NetworkSource source = network_source(options);
   TravelProfile profile = TravelProfile::car();
   try {
@@ -197,8 +190,9 @@ void add_network_command(CLI::App& app, const GlobalOptions& global, Action& act
       "build", "Build the road graph of a travel profile from an OSM extract");
   build->add_option("--osm", build_options->osm, "OSM extract (.osm.pbf, .osm, .osm.gz, .osm.bz2)")
       ->required();
-  build->add_option("--profile", build_options->profile, "Travel profile (car)")
-      ->capture_default_str();
+  build->add_option("--profile", build_options->profile, "Travel profile")
+      ->capture_default_str()
+      ->check(CLI::IsMember(names_in(kTravelProfileNames)));
   build->add_option("-o,--output", build_options->output, "Graph file to write (.cgraph)")
       ->required();
   build->add_flag("--overwrite", build_options->overwrite, "Replace an existing output");

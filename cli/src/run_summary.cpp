@@ -23,9 +23,9 @@ double rounded(double value, double unit) { return std::round(value / unit) * un
 nlohmann::json isochrones_json(const RunOutcome& outcome, double population) {
   const IsochroneOutcome& isochrones = outcome.isochrones;
   nlohmann::json json;
-  json["form"] = outcome.scenario.isochrones.form;
-  json["mode"] = outcome.roads.profile;
-  json["direction"] = std::string(to_string(outcome.scenario.network.direction));
+  json["form"] = std::string(to_string(outcome.scenario.isochrones.form));
+  json["mode"] = outcome.roads->profile;
+  json["direction"] = std::string(to_string(outcome.scenario.network.access.direction));
   json["thresholds_minutes"] = isochrones.thresholds_minutes;
   json["surface"] = {{"cell_m", isochrones.grid.cell_m},
                      {"columns", isochrones.grid.columns},
@@ -77,10 +77,10 @@ void print_isochrone_checks(const IsochroneOutcome& isochrones) {
 void print_isochrones(const RunOutcome& outcome, double population) {
   const IsochroneOutcome& isochrones = outcome.isochrones;
   std::printf("\nIsochrones (%s, %s, %s): %zu facility polygons, %zu per service type.\n",
-              outcome.roads.profile.c_str(),
-              std::string(to_string(outcome.scenario.network.direction)).c_str(),
-              outcome.scenario.isochrones.form.c_str(), isochrones.per_facility.size(),
-              isochrones.by_service.size());
+              outcome.roads->profile.c_str(),
+              std::string(to_string(outcome.scenario.network.access.direction)).c_str(),
+              std::string(to_string(outcome.scenario.isochrones.form)).c_str(),
+              isochrones.per_facility.size(), isochrones.by_service.size());
   std::printf(
       "They are contours of a travel-time surface: %g m cells, each timed like a home at its "
       "centre;\n%zu of %zu cells lie within %g m of a road and have a time",
@@ -119,10 +119,10 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
   json["scenario_file"] = outcome.scenario.file.string();
   if (!outcome.scenario.note.empty()) json["note"] = outcome.scenario.note;
   json["output"] = outcome.output.string();
-  json["network"] = {{"nodes", outcome.roads.node_count()},
-                     {"arcs", outcome.roads.arc_count()},
-                     {"profile", outcome.roads.profile},
-                     {"source", outcome.roads.source_description}};
+  json["network"] = {{"nodes", outcome.roads->node_count()},
+                     {"arcs", outcome.roads->arc_count()},
+                     {"profile", outcome.roads->profile},
+                     {"source", outcome.roads->source_description}};
   const double population = pipeline::total_population(outcome.communes);
   json["communes"] = outcome.communes.size();
   json["population"] = population;
@@ -182,8 +182,8 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
   std::printf("Couverture — %s\n", outcome.scenario.name.c_str());
   if (!outcome.scenario.note.empty()) std::printf("Note: %s\n", outcome.scenario.note.c_str());
   std::printf("Road network: %zu nodes, %zu arcs (%s profile) from %s\n",
-              outcome.roads.node_count(), outcome.roads.arc_count(), outcome.roads.profile.c_str(),
-              outcome.roads.source_description.c_str());
+              outcome.roads->node_count(), outcome.roads->arc_count(),
+              outcome.roads->profile.c_str(), outcome.roads->source_description.c_str());
   std::printf("%zu communes, %.0f inhabitants on %zu demand points; %zu facilities\n\n",
               outcome.communes.size(), population, outcome.coverage.demand.size(),
               outcome.facilities.size());
@@ -212,7 +212,7 @@ void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
     }
   }
   std::printf("\nTimes in minutes %s, weighted by population.\n",
-              outcome.scenario.network.direction == TravelDirection::to_facility
+              outcome.scenario.network.access.direction == TravelDirection::to_facility
                   ? "from where people live to the nearest site"
                   : "from the nearest site out to where people live");
   print_accessibility_summary(outcome);

@@ -1,4 +1,5 @@
 #include <chrono>
+#include <cstdint>
 #include <memory>
 
 #include "command.hpp"
@@ -16,11 +17,15 @@ namespace couverture::cli {
 
 namespace {
 
+// More new sites than any plan of one service type needs: a bound that
+// catches a typo before the baseline run, not a limit of the method.
+constexpr std::int64_t kMaxSites = 10'000;
+
 struct SiteOptions {
   std::string scenario;
   std::string output;
   std::string evaluate;
-  std::size_t sites = 0;
+  std::int64_t sites = 0;  // signed: -3 is refused, not wrapped to 2^64 - 3
   std::string objective;
   std::string solver;
   bool overwrite = false;
@@ -40,30 +45,25 @@ void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action
   command->add_option("--evaluate", options->evaluate,
                       "A candidate (id, name or commune name) or a position 'lon,lat' to "
                       "evaluate");
-  command->add_option("--sites", options->sites, "Number of new sites (overrides [siting] sites)");
-  command->add_option("--objective", options->objective,
-                      "max_covering, p_median, equity_maximin, equity_gini or capacity");
-  command->add_option("--solver", options->solver, "auto, exact or greedy");
+  command
+      ->add_option("--sites", options->sites,
+                   "Number of new sites, 1 or more (overrides [siting] sites)")
+      ->check(CLI::Range(std::int64_t{1}, kMaxSites));
+  command->add_option("--objective", options->objective, "What the new sites optimise")
+      ->check(CLI::IsMember(names_in(kSitePlanObjectiveNames)));
+  command->add_option("--solver", options->solver, "Which solvers run")
+      ->check(CLI::IsMember(names_in(kSiteSolverNames)));
   command->add_flag("--overwrite", options->overwrite, "Replace an existing output file");
   command->callback([options, &global, &action] {
     action = [options, &global] {
       const auto start = std::chrono::steady_clock::now();
       Scenario scenario = read_scenario(options->scenario);
-      if (options->sites > 0) scenario.siting.sites = options->sites;
+      if (options->sites > 0) scenario.siting.sites = static_cast<std::size_t>(options->sites);
+      // Checked by CLI11 against the name tables (IsMember): known names.
       if (!options->objective.empty()) {
-        if (!site_plan_objective_from(options->objective)) {
-          throw UsageError("--objective '" + options->objective +
-                           "': use max_covering, p_median, equity_maximin, equity_gini or "
-                           "capacity");
-        }
-        scenario.siting.objective = options->objective;
+        scenario.siting.objective = *site_plan_objective_from(options->objective);
       }
-      if (!options->solver.empty()) {
-        if (!site_solver_from(options->solver)) {
-          throw UsageError("--solver '" + options->solver + "': use auto, exact or greedy");
-        }
-        scenario.siting.solver = options->solver;
-      }
+      if (!options->solver.empty()) scenario.siting.solver = *site_solver_from(options->solver);
       const std::filesystem::path output =
           options->output.empty()
               ? scenario.file.parent_path() / (scenario.file.stem().string() + "-site.gpkg")

@@ -105,7 +105,7 @@ nlohmann::json siting_json(const SitingOutcome& outcome, const pipeline::SitingA
   json["coverage_minutes"] = siting.coverage_minutes;
   json["candidates"] = plan.candidates.size();
   json["demand_points"] = outcome.baseline.coverage.demand.size();
-  json["road_nodes"] = outcome.baseline.roads.node_count();
+  json["road_nodes"] = outcome.baseline.roads->node_count();
   json["chosen"] = nlohmann::json::array();
   for (std::uint32_t c : plan.chosen) json["chosen"].push_back(plan.candidates[c].name);
   json["chosen_objective"] = number(plan.chosen_objective);

@@ -38,7 +38,7 @@ Scenario demo_scenario(const SyntheticTerritory& territory, const DemoInputs& in
   scenario.facilities.type_field = "type";
   scenario.facilities.capacity_field = "capacity";
   scenario.network.path = inputs.roads_pbf;
-  scenario.network.profile = "car";
+  scenario.network.profile = TravelProfileKind::car;
   // The whole childcare offer, with ILLUSTRATIVE figures (see
   // illustrative_supply): the global rate beside the EAJE one, and zones en
   // tension following the global rate.

@@ -2,16 +2,36 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "couverture/engine/demand_spreader.hpp"
 #include "couverture/engine/nearest_facility_times.hpp"
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
 namespace {
+
+// Checked before any point is placed: a bad spacing would otherwise fill
+// the memory without a word.
+void check_coverage_parameters(std::span<const Commune> communes, const CoverageParameters& p) {
+  if (const std::string problem = threshold_problem(p.thresholds_minutes); !problem.empty()) {
+    throw std::invalid_argument("coverage thresholds: " + problem);
+  }
+  const double points = estimated_grid_points(communes, p.demand_spacing_m);
+  if (!(points <= static_cast<double>(p.max_demand_grid_points))) {
+    std::ostringstream text;
+    text << "a demand grid of " << p.demand_spacing_m << " m over these communes would hold up to "
+         << std::fixed << std::setprecision(0) << points << " points, more than the limit of "
+         << p.max_demand_grid_points
+         << "; give a demand spacing in metres (400 is the default), or fewer communes";
+    throw std::invalid_argument(text.str());
+  }
+}
 
 std::vector<std::uint32_t> locate_facilities(std::span<const Commune> communes,
                                              std::span<const Facility> facilities) {
@@ -160,6 +180,7 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   const auto stage = [&on_stage](const std::string& name) {
     if (on_stage) on_stage(name);
   };
+  check_coverage_parameters(communes, parameters);
   CoverageResult result;
   result.facility_commune = locate_facilities(communes, facilities);
   stage("spreading population over demand points");
@@ -179,6 +200,7 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   const auto stage = [&on_stage](const std::string& name) {
     if (on_stage) on_stage(name);
   };
+  check_coverage_parameters(communes, parameters);
   CoverageResult result;
   result.facility_commune = locate_facilities(communes, facilities);
   stage("placing the population where people live");
@@ -202,7 +224,7 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
                     std::span<const Facility> facilities, const CoverageParameters& parameters,
                     const std::function<void(const std::string&)>& stage, CoverageResult& result) {
   stage("snapping facilities and demand points to the road network");
-  const NetworkSnapper snapper(roads, parameters.snappable_classes);
+  const NetworkSnapper snapper(roads, parameters.network.snappable_classes);
   result.facility_positions.reserve(facilities.size());
   for (const Facility& facility : facilities) {
     result.facility_positions.push_back(snapper.snap(facility.position));
@@ -212,7 +234,7 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
     result.demand_positions.push_back(snapper.snap(point.position));
   }
   for (std::string& warning :
-       snapping_warnings(communes, facilities, result, parameters.max_snap_distance_m)) {
+       snapping_warnings(communes, facilities, result, parameters.network.max_snap_distance_m)) {
     result.warnings.push_back(std::move(warning));
   }
 
@@ -228,8 +250,9 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
   }
   const std::vector<std::uint32_t> single_group(result.demand.size(), 0);
 
-  NearestFacilityTimes times(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
-  const bool inbound = parameters.direction == TravelDirection::to_facility;
+  NearestFacilityTimes times(roads, metres_per_second(parameters.network.access_speed_kmh),
+                             parameters.network.direction);
+  const bool inbound = parameters.network.direction == TravelDirection::to_facility;
   for (const auto& [type, members] : by_type) {
     stage((inbound ? "travel times to the nearest " : "travel times from the nearest ") + type);
     ServiceCoverage service;

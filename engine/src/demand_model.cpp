@@ -363,6 +363,22 @@ std::optional<DemandSource> parse_demand_source(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<DemandSource> demand_source_of(DemandSourceChoice choice) {
+  switch (choice) {
+    case DemandSourceChoice::automatic:
+      return std::nullopt;
+    case DemandSourceChoice::insee_grid:
+      return DemandSource::insee_grid;
+    case DemandSourceChoice::buildings:
+      return DemandSource::buildings;
+    case DemandSourceChoice::landuse:
+      return DemandSource::residential_landuse;
+    case DemandSourceChoice::grid:
+      return DemandSource::regular_grid;
+  }
+  return std::nullopt;
+}
+
 DemandModel build_demand(std::span<const Commune> communes, const PopulationSources& sources,
                          const DemandModelOptions& options) {
   if (!(options.grid_spacing_m > 0.0))
@@ -370,13 +386,8 @@ DemandModel build_demand(std::span<const Commune> communes, const PopulationSour
   if (!(options.building_cell_m > 0.0)) {
     throw std::invalid_argument("building cell size must be positive");
   }
-  const bool automatic = options.source == "auto";
-  const std::optional<DemandSource> named = parse_demand_source(options.source);
-  if (!automatic && !named) {
-    throw std::invalid_argument("unknown demand source '" + options.source +
-                                "': use auto, insee_grid, buildings, residential_landuse or "
-                                "regular_grid");
-  }
+  const std::optional<DemandSource> named = demand_source_of(options.source);
+  const bool automatic = !named;
   std::vector<DemandSource> order;
   if (automatic) {
     order.assign(kPreferenceOrder.begin(), kPreferenceOrder.end());
@@ -423,7 +434,7 @@ DemandModel build_demand(std::span<const Commune> communes, const PopulationSour
         automatic ? std::string(
                         "no population grid cell, residential building or residential "
                         "area")
-                  : "no data from demand source '" + options.source + "'";
+                  : "no data from demand source '" + std::string(to_string(options.source)) + "'";
     model.warnings.push_back(what + " in " + std::to_string(on_fallback_grid.size()) +
                              " commune(s), their population spread on a regular grid instead: " +
                              names_of(communes, on_fallback_grid));

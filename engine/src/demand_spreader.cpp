@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 
@@ -81,6 +82,23 @@ LonLat point_on_surface(const GEOSGeometry& area) {
   GEOSGeomGetX_r(context, point.get(), &position.lon);
   GEOSGeomGetY_r(context, point.get(), &position.lat);
   return position;
+}
+
+double estimated_grid_points(std::span<const Commune> communes, double spacing_m) {
+  if (!(spacing_m > 0.0) || !std::isfinite(spacing_m)) {
+    return std::numeric_limits<double>::infinity();
+  }
+  double count = 0.0;
+  for (const Commune& commune : communes) {
+    if (!commune.boundary) continue;
+    const GridFrame frame = grid_frame_over(*commune.boundary, spacing_m);
+    if (frame.step_lon > 0.0 && frame.step_lat > 0.0) {
+      count += std::ceil((frame.max_lon - frame.min_lon) / frame.step_lon) *
+               std::ceil((frame.max_lat - frame.min_lat) / frame.step_lat);
+    }
+    count += 1.0;
+  }
+  return count;
 }
 
 std::vector<LonLat> regular_grid_points(const GEOSGeometry& boundary, double spacing_m) {

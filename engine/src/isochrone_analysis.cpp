@@ -11,6 +11,7 @@
 
 #include "couverture/engine/travel_time_matrix.hpp"
 #include "couverture/geodata/geos_operations.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
@@ -23,15 +24,8 @@ constexpr double kNeverReached = 7.0 * 24.0 * 60.0;
 constexpr std::size_t kRoadSampleFactor = 8;
 
 void check_parameters(const IsochroneParameters& p) {
-  if (p.thresholds_minutes.empty()) {
-    throw std::invalid_argument("isochrone thresholds: give at least one");
-  }
-  for (std::size_t k = 0; k < p.thresholds_minutes.size(); ++k) {
-    const double t = p.thresholds_minutes[k];
-    if (!(t > 0.0) || !std::isfinite(t) || (k > 0 && !(t > p.thresholds_minutes[k - 1]))) {
-      throw std::invalid_argument(
-          "isochrone thresholds must be positive, finite and increasing minutes");
-    }
+  if (const std::string problem = threshold_problem(p.thresholds_minutes); !problem.empty()) {
+    throw std::invalid_argument("isochrone thresholds: " + problem);
   }
   if (!(p.cell_m > 0.0) || !std::isfinite(p.cell_m)) {
     throw std::invalid_argument("isochrones.cell_m must be a positive number of metres");
@@ -39,7 +33,7 @@ void check_parameters(const IsochroneParameters& p) {
   if (!(p.max_offroad_m > 0.0) || !std::isfinite(p.max_offroad_m)) {
     throw std::invalid_argument("isochrones.max_offroad_m must be a positive number of metres");
   }
-  if (!(p.access_speed_mps > 0.0)) {
+  if (!(p.network.access_speed_kmh > 0.0) || !std::isfinite(p.network.access_speed_kmh)) {
     throw std::invalid_argument("the access speed must be positive");
   }
 }
@@ -62,7 +56,7 @@ struct Territory {
   std::vector<bool> road_sampled;  // by placed cell
 
   [[nodiscard]] double walk_minutes(double metres) const {
-    return metres / parameters->access_speed_mps / 60.0;
+    return metres / metres_per_second(parameters->network.access_speed_kmh) / 60.0;
   }
 };
 
@@ -103,7 +97,7 @@ Territory prepare_territory(const IsochroneInputs& inputs, const IsochroneParame
   const RasterGrid grid =
       territory_grid(inputs.communes, to_grid, parameters.cell_m, parameters.max_cells);
   territory.cells = place_surface_cells(*inputs.roads, grid, to_grid, parameters.max_offroad_m,
-                                        parameters.snappable_classes);
+                                        parameters.network.snappable_classes);
   std::vector<LonLat> points;
   for (const DemandPoint& point : inputs.demand) points.push_back(point.position);
   territory.demand_xy = to_grid_xy(points, to_grid);
@@ -340,7 +334,9 @@ std::vector<IsochroneFeature> per_facility_features(const Territory& territory,
                                 territory.walk_minutes(parameters.cell_m * std::sqrt(2.0));
   std::vector<NetworkPosition> origins = territory.cells.positions;
   origins.insert(origins.end(), inputs.demand_positions.begin(), inputs.demand_positions.end());
-  TravelTimeMatrixBuilder builder(*inputs.roads, parameters.access_speed_mps, parameters.direction);
+  TravelTimeMatrixBuilder builder(*inputs.roads,
+                                  metres_per_second(parameters.network.access_speed_kmh),
+                                  parameters.network.direction);
   const std::size_t count = inputs.facilities.size();
   std::vector<std::vector<IsochroneFeature>> by_facility(count);
   tbb::enumerable_thread_specific<DemandScratch> scratch;
@@ -365,7 +361,8 @@ void per_service_features(const Territory& territory, IsochroneOutcome& outcome,
   const IsochroneInputs& inputs = *territory.inputs;
   const IsochroneParameters& parameters = *territory.parameters;
   const RasterGrid& grid = territory.cells.grid;
-  NearestFacilityTimes times(*inputs.roads, parameters.access_speed_mps, parameters.direction);
+  NearestFacilityTimes times(*inputs.roads, metres_per_second(parameters.network.access_speed_kmh),
+                             parameters.network.direction);
   for (const ServiceCoverage& service : inputs.services) {
     std::vector<NetworkPosition> positions;
     SurfacePiece piece;

@@ -151,6 +151,7 @@ RoadGraph rebuilt(const RoadGraph& roads, std::span<const ArcTriple> arcs,
   variant.node_osm_id = roads.node_osm_id;
   variant.build_stats = roads.build_stats;
   variant.source_description = roads.source_description;
+  variant.slope_aware = roads.slope_aware;
   variant.detached_segment_end = roads.detached_segment_end;
   variant.detached_segment_class = roads.detached_segment_class;
   std::vector<ArcId> order;

@@ -133,18 +133,6 @@ std::vector<std::uint32_t> worst_served_communes(const ServiceAccessibility& ser
   return communes;
 }
 
-std::string_view to_string(EquityMeasure measure) {
-  switch (measure) {
-    case EquityMeasure::travel_time:
-      return "travel_time";
-    case EquityMeasure::e2sfca:
-      return "e2sfca";
-    case EquityMeasure::gravity:
-      return "gravity";
-  }
-  return "travel_time";
-}
-
 std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
                                                         std::span<const Commune> communes,
                                                         std::span<const Facility> facilities,
@@ -164,7 +152,8 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
   for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
   const std::vector<std::uint32_t> single_group(point_count, 0);
 
-  TravelTimeMatrixBuilder builder(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
+  TravelTimeMatrixBuilder builder(roads, metres_per_second(parameters.network.access_speed_kmh),
+                                  parameters.network.direction);
   std::vector<ServiceAccessibility> result;
   for (const ServiceCoverage& nearest : coverage.services) {
     ServiceAccessibility service;

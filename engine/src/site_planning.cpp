@@ -193,41 +193,17 @@ void validate(const SitePlanParameters& p) {
   if (!(p.capacity >= 0.0) || !std::isfinite(p.capacity)) fail("capacity must be finite, >= 0");
   if (!(p.min_distance_m >= 0.0)) fail("min_distance_m must be >= 0");
   if (!(p.time_limit_s > 0.0)) fail("time_limit_s must be > 0");
-  if (!(p.access_speed_kmh > 0.0)) fail("access_speed_kmh must be > 0");
+  if (!(p.network.access_speed_kmh > 0.0)) fail("access_speed_kmh must be > 0");
   if (std::isnan(p.max_snap_distance_m)) fail("max_snap_distance_m must not be NaN");
   p.e2sfca_decay.validate();
 }
 
 }  // namespace
 
-std::string_view to_string(SitePlanObjective objective) {
-  switch (objective) {
-    case SitePlanObjective::max_covering:
-      return "max_covering";
-    case SitePlanObjective::p_median:
-      return "p_median";
-    case SitePlanObjective::equity_maximin:
-      return "equity_maximin";
-    case SitePlanObjective::equity_gini:
-      return "equity_gini";
-    case SitePlanObjective::capacity:
-      return "capacity";
-  }
-  return "max_covering";
-}
-
-std::optional<SitePlanObjective> site_plan_objective_from(std::string_view name) {
-  for (SitePlanObjective objective : kSitePlanObjectives) {
-    if (to_string(objective) == name) return objective;
-  }
-  return std::nullopt;
-}
-
-std::optional<SiteSolver> site_solver_from(std::string_view name) {
-  if (name == "auto") return SiteSolver::automatic;
-  if (name == "exact") return SiteSolver::exact;
-  if (name == "greedy") return SiteSolver::greedy;
-  return std::nullopt;
+double exact_size_limit_for(const SitePlanParameters& parameters) {
+  return parameters.objective == SitePlanObjective::p_median
+             ? std::min(parameters.exact_size_limit, parameters.p_median_exact_size_cap)
+             : parameters.exact_size_limit;
 }
 
 SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
@@ -283,7 +259,7 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
   }
 
   // Snap the candidates as the coverage snapped its points.
-  const NetworkSnapper snapper(roads, parameters.snappable_classes);
+  const NetworkSnapper snapper(roads, parameters.network.snappable_classes);
   std::size_t dropped = 0;
   for (SiteCandidate& candidate : candidates) {
     NetworkPosition position = snapper.snap(candidate.position);
@@ -318,7 +294,8 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
   for (std::size_t i = 0; i < point_count; ++i) {
     if (weight[i] > 0.0) cutoff = std::max(cutoff, existing[i]);
   }
-  TravelTimeMatrixBuilder builder(roads, parameters.access_speed_kmh / 3.6, parameters.direction);
+  TravelTimeMatrixBuilder builder(roads, metres_per_second(parameters.network.access_speed_kmh),
+                                  parameters.network.direction);
   const TravelTimeMatrix matrix =
       builder.compute(plan.candidate_positions, coverage.demand_positions, 60.0 * cutoff);
 
@@ -386,7 +363,7 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
     const double size = static_cast<double>(point_count) * static_cast<double>(candidate_count);
     const bool run_exact =
         parameters.solver == SiteSolver::exact ||
-        (parameters.solver == SiteSolver::automatic && size <= parameters.exact_size_limit);
+        (parameters.solver == SiteSolver::automatic && size <= exact_size_limit_for(parameters));
     plan.greedy = solve_siting_greedy(instance, problem);
     if (run_exact) {
       plan.exact = solve_siting_exact(instance, problem, {parameters.time_limit_s});

@@ -215,14 +215,25 @@ TravelProfile TravelProfile::bike() {
   return profile;
 }
 
-std::optional<TravelProfile> TravelProfile::by_name(std::string_view name) {
-  if (name == "car") return car();
-  if (name == "walk") return walk();
-  if (name == "bike") return bike();
-  return std::nullopt;
+TravelProfile TravelProfile::of(TravelProfileKind kind) {
+  switch (kind) {
+    case TravelProfileKind::walk:
+      return walk();
+    case TravelProfileKind::bike:
+      return bike();
+    case TravelProfileKind::car:
+      break;
+  }
+  return car();
 }
 
-std::vector<std::string> TravelProfile::names() { return {"car", "walk", "bike"}; }
+std::optional<TravelProfile> TravelProfile::by_name(std::string_view name) {
+  const std::optional<TravelProfileKind> kind = travel_profile_kind_from(name);
+  if (!kind) return std::nullopt;
+  return of(*kind);
+}
+
+std::vector<std::string> TravelProfile::names() { return names_in(kTravelProfileNames); }
 
 double TravelProfile::class_speed_kmh(RoadClass road_class) const {
   return class_speed_kmh_[static_cast<std::size_t>(road_class)];

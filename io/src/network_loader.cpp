@@ -24,13 +24,6 @@ std::optional<RoadClass> road_class_named(std::string_view name) {
   return std::nullopt;
 }
 
-std::string profile_names() {
-  std::string names;
-  for (const std::string& name : TravelProfile::names())
-    names += (names.empty() ? "" : ", ") + name;
-  return names;
-}
-
 RoadGraph load_saved_graph(const NetworkSource& source) {
   RoadGraph roads = load_road_graph(source.path);
   // A file can round-trip yet hold no usable network.
@@ -38,10 +31,11 @@ RoadGraph load_saved_graph(const NetworkSource& source) {
   const std::string rebuild =
       "rebuild it with `couverture network build --osm FILE.osm.pbf "
       "--profile " +
-      source.profile + "`, or set network.path to the OSM extract";
-  if (roads.profile != source.profile) {
+      std::string(to_string(source.profile)) + "`, or set network.path to the OSM extract";
+  if (roads.profile != to_string(source.profile)) {
     throw DataError(source.path.string() + ": this graph was built for the '" + roads.profile +
-                    "' profile but the scenario asks for '" + source.profile + "'; " + rebuild);
+                    "' profile but the scenario asks for '" +
+                    std::string(to_string(source.profile)) + "'; " + rebuild);
   }
   if (!source.speeds_kmh.empty() || !source.access_permit.empty() ||
       !source.access_forbid.empty()) {
@@ -61,11 +55,7 @@ RoadGraph load_saved_graph(const NetworkSource& source) {
 }  // namespace
 
 TravelProfile network_profile(const NetworkSource& source) {
-  std::optional<TravelProfile> profile = TravelProfile::by_name(source.profile);
-  if (!profile) {
-    throw DataError("network.profile: unknown profile '" + source.profile +
-                    "'; use one of: " + profile_names());
-  }
+  TravelProfile profile = TravelProfile::of(source.profile);
   for (const auto& [name, kmh] : source.speeds_kmh) {
     const std::optional<RoadClass> road_class = road_class_named(name);
     if (!road_class) {
@@ -73,23 +63,21 @@ TravelProfile network_profile(const NetworkSource& source) {
                       "' is not a road class (see docs/scenario.md for the names)");
     }
     try {
-      profile->set_class_speed_kmh(*road_class, kmh);
+      profile.set_class_speed_kmh(*road_class, kmh);
     } catch (const std::invalid_argument& error) {
       throw DataError(std::string("network.speeds: ") + error.what());
     }
   }
   try {
-    for (const std::string& value : source.access_permit) profile->permit_access_value(value);
-    for (const std::string& value : source.access_forbid) profile->forbid_access_value(value);
+    for (const std::string& value : source.access_permit) profile.permit_access_value(value);
+    for (const std::string& value : source.access_forbid) profile.forbid_access_value(value);
   } catch (const std::invalid_argument& error) {
     throw DataError(std::string("network.access: ") + error.what());
   }
-  return *profile;
+  return profile;
 }
 
-bool has_slopes(const RoadGraph& roads) {
-  return roads.source_description.find(kSlopesMarker) != std::string::npos;
-}
+bool has_slopes(const RoadGraph& roads) { return roads.slope_aware; }
 
 SlopeAdjustment apply_dem(RoadGraph& roads, const fs::path& dem,
                           std::vector<std::string>& warnings) {
@@ -115,6 +103,7 @@ SlopeAdjustment apply_dem(RoadGraph& roads, const fs::path& dem,
   }
   const SlopeAdjustment adjustment = apply_slopes(roads, model, elevations.elevation_m);
   roads.source_description += std::string(kSlopesMarker) + dem.filename().string();
+  roads.slope_aware = true;
   return adjustment;
 }
 

@@ -192,6 +192,7 @@ void save_road_graph(const RoadGraph& road, const fs::path& path, bool overwrite
     PayloadWriter payload(file.get(), path);
     payload.text(road.profile);
     payload.text(road.source_description);
+    payload.value(static_cast<std::uint8_t>(road.slope_aware ? 1 : 0));
     payload.value(road.build_stats.components_kept);
     payload.value(road.build_stats.components_dropped);
     payload.value(road.build_stats.nodes_dropped);
@@ -255,6 +256,9 @@ RoadGraph load_road_graph(const fs::path& path) {
   RoadGraph road;
   road.profile = payload.text();
   road.source_description = payload.text();
+  const auto slope_aware = payload.value<std::uint8_t>();
+  if (slope_aware > 1) payload.truncated();
+  road.slope_aware = slope_aware == 1;
   road.build_stats.components_kept = payload.value<std::uint64_t>();
   road.build_stats.components_dropped = payload.value<std::uint64_t>();
   road.build_stats.nodes_dropped = payload.value<std::uint64_t>();

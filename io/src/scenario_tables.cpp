@@ -91,8 +91,21 @@ std::optional<double> TableReader::number(std::string_view key) {
 double TableReader::positive_number(std::string_view key, double fallback) {
   const auto value = number(key);
   if (!value) return fallback;
-  if (!(*value > 0.0)) {
-    throw DataError(where(*table_.get(key), key) + " must be greater than zero");
+  if (!(*value > 0.0) || !std::isfinite(*value)) {
+    throw DataError(where(*table_.get(key), key) + " must be a number greater than zero");
+  }
+  return *value;
+}
+
+double TableReader::number_between(std::string_view key, double fallback, double minimum,
+                                   double maximum, std::string_view hint) {
+  const auto value = number(key);
+  if (!value) return fallback;
+  if (!(std::isfinite(*value) && *value >= minimum && *value <= maximum)) {
+    std::ostringstream text;
+    text << where(*table_.get(key), key) << ": " << *value << " is outside " << minimum << " to "
+         << maximum << "; " << hint;
+    throw DataError(text.str());
   }
   return *value;
 }
@@ -172,9 +185,12 @@ std::optional<std::vector<double>> TableReader::minutes_list(std::string_view ke
   std::vector<double> sorted;
   for (const toml::node& value : *values) {
     const auto minutes = value.value<double>();
-    if (!minutes || !(*minutes > 0.0)) {
-      throw DataError(where(value, key) +
-                      " holds a value that is not a positive number of minutes");
+    if (!minutes || !threshold_in_bounds(*minutes)) {
+      std::ostringstream text;
+      text << where(value, key) << " holds " << (minutes ? number_text(*minutes) : "a value")
+           << ", not a number of minutes above 0 and at most " << kMaxThresholdMinutes
+           << " (one day); give minutes, e.g. [5, 10, 15, 20]";
+      throw DataError(text.str());
     }
     sorted.push_back(*minutes);
   }

@@ -1,8 +1,9 @@
 #pragma once
 
-// Private to the scenario reader (scenario_file.cpp, scenario_variant.cpp,
-// scenario_siting.cpp): the checked reading of one TOML table, and the
-// readers and writers of the tables that live in their own files.
+// Private to the scenario reader and writer (scenario_reader.cpp,
+// scenario_writer.cpp, scenario_variant.cpp, scenario_siting.cpp...): the
+// checked reading of one TOML table, and the readers and writers of the
+// tables that live in their own files.
 
 #include <toml++/toml.h>
 
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "couverture/geodata/data_error.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 #include "couverture/io/scenario.hpp"
 
 namespace couverture::scenario_tables {
@@ -59,7 +61,13 @@ class TableReader {
 
   std::optional<double> number(std::string_view key);
 
+  // Finite and above zero (inf is not a distance or a speed).
   double positive_number(std::string_view key, double fallback);
+
+  // A finite number in [minimum, maximum]; `hint` says what suits (and the
+  // unit), e.g. "400 m suits a town".
+  double number_between(std::string_view key, double fallback, double minimum, double maximum,
+                        std::string_view hint);
 
   // A finite number of at least `minimum` (strictly above it when `strict`).
   double bounded_number(std::string_view key, double fallback, double minimum, bool strict);
@@ -67,6 +75,14 @@ class TableReader {
   // One of `choices`, or `fallback` when absent; a misspelling is named.
   std::string choice(std::string_view key, const std::string& fallback,
                      const std::vector<std::string>& choices);
+
+  // One value of an enum's name table, or `fallback` when absent; a
+  // misspelling is named with the accepted names.
+  template <typename Enum, std::size_t N>
+  Enum choice(std::string_view key, Enum fallback, const NameTable<Enum, N>& table) {
+    const std::string name = choice(key, std::string(name_in(table, fallback)), names_in(table));
+    return *value_in(table, name);
+  }
 
   // The error for a key this table must have, with the table's own line.
   [[noreturn]] void reject_missing(std::string_view key, std::string_view hint) const;
@@ -112,15 +128,16 @@ std::string number_text(double value);
 // written for, so the folder can be moved with its inputs.
 using PathWriter = std::function<std::string(const fs::path&)>;
 
-// scenario_file.cpp: every setting of a scenario from its (merged) root
+// scenario_reader.cpp: every setting of a scenario from its (merged) root
 // table; `file` is the scenario being read (name and changes are the
 // caller's). Used to check a baseline on its own before a variant
 // overrides it.
 Scenario settings_from_table(const fs::path& file, const toml::table& root);
 
-// scenario_file.cpp: the keys of [facilities], or of [siting.candidates]
+// scenario_reader.cpp: the keys of [facilities], or of [siting.candidates]
 // (where type_field is optional).
 FacilitySource read_facility_source(TableReader& reader, bool type_required);
+// scenario_writer.cpp
 toml::table facility_source_to_toml(const FacilitySource& source, const PathWriter& relative);
 
 // scenario_variant.cpp: a scenario file with its baseline chain resolved.

@@ -162,160 +162,180 @@ auto first_where(std::vector<T>& values, Match match) {
   return std::find_if(values.begin(), values.end(), match);
 }
 
+// Reads the entries of [changes] of one file on top of the changes it
+// inherits (the baseline's): a later change of the same thing wins. Within
+// one file, two changes of the same thing are refused as contradictory
+// (lines_ remembers where each was first given).
+class ChangesReader {
+ public:
+  ChangesReader(ScenarioChanges inherited, const fs::path& baseline)
+      : changes_(std::move(inherited)), by_baseline_(" by the baseline " + baseline.string()) {}
+
+  // A facility the baseline added is redefined by the variant.
+  void add_facility(TableReader& entry, const toml::table& values) {
+    Facility facility;
+    facility.id = required_id(entry, "every new facility needs an id");
+    const std::string where = entry.where(*values.get("id"), "id");
+    if (const std::string* first = seen_at(lines_.added, facility.id)) {
+      throw DataError(where + ": facility '" + facility.id + "' is already added at " + *first +
+                      "; give each new facility its own id");
+    }
+    if (is_removed(facility.id) != changes_.removed.end()) {
+      throw DataError(where + ": facility '" + facility.id + "' is removed" + by_baseline_ +
+                      "; give the new facility another id");
+    }
+    lines_.added[facility.id] = line_of(values);
+    facility.name = entry.text("name").value_or("");
+    if (facility.name.empty()) facility.name = facility.id;
+    if (!values.contains("type")) {
+      entry.reject_missing("type", "the service type of the new facility, e.g. eaje");
+    }
+    facility.service_type = *entry.text("type");
+    if (facility.service_type.empty()) {
+      throw DataError(entry.where(*values.get("type"), "type") +
+                      " must name the service type, e.g. \"eaje\"");
+    }
+    facility.capacity = entry.bounded_number("capacity", 0.0, 0.0, false);
+    facility.capacity_known = values.contains("capacity");
+    facility.position = read_position(entry, values);
+    // A facility the baseline added is redefined by the variant.
+    if (const auto same = is_added(facility.id); same != changes_.added.end()) {
+      *same = std::move(facility);
+    } else {
+      changes_.added.push_back(std::move(facility));
+    }
+  }
+
+  // Removing a facility the baseline added takes the addition back.
+  void remove_facility(TableReader& entry, const toml::table& values) {
+    const std::string id = required_id(entry, "the id of the facility to remove");
+    const std::string where = entry.where(*values.get("id"), "id");
+    if (const std::string* added = seen_at(lines_.added, id)) {
+      throw DataError(where + ": facility '" + id + "' is also added at " + *added +
+                      "; a facility is either added or removed");
+    }
+    if (const std::string* first = seen_at(lines_.removed, id)) {
+      throw DataError(where + ": facility '" + id + "' is already removed at " + *first);
+    }
+    lines_.removed[id] = line_of(values);
+    if (const auto added = is_added(id); added != changes_.added.end()) {
+      changes_.added.erase(added);  // the variant takes back its baseline's addition
+      return;
+    }
+    std::erase_if(changes_.capacities,
+                  [&id](const CapacityChange& change) { return change.facility_id == id; });
+    if (is_removed(id) == changes_.removed.end()) changes_.removed.push_back(id);
+  }
+
+  // A capacity of a facility the variant adds belongs in its entry.
+  void set_capacity(TableReader& entry, const toml::table& values) {
+    const std::string id = required_id(entry, "the id of the facility whose capacity changes");
+    const std::string where = entry.where(*values.get("id"), "id");
+    if (const std::string* added = seen_at(lines_.added, id)) {
+      throw DataError(where + ": facility '" + id + "' is added at " + *added +
+                      "; give its capacity there");
+    }
+    if (const std::string* removed = seen_at(lines_.removed, id)) {
+      throw DataError(where + ": facility '" + id + "' is removed at " + *removed);
+    }
+    if (const std::string* first = seen_at(lines_.capacities, id)) {
+      throw DataError(where + ": facility '" + id + "' already has a capacity at " + *first +
+                      "; keep one");
+    }
+    if (is_removed(id) != changes_.removed.end()) {
+      throw DataError(where + ": facility '" + id + "' is removed" + by_baseline_ +
+                      "; drop this change, or the removal");
+    }
+    lines_.capacities[id] = line_of(values);
+    if (!values.contains("capacity")) entry.reject_missing("capacity", "the new places, >= 0");
+    const double capacity = entry.bounded_number("capacity", 0.0, 0.0, false);
+    if (const auto added = is_added(id); added != changes_.added.end()) {
+      added->capacity = capacity;
+    } else if (const auto same =
+                   first_where(changes_.capacities,
+                               [&id](const CapacityChange& c) { return c.facility_id == id; });
+               same != changes_.capacities.end()) {
+      same->capacity = capacity;
+    } else {
+      changes_.capacities.push_back({id, capacity});
+    }
+  }
+
+  // Closing a way drops any speed set on it.
+  void close_road(TableReader& entry, const toml::table& values) {
+    const std::int64_t way = required_way_id(entry, values);
+    if (const std::string* first = seen_at(lines_.closed, way)) {
+      throw DataError(entry.where(*values.get("way_id"), "way_id") + ": way " +
+                      std::to_string(way) + " is already closed at " + *first);
+    }
+    lines_.closed[way] = line_of(values);
+    std::erase_if(changes_.way_speeds, [way](const RoadSpeedChange& c) { return c.way_id == way; });
+    if (std::find(changes_.closed_ways.begin(), changes_.closed_ways.end(), way) ==
+        changes_.closed_ways.end()) {
+      changes_.closed_ways.push_back(way);
+    }
+  }
+
+  // A way the baseline closed is reopened at this speed.
+  void road_speed(TableReader& entry, const toml::table& values) {
+    const std::int64_t way = required_way_id(entry, values);
+    const std::string where = entry.where(*values.get("way_id"), "way_id");
+    if (const std::string* closed = seen_at(lines_.closed, way)) {
+      throw DataError(where + ": way " + std::to_string(way) + " is closed at " + *closed +
+                      "; a way is either closed or given a speed");
+    }
+    if (const std::string* first = seen_at(lines_.speeds, way)) {
+      throw DataError(where + ": way " + std::to_string(way) + " already has a speed at " + *first +
+                      "; keep one");
+    }
+    lines_.speeds[way] = line_of(values);
+    if (!values.contains("kmh")) entry.reject_missing("kmh", "the new speed in km/h, > 0");
+    const double kmh = entry.bounded_number("kmh", 0.0, 0.0, true);
+    // A way the baseline closed is reopened at this speed.
+    std::erase(changes_.closed_ways, way);
+    if (const auto same = first_where(changes_.way_speeds,
+                                      [way](const RoadSpeedChange& c) { return c.way_id == way; });
+        same != changes_.way_speeds.end()) {
+      same->kmh = kmh;
+    } else {
+      changes_.way_speeds.push_back({way, kmh});
+    }
+  }
+
+  ScenarioChanges take() { return std::move(changes_); }
+
+ private:
+  std::vector<Facility>::iterator is_added(const std::string& id) {
+    return first_where(changes_.added, [&id](const Facility& f) { return f.id == id; });
+  }
+  std::vector<std::string>::iterator is_removed(const std::string& id) {
+    return std::find(changes_.removed.begin(), changes_.removed.end(), id);
+  }
+
+  ScenarioChanges changes_;
+  EntryLines lines_;
+  std::string by_baseline_;
+};
+
 // Reads [changes] of `file` and applies them on top of `inherited` (the
-// baseline's): a later change of the same thing wins. Within one file, two
-// changes of the same thing are refused as contradictory.
+// baseline's).
 ScenarioChanges read_changes_table(const fs::path& file, const toml::table* table,
                                    ScenarioChanges inherited, const fs::path& baseline) {
-  ScenarioChanges changes = std::move(inherited);
-  if (table == nullptr) return changes;
+  if (table == nullptr) return inherited;
   TableReader reader(file, *table, "changes.");
-  EntryLines lines;
-  const std::string by_baseline = " by the baseline " + baseline.string();
-  const auto is_added = [&changes](const std::string& id) {
-    return first_where(changes.added, [&id](const Facility& f) { return f.id == id; });
+  ChangesReader changes(std::move(inherited), baseline);
+  const auto each = [&](std::string_view key, std::string_view hint, auto read) {
+    for_each_entry(reader, file, key, hint, [&](TableReader& entry, const toml::table& values) {
+      (changes.*read)(entry, values);
+    });
   };
-  const auto is_removed = [&changes](const std::string& id) {
-    return std::find(changes.removed.begin(), changes.removed.end(), id);
-  };
-
-  for_each_entry(
-      reader, file, "add_facility", "id, name, type, capacity and lon/lat",
-      [&](TableReader& entry, const toml::table& values) {
-        Facility facility;
-        facility.id = required_id(entry, "every new facility needs an id");
-        const std::string where = entry.where(*values.get("id"), "id");
-        if (const std::string* first = seen_at(lines.added, facility.id)) {
-          throw DataError(where + ": facility '" + facility.id + "' is already added at " + *first +
-                          "; give each new facility its own id");
-        }
-        if (is_removed(facility.id) != changes.removed.end()) {
-          throw DataError(where + ": facility '" + facility.id + "' is removed" + by_baseline +
-                          "; give the new facility another id");
-        }
-        lines.added[facility.id] = line_of(values);
-        facility.name = entry.text("name").value_or("");
-        if (facility.name.empty()) facility.name = facility.id;
-        if (!values.contains("type")) {
-          entry.reject_missing("type", "the service type of the new facility, e.g. eaje");
-        }
-        facility.service_type = *entry.text("type");
-        if (facility.service_type.empty()) {
-          throw DataError(entry.where(*values.get("type"), "type") +
-                          " must name the service type, e.g. \"eaje\"");
-        }
-        facility.capacity = entry.bounded_number("capacity", 0.0, 0.0, false);
-        facility.capacity_known = values.contains("capacity");
-        facility.position = read_position(entry, values);
-        // A facility the baseline added is redefined by the variant.
-        if (const auto same = is_added(facility.id); same != changes.added.end()) {
-          *same = std::move(facility);
-        } else {
-          changes.added.push_back(std::move(facility));
-        }
-      });
-
-  for_each_entry(
-      reader, file, "remove_facility", "id", [&](TableReader& entry, const toml::table& values) {
-        const std::string id = required_id(entry, "the id of the facility to remove");
-        const std::string where = entry.where(*values.get("id"), "id");
-        if (const std::string* added = seen_at(lines.added, id)) {
-          throw DataError(where + ": facility '" + id + "' is also added at " + *added +
-                          "; a facility is either added or removed");
-        }
-        if (const std::string* first = seen_at(lines.removed, id)) {
-          throw DataError(where + ": facility '" + id + "' is already removed at " + *first);
-        }
-        lines.removed[id] = line_of(values);
-        if (const auto added = is_added(id); added != changes.added.end()) {
-          changes.added.erase(added);  // the variant takes back its baseline's addition
-          return;
-        }
-        std::erase_if(changes.capacities,
-                      [&id](const CapacityChange& change) { return change.facility_id == id; });
-        if (is_removed(id) == changes.removed.end()) changes.removed.push_back(id);
-      });
-
-  for_each_entry(reader, file, "set_capacity", "id and capacity",
-                 [&](TableReader& entry, const toml::table& values) {
-                   const std::string id =
-                       required_id(entry, "the id of the facility whose capacity changes");
-                   const std::string where = entry.where(*values.get("id"), "id");
-                   if (const std::string* added = seen_at(lines.added, id)) {
-                     throw DataError(where + ": facility '" + id + "' is added at " + *added +
-                                     "; give its capacity there");
-                   }
-                   if (const std::string* removed = seen_at(lines.removed, id)) {
-                     throw DataError(where + ": facility '" + id + "' is removed at " + *removed);
-                   }
-                   if (const std::string* first = seen_at(lines.capacities, id)) {
-                     throw DataError(where + ": facility '" + id + "' already has a capacity at " +
-                                     *first + "; keep one");
-                   }
-                   if (is_removed(id) != changes.removed.end()) {
-                     throw DataError(where + ": facility '" + id + "' is removed" + by_baseline +
-                                     "; drop this change, or the removal");
-                   }
-                   lines.capacities[id] = line_of(values);
-                   if (!values.contains("capacity"))
-                     entry.reject_missing("capacity", "the new places, >= 0");
-                   const double capacity = entry.bounded_number("capacity", 0.0, 0.0, false);
-                   if (const auto added = is_added(id); added != changes.added.end()) {
-                     added->capacity = capacity;
-                   } else if (const auto same = first_where(
-                                  changes.capacities,
-                                  [&id](const CapacityChange& c) { return c.facility_id == id; });
-                              same != changes.capacities.end()) {
-                     same->capacity = capacity;
-                   } else {
-                     changes.capacities.push_back({id, capacity});
-                   }
-                 });
-
-  for_each_entry(reader, file, "close_road", "way_id",
-                 [&](TableReader& entry, const toml::table& values) {
-                   const std::int64_t way = required_way_id(entry, values);
-                   if (const std::string* first = seen_at(lines.closed, way)) {
-                     throw DataError(entry.where(*values.get("way_id"), "way_id") + ": way " +
-                                     std::to_string(way) + " is already closed at " + *first);
-                   }
-                   lines.closed[way] = line_of(values);
-                   std::erase_if(changes.way_speeds,
-                                 [way](const RoadSpeedChange& c) { return c.way_id == way; });
-                   if (std::find(changes.closed_ways.begin(), changes.closed_ways.end(), way) ==
-                       changes.closed_ways.end()) {
-                     changes.closed_ways.push_back(way);
-                   }
-                 });
-
-  for_each_entry(
-      reader, file, "road_speed", "way_id and kmh",
-      [&](TableReader& entry, const toml::table& values) {
-        const std::int64_t way = required_way_id(entry, values);
-        const std::string where = entry.where(*values.get("way_id"), "way_id");
-        if (const std::string* closed = seen_at(lines.closed, way)) {
-          throw DataError(where + ": way " + std::to_string(way) + " is closed at " + *closed +
-                          "; a way is either closed or given a speed");
-        }
-        if (const std::string* first = seen_at(lines.speeds, way)) {
-          throw DataError(where + ": way " + std::to_string(way) + " already has a speed at " +
-                          *first + "; keep one");
-        }
-        lines.speeds[way] = line_of(values);
-        if (!values.contains("kmh")) entry.reject_missing("kmh", "the new speed in km/h, > 0");
-        const double kmh = entry.bounded_number("kmh", 0.0, 0.0, true);
-        // A way the baseline closed is reopened at this speed.
-        std::erase(changes.closed_ways, way);
-        if (const auto same = first_where(
-                changes.way_speeds, [way](const RoadSpeedChange& c) { return c.way_id == way; });
-            same != changes.way_speeds.end()) {
-          same->kmh = kmh;
-        } else {
-          changes.way_speeds.push_back({way, kmh});
-        }
-      });
+  each("add_facility", "id, name, type, capacity and lon/lat", &ChangesReader::add_facility);
+  each("remove_facility", "id", &ChangesReader::remove_facility);
+  each("set_capacity", "id and capacity", &ChangesReader::set_capacity);
+  each("close_road", "way_id", &ChangesReader::close_road);
+  each("road_speed", "way_id and kmh", &ChangesReader::road_speed);
   reader.reject_unknown_keys();
-  return changes;
+  return changes.take();
 }
 
 }  // namespace

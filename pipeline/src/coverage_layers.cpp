@@ -234,9 +234,9 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
     thresholds << (thresholds.tellp() > 0 ? ", " : "") << t;
   }
   add("thresholds_minutes", thresholds.str());
-  add("profile", scenario.network.profile);
-  add("access_speed_kmh", number_label(scenario.network.access_speed_kmh));
-  add("max_snap_distance_m", number_label(scenario.network.max_snap_distance_m));
+  add("profile", std::string(to_string(scenario.network.profile)));
+  add("access_speed_kmh", number_label(scenario.network.access.access_speed_kmh));
+  add("max_snap_distance_m", number_label(scenario.network.access.max_snap_distance_m));
   for (std::size_t c = 0; c < outcome.demand_sources.size(); ++c) {
     add("demand_source: " + outcome.communes[c].code + " " + outcome.communes[c].name,
         std::string(to_string(outcome.demand_sources[c])) +
@@ -244,7 +244,7 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
                                                  : ", age bands from data"));
   }
   add("demand_model",
-      "source " + scenario.demand.source +
+      "source " + std::string(to_string(scenario.demand.source)) +
           " (insee_grid, then buildings, then residential "
           "landuse, then a regular grid of spacing " +
           number_label(scenario.analysis.demand_spacing_m) + " m); buildings gathered in " +
@@ -263,20 +263,20 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   }
   const AccessibilitySettings& access = scenario.accessibility;
   add("catchment_minutes", number_label(access.catchment_minutes));
-  add("e2sfca_decay", access.decay);
+  add("e2sfca_decay", std::string(to_string(access.decay)));
   add("gravity_beta_per_minute", number_label(access.gravity_beta_per_minute));
   add("tension", "slower than " + number_label(scenario.tension.max_minutes) + " min or under " +
                      number_label(scenario.tension.min_places_per_100) +
                      " places per 100 (E2SFCA)");
   for (const auto& [k, v] : supply_run_info(outcome)) add(k, v);
   for (const auto& [k, v] : groups_run_info(outcome)) add(k, v);
-  add("equity_measure", scenario.equity.measure);
+  add("equity_measure", std::string(to_string(scenario.equity.measure)));
   add("privacy",
       scenario.privacy.mask_small_counts
           ? "counts under " + number_label(scenario.privacy.threshold) + " masked in demand_points"
           : "no masking");
   add("travel_direction",
-      scenario.network.direction == TravelDirection::to_facility
+      scenario.network.access.direction == TravelDirection::to_facility
           ? "to_facility: from each demand point to the nearest facility (inbound)"
           : "from_facility: from the nearest facility out to each demand point (outbound)");
   if (!scenario.network.dem.empty()) add_file("dem", scenario.network.dem);
@@ -288,8 +288,9 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   if (outcome.isochrones.computed) {
     const IsochroneOutcome& iso = outcome.isochrones;
     add("isochrones",
-        scenario.isochrones.form + ": contours of a travel-time surface of " +
-            number_label(iso.grid.cell_m) + " m cells in " + scenario.output.crs +
+        std::string(to_string(scenario.isochrones.form)) +
+            ": contours of a travel-time surface of " + number_label(iso.grid.cell_m) +
+            " m cells in " + scenario.output.crs +
             ", each cell timed like a demand point at its centre; cells farther than " +
             number_label(iso.max_offroad_m) + " m from a road have no time (" +
             std::to_string(iso.cells_placed) + " of " + std::to_string(iso.grid.cell_count()) +
@@ -301,9 +302,9 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
             std::to_string(iso.polygons_repaired) + " polygons repaired");
   }
   add("output_crs", scenario.output.crs);
-  add("road_network", std::to_string(outcome.roads.node_count()) + " nodes, " +
-                          std::to_string(outcome.roads.arc_count()) + " arcs, from " +
-                          outcome.roads.source_description);
+  add("road_network", std::to_string(outcome.roads->node_count()) + " nodes, " +
+                          std::to_string(outcome.roads->arc_count()) + " arcs, from " +
+                          outcome.roads->source_description);
   for (const auto& [stage, seconds] : outcome.timings) {
     std::ostringstream text;
     text.precision(3);

@@ -13,22 +13,16 @@ namespace {
 
 DistanceDecay e2sfca_decay(const AccessibilitySettings& settings) {
   const double catchment = settings.catchment_minutes;
-  if (settings.decay == "exponential") {
+  if (settings.decay == DecayKind::exponential) {
     return DistanceDecay::exponential(catchment, settings.exponential_beta_per_minute);
   }
-  if (settings.decay == "steps") {
+  if (settings.decay == DecayKind::step) {
     if (settings.decay_steps.empty()) return DistanceDecay::luo_qi_steps(catchment);
     DistanceDecay decay = DistanceDecay::plain(catchment);
     decay.zones = settings.decay_steps;
     return decay;
   }
   return DistanceDecay::gaussian(catchment);
-}
-
-EquityMeasure equity_measure(const std::string& name) {
-  if (name == "e2sfca") return EquityMeasure::e2sfca;
-  if (name == "gravity") return EquityMeasure::gravity;
-  return EquityMeasure::travel_time;
 }
 
 }  // namespace
@@ -50,14 +44,15 @@ PopulationSources read_population_sources(const Scenario& scenario, Progress& pr
                                           std::vector<std::string>& warnings) {
   const DemandSettings& demand = scenario.demand;
   PopulationSources sources;
-  const bool any = demand.source == "auto";
-  if (!demand.insee_grid.empty() && (any || demand.source == "insee_grid")) {
+  const bool any = demand.source == DemandSourceChoice::automatic;
+  if (!demand.insee_grid.empty() && (any || demand.source == DemandSourceChoice::insee_grid)) {
     progress.stage("reading the population grid " + demand.insee_grid.filename().string());
     sources.grid_cells = read_population_grid(demand.insee_grid, demand.insee_grid_layer, warnings,
                                               grid_group_columns(scenario));
   }
   const std::filesystem::path pbf = osm_buildings_source(scenario);
-  if (!pbf.empty() && (any || demand.source == "buildings" || demand.source == "landuse")) {
+  if (!pbf.empty() && (any || demand.source == DemandSourceChoice::buildings ||
+                       demand.source == DemandSourceChoice::landuse)) {
     progress.stage("reading residential buildings and land use from " + pbf.filename().string());
     ResidentialPlaces places = read_residential_places(pbf, demand.min_building_m2, warnings);
     sources.buildings = std::move(places.buildings);
@@ -74,10 +69,9 @@ AccessibilityParameters accessibility_parameters(const Scenario& scenario) {
   p.gravity_beta_per_minute = scenario.accessibility.gravity_beta_per_minute;
   p.tension_max_minutes = scenario.tension.max_minutes;
   p.tension_min_places_per_100 = scenario.tension.min_places_per_100;
-  p.equity_measure = equity_measure(scenario.equity.measure);
+  p.equity_measure = scenario.equity.measure;
   for (const auto& [type, settings] : scenario.services) p.targets[type] = settings.target;
-  p.access_speed_kmh = scenario.network.access_speed_kmh;
-  p.direction = scenario.network.direction;
+  p.network = scenario.network.access;
   return p;
 }
 

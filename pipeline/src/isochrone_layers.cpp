@@ -37,11 +37,11 @@ std::vector<OutputColumn> common_columns(const RunOutcome& outcome,
       column("population", OutputColumn::Type::real, "Population dans la zone");
   OutputColumn reached = column("population_reached", OutputColumn::Type::real,
                                 "Population à ce temps de trajet (marche d'accès comprise)");
-  const std::string direction_name(to_string(outcome.scenario.network.direction));
+  const std::string direction_name(to_string(outcome.scenario.network.access.direction));
   for (const std::size_t i : order) {
     const IsochroneFeature& feature = features[i];
     service.values.emplace_back(feature.service_type);
-    mode.values.emplace_back(outcome.roads.profile);
+    mode.values.emplace_back(outcome.roads->profile);
     direction.values.emplace_back(direction_name);
     from.values.emplace_back(feature.from_minutes);
     minutes.values.emplace_back(feature.minutes);

@@ -12,11 +12,10 @@ IsochroneParameters isochrone_parameters(const Scenario& scenario) {
   parameters.thresholds_minutes = scenario.isochrones.thresholds_minutes.empty()
                                       ? scenario.analysis.thresholds_minutes
                                       : scenario.isochrones.thresholds_minutes;
-  parameters.form = scenario.isochrones.form == "rings" ? ContourForm::rings : ContourForm::bands;
+  parameters.form = scenario.isochrones.form;
   parameters.per_facility = scenario.isochrones.per_facility;
   parameters.by_service = scenario.isochrones.by_service;
-  parameters.direction = scenario.network.direction;
-  parameters.access_speed_mps = scenario.network.access_speed_kmh / 3.6;
+  parameters.network = scenario.network.access;
   parameters.cell_m = scenario.isochrones.cell_m;
   parameters.max_offroad_m = scenario.isochrones.max_offroad_m;
   return parameters;
@@ -27,7 +26,7 @@ IsochroneParameters isochrone_parameters(const Scenario& scenario) {
 IsochroneOutcome compute_isochrones(const RunOutcome& outcome, Progress& progress) {
   const Scenario& scenario = outcome.scenario;
   IsochroneInputs inputs;
-  inputs.roads = &outcome.roads;
+  inputs.roads = outcome.roads.get();
   inputs.communes = outcome.communes;
   inputs.facilities = outcome.facilities;
   inputs.facility_positions = outcome.coverage.facility_positions;

@@ -81,7 +81,7 @@ void check_network_covers_communes(const RoadGraph& roads, const std::vector<Com
   // reach it.
   constexpr double kMetresPerDegree = 111320.0;
   const double middle_lat = 0.5 * (territory.min_lat + territory.max_lat);
-  const double grow_lat = scenario.network.max_snap_distance_m / kMetresPerDegree;
+  const double grow_lat = scenario.network.access.max_snap_distance_m / kMetresPerDegree;
   const double grow_lon =
       grow_lat / std::max(0.01, std::cos(middle_lat * std::numbers::pi / 180.0));
   network.min_lon -= grow_lon;

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "accessibility_layers.hpp"
 #include "column_budget.hpp"
@@ -91,18 +92,18 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   if (scenario.changes.changes_roads()) {
     progress.stage("applying the road changes");
     if (!scenario.changes.way_speeds.empty() &&
-        (!scenario.network.dem.empty() ||
-         outcome.network->source_description.find("slopes") != std::string::npos)) {
+        (!scenario.network.dem.empty() || outcome.network->slope_aware)) {
       outcome.warnings.push_back(
           scenario.file.string() +
           ": [changes] road_speed sets flat speeds: the slopes of the elevation model no longer "
           "apply on those ways");
     }
     outcome.roads = with_data_context({.file = scenario.file.string(), .key = "[changes]"}, [&] {
-      return apply_road_changes(*outcome.network, scenario.changes, outcome.warnings);
+      return std::make_shared<const RoadGraph>(
+          apply_road_changes(*outcome.network, scenario.changes, outcome.warnings));
     });
   } else {
-    outcome.roads = *outcome.network;
+    outcome.roads = outcome.network;
   }
   if (reuse != nullptr && reuse->population_sources &&
       same_population_sources(reuse->scenario, scenario)) {
@@ -114,18 +115,24 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
 
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
-  parameters.access_speed_kmh = scenario.network.access_speed_kmh;
-  parameters.max_snap_distance_m = scenario.network.max_snap_distance_m;
+  parameters.network = scenario.network.access;
   parameters.demand_spacing_m = scenario.analysis.demand_spacing_m;
-  parameters.direction = scenario.network.direction;
   parameters.demand_source = scenario.demand.source;
   parameters.building_cell_m = scenario.demand.building_cell_m;
-  // The engine knows records, not files: name the facilities file here.
-  outcome.coverage = with_data_context({.file = scenario.facilities.path.string()}, [&] {
-    return analyse_coverage(outcome.roads, outcome.communes, outcome.facilities,
-                            *outcome.population_sources, parameters,
-                            [&progress](const std::string& stage) { progress.stage(stage); });
-  });
+  try {
+    // The engine knows records, not files: name the facilities file here.
+    outcome.coverage = with_data_context({.file = scenario.facilities.path.string()}, [&] {
+      return analyse_coverage(*outcome.roads, outcome.communes, outcome.facilities,
+                              *outcome.population_sources, parameters,
+                              [&progress](const std::string& stage) { progress.stage(stage); });
+    });
+  } catch (const std::invalid_argument& error) {
+    // Bad parameters the reader let through (a library caller's, or a limit
+    // only the communes' extent shows): name the scenario's keys.
+    throw DataError(
+        {.file = scenario.file.string(), .key = "[analysis] thresholds_minutes / demand_spacing_m"},
+        error.what());
+  }
   outcome.warnings.insert(outcome.warnings.end(), outcome.coverage.warnings.begin(),
                           outcome.coverage.warnings.end());
   outcome.demand_sources = outcome.coverage.demand_source_by_commune;
@@ -138,7 +145,7 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     AccessibilityParameters access = accessibility_parameters(scenario);
     access.supply = read_childcare_supply(scenario, outcome.communes, progress, outcome.warnings);
     progress.stage("accessibility, coverage rates and equity");
-    outcome.accessibility = analyse_accessibility(outcome.roads, outcome.communes,
+    outcome.accessibility = analyse_accessibility(*outcome.roads, outcome.communes,
                                                   outcome.facilities, outcome.coverage, access);
     check_supply_used(scenario, outcome.accessibility, outcome.warnings);
     if (!scenario.demand.groups.empty()) {

@@ -55,10 +55,11 @@ std::vector<SiteCandidate> scenario_candidates(const Scenario& scenario, const R
     }
     return inside;
   }
-  if (siting.generate == "demand_points") {
+  if (siting.generate == CandidateGenerator::demand_points) {
     return demand_point_candidates(base.communes, base.coverage, siting.grid_spacing_m);
   }
-  if (siting.generate == "grid") return grid_candidates(base.communes, siting.grid_spacing_m);
+  if (siting.generate == CandidateGenerator::grid)
+    return grid_candidates(base.communes, siting.grid_spacing_m);
   return commune_centre_candidates(base.communes, base.coverage);
 }
 
@@ -68,23 +69,16 @@ SitePlanParameters plan_parameters(const Scenario& scenario) {
   p.service_type = siting.service_type;
   p.sites = siting.sites;
   p.capacity = siting.capacity;
-  p.objective =
-      site_plan_objective_from(siting.objective).value_or(SitePlanObjective::max_covering);
+  p.objective = siting.objective;
   p.coverage_minutes = siting.coverage_minutes;
   p.one_per_commune = siting.one_per_commune;
   p.min_distance_m = siting.min_distance_m;
-  p.solver = site_solver_from(siting.solver).value_or(SiteSolver::automatic);
+  p.solver = siting.solver;
   p.time_limit_s = siting.time_limit_s;
-  // The exact p-median model grows with every (point, faster candidate)
-  // pair; CBC's root LP is slow past a few thousand points: keep "auto" to
-  // smaller instances for it.
-  p.exact_size_limit = p.objective == SitePlanObjective::p_median
-                           ? std::min(siting.exact_size_limit, 2e5)
-                           : siting.exact_size_limit;
+  p.exact_size_limit = siting.exact_size_limit;  // p_median's cap: the engine's
   p.max_snap_distance_m = siting.candidates ? std::numeric_limits<double>::infinity()
-                                            : scenario.network.max_snap_distance_m;
-  p.access_speed_kmh = scenario.network.access_speed_kmh;
-  p.direction = scenario.network.direction;
+                                            : scenario.network.access.max_snap_distance_m;
+  p.network = scenario.network.access;
   const AccessibilityParameters access = accessibility_parameters(scenario);
   p.e2sfca_decay = access.e2sfca_decay;
   p.tension_min_places_per_100 = scenario.tension.min_places_per_100;
@@ -130,7 +124,7 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
                                                    outcome.baseline.coverage.demand.size());
   }
   outcome.plan =
-      plan_sites(outcome.baseline.roads, outcome.baseline.communes, outcome.baseline.coverage,
+      plan_sites(*outcome.baseline.roads, outcome.baseline.communes, outcome.baseline.coverage,
                  outcome.baseline.accessibility, std::move(candidates), parameters);
   outcome.baseline.warnings.insert(outcome.baseline.warnings.end(), outcome.plan.warnings.begin(),
                                    outcome.plan.warnings.end());
@@ -143,7 +137,7 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
         throw DataError("--evaluate " + evaluate +
                         ": the position is farther from the road network than "
                         "[network] max_snap_distance_m (" +
-                        std::to_string(std::lround(scenario.network.max_snap_distance_m)) +
+                        std::to_string(std::lround(scenario.network.access.max_snap_distance_m)) +
                         " m): move it onto a road");
       }
       throw error.with_context(

@@ -233,6 +233,18 @@ TEST_F(CompareAndSite, BadRequestsAreNamedAndNothingIsClobbered) {
   EXPECT_FALSE(fs::exists(dir_ / "paris.gpkg"));
   EXPECT_EQ(run("site couverture-demo/site-eaje.toml --objective fastest", output), 2);
   EXPECT_NE(output.find("fastest"), std::string::npos) << output;
+  EXPECT_NE(output.find("max_covering"), std::string::npos) << output;  // the accepted names
+  // Once wrapped to 18446744073709551613 sites and a data error (exit 1).
+  for (const char* sites : {"-3", "0", "10001"}) {
+    EXPECT_EQ(
+        run(std::string("site couverture-demo/site-eaje.toml --sites ") + sites + " -o sites.gpkg",
+            output),
+        2)
+        << sites;
+    EXPECT_NE(output.find("--sites"), std::string::npos) << output;
+    EXPECT_NE(output.find("1 to 10000"), std::string::npos) << output;
+  }
+  EXPECT_FALSE(fs::exists(dir_ / "sites.gpkg"));
   std::ofstream(dir_ / "taken.gpkg") << "mine";
   EXPECT_EQ(run("compare couverture-demo/sans-eloyes.toml couverture-demo/scenario.toml -o "
                 "taken.gpkg",

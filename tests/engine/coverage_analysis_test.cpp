@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
 #include "couverture/geodata/data_error.hpp"
 
 namespace couverture {
@@ -48,7 +52,7 @@ CoverageParameters parameters() {
   // Wider than either commune: each gets a single point on its surface, the
   // middle of its box, which lies on the road.
   p.demand_spacing_m = 5000;
-  p.access_speed_kmh = 3.6;  // 1 m/s: the access leg in seconds is its length in metres
+  p.network.access_speed_kmh = 3.6;  // 1 m/s: the access leg in seconds is its length in metres
   return p;
 }
 
@@ -85,7 +89,7 @@ TEST(CoverageAnalysis, OffRoadFacilityAddsItsWalkAndFarPointsAreReported) {
   // 48°): a 200 s walk at 1 m/s, beyond a 150 m snapping limit.
   const std::vector<Facility> facilities = {{"far", "Crèche", "eaje", 10, {6.00, 48.0018}}};
   CoverageParameters p = parameters();
-  p.max_snap_distance_m = 150;
+  p.network.max_snap_distance_m = 150;
   const CoverageResult result = analyse_coverage(roads, communes, facilities, p);
   EXPECT_NEAR(result.facility_positions[0].distance_m, 200.1, 0.5);
   EXPECT_NEAR(result.services[0].demand_minutes[0], 0.25 + 200.1 / 60.0, 0.01);
@@ -133,7 +137,7 @@ TEST(CoverageAnalysis, DirectionChoosesTheWayRoundTheOneWayLoop) {
   EXPECT_NEAR(to.services[0].demand_minutes[0], 0.25, 0.005);
   EXPECT_NEAR(to.services[0].demand_minutes[1], 3.25, 0.005);
   // From the crèche: 0->1 (60 s), then three quarters of 1->2 (45 s): 1.75 min.
-  p.direction = TravelDirection::from_facility;
+  p.network.direction = TravelDirection::from_facility;
   const CoverageResult from = analyse_coverage(roads, communes, facilities, p);
   EXPECT_NEAR(from.services[0].demand_minutes[0], 0.25, 0.005);
   EXPECT_NEAR(from.services[0].demand_minutes[1], 1.75, 0.005);
@@ -198,6 +202,43 @@ TEST(CoverageAnalysis, FacilityOutsideEveryCommuneIsADataError) {
   } catch (const DataError& error) {
     EXPECT_NE(std::string(error.what()).find("'lost'"), std::string::npos) << error.what();
   }
+}
+
+// Each box is 0.015° × 0.01° at lat 48; at 100 m, step_lat = 100 / 111 195.08
+// = 0.00089932° (0.01 / it = 11.12 -> 12 rows) and step_lon = step_lat /
+// cos 48° = 0.0013440° (0.015 / it = 11.16 -> 12 columns): 144 + 1 per
+// commune, 290 in all.
+TEST(CoverageAnalysis, ADemandGridAboveTheLimitIsRefusedBeforeAnyPointIsPlaced) {
+  const RoadGraph roads = straight_road();
+  const auto communes = two_communes();
+  const std::vector<Facility> facilities = {{"c1", "Crèche", "eaje", 10, {6.00, 48.0}}};
+  CoverageParameters p = parameters();
+  p.demand_spacing_m = 100.0;
+  p.max_demand_grid_points = 289;
+  try {
+    analyse_coverage(roads, communes, facilities, p);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& error) {
+    const std::string message = error.what();
+    for (const char* part : {"100 m", "up to 290 points", "limit of 289", "demand spacing"}) {
+      EXPECT_NE(message.find(part), std::string::npos) << message;
+    }
+  }
+  p.max_demand_grid_points = 290;
+  EXPECT_NO_THROW(analyse_coverage(roads, communes, facilities, p));
+}
+
+TEST(CoverageAnalysis, ThresholdsBeyondOneDayOrNotFiniteAreRefused) {
+  const RoadGraph roads = straight_road();
+  const auto communes = two_communes();
+  const std::vector<Facility> facilities = {{"c1", "Crèche", "eaje", 10, {6.00, 48.0}}};
+  CoverageParameters p = parameters();
+  for (const double bad : {1440.001, 1e9, std::numeric_limits<double>::infinity(), std::nan("")}) {
+    p.thresholds_minutes = {1, bad};
+    EXPECT_THROW(analyse_coverage(roads, communes, facilities, p), std::invalid_argument) << bad;
+  }
+  p.thresholds_minutes = {1, 1440};
+  EXPECT_NO_THROW(analyse_coverage(roads, communes, facilities, p));
 }
 
 }  // namespace

@@ -307,7 +307,7 @@ TEST(DemandModel, ANamedSourceFallsBackToTheGridWhereItHasNoData) {
   sources.grid_cells.push_back(cell_at(6.525, 48.005, {3, 2, 6, 1, 39}));  // B
   sources.buildings.push_back({{6.506, 48.006}, 120});                     // A
   DemandModelOptions options;
-  options.source = "buildings";
+  options.source = DemandSourceChoice::buildings;
   const DemandModel model = build_demand(communes, sources, options);
   EXPECT_EQ(model.source_by_commune,
             (std::vector<DemandSource>{DemandSource::buildings, DemandSource::regular_grid}));
@@ -316,7 +316,7 @@ TEST(DemandModel, ANamedSourceFallsBackToTheGridWhereItHasNoData) {
   EXPECT_NEAR(point_at(model, {6.506, 48.006})->population, 1016, 1e-9);
   expect_everyone_counted_once(communes, model);
 
-  options.source = "grid";  // the scenario's short name for regular_grid
+  options.source = DemandSourceChoice::grid;  // the scenario's short name for regular_grid
   const DemandModel even = build_demand(communes, sources, options);
   EXPECT_EQ(even.source_by_commune,
             (std::vector<DemandSource>{DemandSource::regular_grid, DemandSource::regular_grid}));
@@ -347,12 +347,17 @@ TEST(DemandModel, ACommuneWithoutBoundaryGetsNoPointAndAWarning) {
   EXPECT_TRUE(mentions(model.warnings, "B commune B"));
 }
 
+TEST(DemandModel, EachScenarioChoiceNamesItsSourceAndAutoNone) {
+  EXPECT_EQ(demand_source_of(DemandSourceChoice::automatic), std::nullopt);
+  EXPECT_EQ(demand_source_of(DemandSourceChoice::insee_grid), DemandSource::insee_grid);
+  EXPECT_EQ(demand_source_of(DemandSourceChoice::buildings), DemandSource::buildings);
+  EXPECT_EQ(demand_source_of(DemandSourceChoice::landuse), DemandSource::residential_landuse);
+  EXPECT_EQ(demand_source_of(DemandSourceChoice::grid), DemandSource::regular_grid);
+}
+
 TEST(DemandModel, RejectsBadOptionsAndBandsThatMissThePopulation) {
   const std::vector<Commune> communes = two_communes();
   DemandModelOptions options;
-  options.source = "carreaux";
-  EXPECT_THROW((void)build_demand(communes, {}, options), std::invalid_argument);
-  options = {};
   options.grid_spacing_m = 0;
   EXPECT_THROW((void)build_demand(communes, {}, options), std::invalid_argument);
   options = {};
@@ -416,9 +421,8 @@ TEST(DemandModel, EveryoneIsCountedOnceOnRandomInputs) {
       sources.residential_areas.push_back(
           geos_from_wkt(square_wkt(lon(random), lat(random), 0.004, 0.003)));
     }
-    for (const char* source :
-         {"auto", "insee_grid", "buildings", "residential_landuse", "regular_grid"}) {
-      SCOPED_TRACE(std::string(source) + ", round " + std::to_string(round));
+    for (const auto& [source, name] : kDemandSourceChoiceNames) {
+      SCOPED_TRACE(std::string(name) + ", round " + std::to_string(round));
       DemandModelOptions options;
       options.source = source;
       const DemandModel model = build_demand(communes, sources, options);
@@ -428,7 +432,7 @@ TEST(DemandModel, EveryoneIsCountedOnceOnRandomInputs) {
         EXPECT_EQ(GEOSIntersects_r(geos_context(), communes[point.commune].boundary.get(), p.get()),
                   1);
       }
-      if (std::string(source) != "insee_grid") continue;
+      if (source != DemandSourceChoice::insee_grid) continue;
       // Naive grid shares: the first commune intersecting the centre, then
       // bands × the cell's count / the commune's cells' count (by total when
       // the band is absent from them).

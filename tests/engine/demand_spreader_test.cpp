@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace couverture {
@@ -47,6 +48,20 @@ TEST(DemandSpreader, GridSpacingGivesTheExpectedNumberOfPoints) {
   const auto demand = spread_demand_evenly(communes, 500.0);
   EXPECT_GE(demand.size(), 70u);
   EXPECT_LE(demand.size(), 90u);
+}
+
+TEST(EstimatedGridPoints, CountsTheEnvelopeCellsPlusOnePerCommuneBeforePlacingAny) {
+  // 0.05° square at lat 48–48.05, 500 m: step_lat = 500 / 111 195.08 m =
+  // 0.0044966°, 0.05 / it = 11.12 -> 12 rows; step_lon = step_lat /
+  // cos(48.025°) = 0.0067234°, 0.05 / it = 7.44 -> 8 columns; 96 + 1.
+  std::vector<Commune> communes;
+  communes.push_back(square_commune("1", 1000, 6.55, 48.00, 0.05));
+  EXPECT_DOUBLE_EQ(estimated_grid_points(communes, 500.0), 97.0);
+  EXPECT_GE(estimated_grid_points(communes, 500.0),
+            static_cast<double>(spread_demand_evenly(communes, 500.0).size()));
+  EXPECT_EQ(estimated_grid_points(communes, 0.0), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(estimated_grid_points(communes, std::nan("")), std::numeric_limits<double>::infinity());
+  EXPECT_DOUBLE_EQ(estimated_grid_points({}, 500.0), 0.0);
 }
 
 TEST(DemandSpreader, ATinyCommuneGetsOnePointCarryingEveryone) {

@@ -75,8 +75,8 @@ IsochroneParameters parameters(std::vector<double> minutes, double cell_m, doubl
   p.thresholds_minutes = std::move(minutes);
   p.cell_m = cell_m;
   p.max_offroad_m = max_offroad_m;
-  p.access_speed_mps = kWalkMps;
-  p.direction = direction;
+  p.network.access_speed_kmh = kWalkMps * 3.6;
+  p.network.direction = direction;
   return p;
 }
 
@@ -341,6 +341,13 @@ TEST(IsochroneAnalysis, RejectsBadParameters) {
       std::invalid_argument);
   EXPECT_THROW(analyse_isochrones(run.inputs(), parameters({5.0}, 0.0, 500.0)),
                std::invalid_argument);
+  // One day is the longest threshold: beyond it the surfaces' "never
+  // reached" (a week) and the searches' 32-bit millisecond limits near.
+  EXPECT_THROW(analyse_isochrones(run.inputs(), parameters({5.0, 1440.5}, 50.0, 500.0)),
+               std::invalid_argument);
+  EXPECT_THROW(analyse_isochrones(run.inputs(), parameters({71583.0}, 50.0, 500.0)),
+               std::invalid_argument);
+  EXPECT_NO_THROW(analyse_isochrones(run.inputs(), parameters({5.0, 1440.0}, 50.0, 500.0)));
   IsochroneInputs geographic = run.inputs();
   geographic.crs = "EPSG:4326";
   EXPECT_THROW(analyse_isochrones(geographic, parameters({5.0}, 50.0, 500.0)),

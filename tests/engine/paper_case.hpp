@@ -62,7 +62,7 @@ struct PaperCase {
     CoverageParameters p;
     p.thresholds_minutes = {1, 2};
     p.demand_spacing_m = 5000;  // wider than any commune: one point in each middle
-    p.access_speed_kmh = 3.6;
+    p.network.access_speed_kmh = 3.6;
     coverage = analyse_coverage(roads, communes, facilities, p);
     // The age bands of each point, whatever the demand model did with them.
     for (DemandPoint& point : coverage.demand) {
@@ -80,7 +80,7 @@ struct PaperCase {
     p.gravity_beta_per_minute = 0.5;
     p.tension_max_minutes = 1.0;
     p.tension_min_places_per_100 = 26.0;
-    p.access_speed_kmh = 3.6;
+    p.network.access_speed_kmh = 3.6;
     return p;
   }
 };

@@ -108,6 +108,15 @@ TEST(ScenarioRoadChanges, ClosingAWayRemovesExactlyItsArcs) {
   EXPECT_EQ(roads.arc_count(), 8u);
 }
 
+TEST(ScenarioRoadChanges, AVariantKeepsTheSlopeAwarenessOfItsGraph) {
+  RoadGraph roads = graph_of(6, loop_arcs());
+  roads.slope_aware = true;
+  ScenarioChanges changes;
+  changes.closed_ways = {103};
+  std::vector<std::string> warnings;
+  EXPECT_TRUE(apply_road_changes(roads, changes, warnings).slope_aware);
+}
+
 TEST(ScenarioRoadChanges, ClosingTheOnlyWayInCutsANodeOffAndWarns) {
   const RoadGraph roads = graph_of(6, loop_arcs());
   ScenarioChanges changes;

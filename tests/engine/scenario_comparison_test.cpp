@@ -73,7 +73,7 @@ AccessibilityParameters paper_accessibility(const std::vector<double>& threshold
   p.gravity_beta_per_minute = 0.5;
   p.tension_max_minutes = 1.0;
   p.tension_min_places_per_100 = 26.0;
-  p.access_speed_kmh = 3.6;
+  p.network.access_speed_kmh = 3.6;
   return p;
 }
 
@@ -90,7 +90,7 @@ std::unique_ptr<ScenarioRun> paper_run(std::vector<Facility> facilities, double 
   CoverageParameters p;
   p.thresholds_minutes = run->thresholds;
   p.demand_spacing_m = spacing_m;  // 5000: wider than any commune, one point in each middle
-  p.access_speed_kmh = 3.6;
+  p.network.access_speed_kmh = 3.6;
   run->coverage = analyse_coverage(run->roads, run->communes, run->facilities, p);
   // The age bands of each point, whatever the demand model did with them
   // (one point per commune at 5000 m).
@@ -406,7 +406,7 @@ TEST(ScenarioComparison, AddingFacilitiesNeverLengthensAnyTripNorLowersAnyScore)
   coverage_parameters.thresholds_minutes = {1, 2};
   coverage_parameters.demand_spacing_m = 400;
   AccessibilityParameters access_parameters = paper_accessibility({1, 2});
-  access_parameters.access_speed_kmh = coverage_parameters.access_speed_kmh;
+  access_parameters.network.access_speed_kmh = coverage_parameters.network.access_speed_kmh;
 
   std::mt19937 random(5);
   std::uniform_real_distribution<double> lon(6.0, 6.02);

@@ -235,7 +235,7 @@ TEST(ServiceAccessibility, BoundedSearchesGiveWhatUnboundedTimesGive) {
   }
   CoverageParameters cp;
   cp.demand_spacing_m = 350;
-  cp.access_speed_kmh = 4.5;
+  cp.network.access_speed_kmh = 4.5;
   const CoverageResult coverage = analyse_coverage(roads, communes, facilities, cp);
   const std::size_t n = coverage.demand.size();
   ASSERT_GT(n, 100u);
@@ -246,7 +246,7 @@ TEST(ServiceAccessibility, BoundedSearchesGiveWhatUnboundedTimesGive) {
   p.e2sfca_decay = DistanceDecay::gaussian(5.0);
   p.gravity_beta_per_minute = 0.5;  // cut at 6 min
   p.tension_max_minutes = 90;       // the old bound: every search a full tree
-  p.access_speed_kmh = 4.5;
+  p.network.access_speed_kmh = 4.5;
   const auto services = analyse_accessibility(roads, communes, facilities, coverage, p);
   const ServiceAccessibility& eaje = services.at(0);
   ASSERT_TRUE(eaje.has_capacity);

@@ -72,7 +72,7 @@ struct StraightRoad {
     CoverageParameters p;
     p.thresholds_minutes = {1, 2};
     p.demand_spacing_m = 5000;  // one point in each middle
-    p.access_speed_kmh = 3.6;
+    p.network.access_speed_kmh = 3.6;
     coverage = analyse_coverage(roads, communes, facilities, p);
     for (DemandPoint& point : coverage.demand) {
       point.by_band = communes[point.commune].population_by_band;
@@ -80,7 +80,7 @@ struct StraightRoad {
     }
     AccessibilityParameters a;
     a.thresholds_minutes = {1, 2};
-    a.access_speed_kmh = 3.6;
+    a.network.access_speed_kmh = 3.6;
     accessibility = analyse_accessibility(roads, communes, facilities, coverage, a);
   }
 
@@ -90,7 +90,7 @@ struct StraightRoad {
     p.objective = objective;
     p.sites = k;
     p.coverage_minutes = 0.5;
-    p.access_speed_kmh = 3.6;
+    p.network.access_speed_kmh = 3.6;
     p.solver = SiteSolver::exact;
     return p;
   }
@@ -151,7 +151,7 @@ TEST(SitePlanning, CapacityShortfallCountsTheGlobalSupplyWhenTensionFollowsIt) {
   // global rate: the baseline shortfall Σ D_i max(0, L − global score_i).
   AccessibilityParameters a;
   a.thresholds_minutes = {1, 2};
-  a.access_speed_kmh = 3.6;
+  a.network.access_speed_kmh = 3.6;
   ChildcareSupply supply;
   supply.by_commune = {{8, 0, 0}, {0, 0, 0}, {0, 0, 4}};
   supply.tension_on_global = true;
@@ -265,7 +265,7 @@ TEST(SitePlanning, FacilitiesForSitesCarryTypeAndCapacity) {
   CoverageParameters p;
   p.thresholds_minutes = {1, 2};
   p.demand_spacing_m = 5000;
-  p.access_speed_kmh = 3.6;
+  p.network.access_speed_kmh = 3.6;
   const CoverageResult after = analyse_coverage(road.roads, road.communes, all, p);
   const auto& before = road.coverage.services.at(0).demand_minutes;
   const auto& now = after.services.at(0).demand_minutes;
@@ -669,6 +669,19 @@ TEST(SitePlanning, SolverChoiceFollowsTheSizeLimit) {
   p.solver = SiteSolver::greedy;
   p.exact_size_limit = 1e9;
   EXPECT_FALSE(grid.plan(p).exact.has_value());
+}
+
+TEST(SitePlanning, PMedianIsHeldToTheTighterOfTheLimitAndItsCap) {
+  SitePlanParameters p;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 2e6);  // max_covering: the limit
+  p.objective = SitePlanObjective::p_median;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 2e5);  // the cap
+  p.exact_size_limit = 5e4;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 5e4);  // a tighter limit wins
+  p.p_median_exact_size_cap = 1e3;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 1e3);
+  p.objective = SitePlanObjective::capacity;
+  EXPECT_DOUBLE_EQ(exact_size_limit_for(p), 5e4);
 }
 
 TEST(SitePlanning, ObjectiveAndSolverNames) {

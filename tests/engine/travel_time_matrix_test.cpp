@@ -90,6 +90,25 @@ TEST(TravelTimeMatrix, HandWorkedRowsInBothDirections) {
   EXPECT_EQ(capped_out.origin, (std::vector<std::uint32_t>{0, 0}));
 }
 
+// A cutoff past 2^32 ms (71,583 minutes and more, in seconds here) must not
+// wrap the searches' 32-bit limit to a small one: it saturates to no limit,
+// the rows of an unbounded search.
+TEST(TravelTimeMatrix, ACutoffBeyondThe32BitMillisecondRangeSaturates) {
+  const RoadGraph graph = loop_network();
+  const std::vector<NetworkPosition> facilities = {on(graph, 0, 1, 0.25, 10.0),
+                                                   on(graph, 1, 3, 1.0, 0.0)};
+  const std::vector<NetworkPosition> origins = {on(graph, 1, 2, 0.5, 5.0),
+                                                on(graph, 2, 0, 0.5, 0.0)};
+  TravelTimeMatrixBuilder to(graph, 1.0);
+  const TravelTimeMatrix unbounded = to.compute(facilities, origins);
+  for (const double minutes : {71'582.0, 71'583.0, 1e9}) {
+    const TravelTimeMatrix far = to.compute(facilities, origins, minutes * 60.0);
+    EXPECT_EQ(far.row_begin, unbounded.row_begin) << minutes;
+    EXPECT_EQ(far.origin, unbounded.origin) << minutes;
+    EXPECT_EQ(far.seconds, unbounded.seconds) << minutes;
+  }
+}
+
 TEST(TravelTimeMatrix, SameSegmentPairsGoStraightAlongTheOneWay) {
   const RoadGraph graph = loop_network();
   // The facility at 0.2 along one-way 1->2; origins at 0.1 and 0.6.

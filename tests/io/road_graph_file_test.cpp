@@ -38,6 +38,7 @@ RoadGraph small_graph() {
 void expect_equal(const RoadGraph& a, const RoadGraph& b) {
   EXPECT_EQ(a.profile, b.profile);
   EXPECT_EQ(a.source_description, b.source_description);
+  EXPECT_EQ(a.slope_aware, b.slope_aware);
   EXPECT_EQ(a.graph.first_out, b.graph.first_out);
   EXPECT_EQ(a.graph.head, b.graph.head);
   EXPECT_EQ(a.graph.weight, b.graph.weight);
@@ -83,10 +84,11 @@ TEST_F(RoadGraphFileTest, RoundTripKeepsEveryArray) {
   const RoadGraph road = small_graph();
   save_road_graph(road, dir_ / "g.cgraph", false);
   expect_equal(load_road_graph(dir_ / "g.cgraph"), road);
-  // 40-byte header, two strings (8 + 3, 8 + 17), 4 stats, then the arrays,
-  // then the detached segments: count 8, 2 positions of 16, 1 class byte.
-  const std::uint64_t expected = 40 + (8 + 3) + (8 + 17) + 4 * 8 + 4 * 4 + 4 * 4 + 4 * 4 + 3 * 16 +
-                                 3 * 8 + 4 * 4 + 4 * 1 + 4 * 8 + (8 + 2 * 16 + 1);
+  // 40-byte header, two strings (8 + 3, 8 + 17), the slope-aware byte, 4
+  // stats, then the arrays, then the detached segments: count 8, 2
+  // positions of 16, 1 class byte.
+  const std::uint64_t expected = 40 + (8 + 3) + (8 + 17) + 1 + 4 * 8 + 4 * 4 + 4 * 4 + 4 * 4 +
+                                 3 * 16 + 3 * 8 + 4 * 4 + 4 * 1 + 4 * 8 + (8 + 2 * 16 + 1);
   EXPECT_EQ(fs::file_size(dir_ / "g.cgraph"), expected);
 }
 
@@ -94,6 +96,20 @@ TEST_F(RoadGraphFileTest, EmptyGraphRoundTrips) {
   RoadGraph road;
   save_road_graph(road, dir_ / "empty.cgraph", false);
   expect_equal(load_road_graph(dir_ / "empty.cgraph"), road);
+}
+
+// Whether the times carry slopes is a field of the file, not a word of the
+// source text: a graph whose description says "slopes" is not slope-aware
+// unless the field says so, and the field survives a save.
+TEST_F(RoadGraphFileTest, SlopeAwarenessIsSavedAsAField) {
+  RoadGraph road = small_graph();
+  road.source_description = "slopes.osm.pbf";
+  save_road_graph(road, dir_ / "flat.cgraph", false);
+  EXPECT_FALSE(load_road_graph(dir_ / "flat.cgraph").slope_aware);
+  road.slope_aware = true;
+  road.source_description = "hills.osm.pbf";
+  save_road_graph(road, dir_ / "sloped.cgraph", false);
+  EXPECT_TRUE(load_road_graph(dir_ / "sloped.cgraph").slope_aware);
 }
 
 TEST_F(RoadGraphFileTest, RefusesAnExistingFileUnlessOverwrite) {
@@ -132,7 +148,7 @@ TEST_F(RoadGraphFileTest, VersionOneFileWithoutDetachedSegmentsAsksForARebuild) 
     file.write(reinterpret_cast<const char*>(&version), sizeof version);
   }
   const std::string message = message_of([&] { load_road_graph(path); });
-  EXPECT_NE(message.find("version 1, this couverture reads version 2"), std::string::npos)
+  EXPECT_NE(message.find("version 1, this couverture reads version 3"), std::string::npos)
       << message;
   EXPECT_NE(message.find("couverture network build"), std::string::npos) << message;
 }

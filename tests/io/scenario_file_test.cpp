@@ -69,8 +69,8 @@ TEST_F(ScenarioFile, ResolvesRelativePathsAgainstTheScenarioFolder) {
   EXPECT_EQ(scenario.facilities.path, fs::path("/data/facilities.csv"));
   EXPECT_EQ(scenario.network.path, dir_ / "roads.osm.pbf");
   EXPECT_EQ(scenario.output.path, dir_ / "out/result.gpkg");
-  EXPECT_EQ(scenario.network.profile, "car");
-  EXPECT_DOUBLE_EQ(scenario.network.access_speed_kmh, 5.0);
+  EXPECT_EQ(to_string(scenario.network.profile), "car");
+  EXPECT_DOUBLE_EQ(scenario.network.access.access_speed_kmh, 5.0);
   EXPECT_EQ(scenario.analysis.thresholds_minutes, (std::vector<double>{5, 10, 15}));
   EXPECT_EQ(scenario.output.crs, "EPSG:2154");
 }
@@ -101,6 +101,63 @@ TEST_F(ScenarioFile, NonPositiveThresholdIsRejected) {
   std::string text = kValid;
   text.replace(text.find("[15, 5, 10]"), 11, "[15, -5]");
   EXPECT_NE(error_of(text).find("thresholds_minutes"), std::string::npos);
+}
+
+// inf and nan are TOML numbers; a threshold of a million minutes would pass
+// the reader and overflow the searches' limits: all refused at the key.
+TEST_F(ScenarioFile, ThresholdsBeyondOneDayOrNotFiniteAreRefusedAtTheKey) {
+  for (const char* bad : {"[5, inf]", "[nan]", "[1440.5]", "[1e9]", "[10, -inf]"}) {
+    std::string text = kValid;
+    text.replace(text.find("[15, 5, 10]"), 11, bad);
+    const std::string message = error_of(text);
+    for (const char* part : {"scenario.toml, line 22", "analysis.thresholds_minutes", "1440"}) {
+      EXPECT_NE(message.find(part), std::string::npos) << bad << " -> " << message;
+    }
+  }
+  std::string one_day = kValid;
+  one_day.replace(one_day.find("[15, 5, 10]"), 11, "[60, 1440]");
+  EXPECT_EQ(read_scenario(write(one_day)).analysis.thresholds_minutes,
+            (std::vector<double>{60, 1440}));
+}
+
+// 0.4 (km typed for metres) grew to 13.7 GB; 1e-9 ran until killed.
+TEST_F(ScenarioFile, DemandSpacingOutsideTenMetresToTenKilometresIsRefused) {
+  const auto with_spacing = [](const std::string& value) {
+    std::string text = kValid;
+    text.insert(text.find("[output]"), "demand_spacing_m = " + value + "\n\n");
+    return text;
+  };
+  for (const char* bad : {"0.4", "1e-9", "9.99", "10000.5", "inf", "nan", "-400"}) {
+    const std::string message = error_of(with_spacing(bad));
+    for (const char* part :
+         {"line 24", "analysis.demand_spacing_m", "outside 10 to 10000", "give metres"}) {
+      EXPECT_NE(message.find(part), std::string::npos) << bad << " -> " << message;
+    }
+  }
+  EXPECT_DOUBLE_EQ(read_scenario(write(with_spacing("10"))).analysis.demand_spacing_m, 10.0);
+  EXPECT_DOUBLE_EQ(read_scenario(write(with_spacing("10000"))).analysis.demand_spacing_m, 1e4);
+}
+
+TEST_F(ScenarioFile, AccessSpeedAndSnapDistanceMustBeFiniteAndSensible) {
+  const auto with = [](const std::string& line) {
+    std::string text = kValid;
+    text.replace(text.find("access_speed_kmh = 5"), 20, line);
+    return text;
+  };
+  const std::pair<std::string, std::string> cases[] = {
+      {"access_speed_kmh = 0.4", "outside 0.5 to 50"},
+      {"access_speed_kmh = 51", "outside 0.5 to 50"},
+      {"access_speed_kmh = inf", "outside 0.5 to 50"},
+      {"max_snap_distance_m = inf", "greater than zero"},
+      {"max_snap_distance_m = 0", "greater than zero"},
+  };
+  for (const auto& [line, expected] : cases) {
+    const std::string message = error_of(with(line));
+    EXPECT_NE(message.find("line 19"), std::string::npos) << line << " -> " << message;
+    EXPECT_NE(message.find(expected), std::string::npos) << line << " -> " << message;
+  }
+  EXPECT_DOUBLE_EQ(
+      read_scenario(write(with("access_speed_kmh = 50"))).network.access.access_speed_kmh, 50.0);
 }
 
 TEST_F(ScenarioFile, MissingTableAndMissingKeyAreNamed) {
@@ -136,13 +193,13 @@ TEST_F(ScenarioFile, MissingFileIsNamed) {
 
 TEST_F(ScenarioFile, NetworkAndIsochroneKeysHaveTheirDefaults) {
   const Scenario scenario = read_scenario(write(kValid));
-  EXPECT_EQ(scenario.network.direction, TravelDirection::to_facility);
+  EXPECT_EQ(scenario.network.access.direction, TravelDirection::to_facility);
   EXPECT_TRUE(scenario.network.dem.empty());
   EXPECT_TRUE(scenario.network.speeds_kmh.empty());
   EXPECT_TRUE(scenario.network.access_permit.empty());
   EXPECT_TRUE(scenario.network.access_forbid.empty());
   EXPECT_TRUE(scenario.isochrones.enabled);
-  EXPECT_EQ(scenario.isochrones.form, "bands");
+  EXPECT_EQ(to_string(scenario.isochrones.form), "bands");
   EXPECT_TRUE(scenario.isochrones.per_facility);
   EXPECT_TRUE(scenario.isochrones.by_service);
   EXPECT_DOUBLE_EQ(scenario.isochrones.max_offroad_m, 1000.0);
@@ -180,8 +237,8 @@ thresholds_minutes = [20, 10]
 
 TEST_F(ScenarioFile, ReadsDirectionDemSpeedsAccessAndIsochrones) {
   const Scenario scenario = read_scenario(write(with_network(kNetworkKeys, kIsochroneKeys)));
-  EXPECT_EQ(scenario.network.profile, "walk");
-  EXPECT_EQ(scenario.network.direction, TravelDirection::from_facility);
+  EXPECT_EQ(to_string(scenario.network.profile), "walk");
+  EXPECT_EQ(scenario.network.access.direction, TravelDirection::from_facility);
   EXPECT_EQ(scenario.network.dem, dir_ / "dem/N42E001.hgt.zip");
   EXPECT_EQ(scenario.network.speeds_kmh,
             (std::map<std::string, double>{{"motorway", 0.0}, {"residential", 4.0}}));
@@ -189,7 +246,7 @@ TEST_F(ScenarioFile, ReadsDirectionDemSpeedsAccessAndIsochrones) {
   EXPECT_EQ(scenario.network.access_forbid,
             (std::vector<std::string>{"agricultural", "destination"}));
   EXPECT_FALSE(scenario.isochrones.enabled);
-  EXPECT_EQ(scenario.isochrones.form, "rings");
+  EXPECT_EQ(to_string(scenario.isochrones.form), "rings");
   EXPECT_FALSE(scenario.isochrones.per_facility);
   EXPECT_TRUE(scenario.isochrones.by_service);
   EXPECT_DOUBLE_EQ(scenario.isochrones.max_offroad_m, 80.0);
@@ -251,13 +308,13 @@ TEST_F(ScenarioFile, NewKeysReadBackTheSame) {
   const fs::path copy = dir_ / "copy.toml";
   std::ofstream(copy) << scenario_to_toml(original, dir_);
   const Scenario again = read_scenario(copy);
-  EXPECT_EQ(again.network.direction, TravelDirection::from_facility);
+  EXPECT_EQ(again.network.access.direction, TravelDirection::from_facility);
   EXPECT_EQ(again.network.dem, original.network.dem);
   EXPECT_EQ(again.network.speeds_kmh, original.network.speeds_kmh);
   EXPECT_EQ(again.network.access_permit, original.network.access_permit);
   EXPECT_EQ(again.network.access_forbid, original.network.access_forbid);
   EXPECT_EQ(again.isochrones.enabled, false);
-  EXPECT_EQ(again.isochrones.form, "rings");
+  EXPECT_EQ(to_string(again.isochrones.form), "rings");
   EXPECT_EQ(again.isochrones.per_facility, false);
   EXPECT_EQ(again.isochrones.by_service, true);
   EXPECT_DOUBLE_EQ(again.isochrones.max_offroad_m, 80.0);
@@ -275,7 +332,7 @@ TEST_F(ScenarioFile, WrittenScenarioReadsBackTheSame) {
   EXPECT_EQ(again.network.path, original.network.path);
   EXPECT_EQ(again.output.path, original.output.path);
   EXPECT_EQ(again.analysis.thresholds_minutes, original.analysis.thresholds_minutes);
-  EXPECT_DOUBLE_EQ(again.network.access_speed_kmh, 5.0);
+  EXPECT_DOUBLE_EQ(again.network.access.access_speed_kmh, 5.0);
 }
 
 // The sections of issue 4, every key given (none at its default).
@@ -341,7 +398,7 @@ AgeBandSet bands_of(std::initializer_list<AgeBand> bands) {
 // Every issue-4 key of `scenario` is that of kIssue4Keys read from `dir`.
 void expect_issue4_keys(const Scenario& scenario, const fs::path& dir) {
   const DemandSettings& demand = scenario.demand;
-  EXPECT_EQ(demand.source, "buildings");
+  EXPECT_EQ(to_string(demand.source), "buildings");
   EXPECT_EQ(demand.insee_grid, dir / "grid/carreaux.gpkg");
   EXPECT_EQ(demand.insee_grid_layer, "carreaux_200m");
   EXPECT_EQ(demand.osm_buildings, fs::path("/osm/vosges.osm.pbf"));
@@ -366,14 +423,14 @@ void expect_issue4_keys(const Scenario& scenario, const fs::path& dir) {
   EXPECT_EQ(scenario.services.at("centre_social").target, AgeBandSet::all());
   const AccessibilitySettings& accessibility = scenario.accessibility;
   EXPECT_DOUBLE_EQ(accessibility.catchment_minutes, 20.0);
-  EXPECT_EQ(accessibility.decay, "steps");
+  EXPECT_EQ(to_string(accessibility.decay), "steps");
   EXPECT_EQ(accessibility.decay_steps,
             (std::vector<std::pair<double, double>>{{5.0, 1.0}, {12.5, 0.6}, {20.0, 0.1}}));
   EXPECT_DOUBLE_EQ(accessibility.exponential_beta_per_minute, 0.2);
   EXPECT_DOUBLE_EQ(accessibility.gravity_beta_per_minute, 0.05);
   EXPECT_DOUBLE_EQ(scenario.tension.max_minutes, 12.0);
   EXPECT_DOUBLE_EQ(scenario.tension.min_places_per_100, 25.0);
-  EXPECT_EQ(scenario.equity.measure, "e2sfca");
+  EXPECT_EQ(to_string(scenario.equity.measure), "e2sfca");
   EXPECT_FALSE(scenario.privacy.mask_small_counts);
   EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 5.0);
 }
@@ -388,7 +445,7 @@ TEST_F(ScenarioFile, ReadsDemandServicesAccessibilityTensionEquityAndPrivacy) {
 TEST_F(ScenarioFile, Issue4SectionsHaveTheirDefaults) {
   const Scenario scenario = read_scenario(write(kValid));
   const DemandSettings& demand = scenario.demand;
-  EXPECT_EQ(demand.source, "auto");
+  EXPECT_EQ(to_string(demand.source), "auto");
   EXPECT_TRUE(demand.insee_grid.empty());
   EXPECT_TRUE(demand.insee_grid_layer.empty());
   EXPECT_TRUE(demand.osm_buildings.empty());
@@ -400,13 +457,13 @@ TEST_F(ScenarioFile, Issue4SectionsHaveTheirDefaults) {
   EXPECT_EQ(demand.band_shares, (BandShares{0.031, 0.033, 0.069, 0.073, 0.794}));
   EXPECT_TRUE(scenario.services.empty());
   EXPECT_DOUBLE_EQ(scenario.accessibility.catchment_minutes, 15.0);
-  EXPECT_EQ(scenario.accessibility.decay, "gaussian");
+  EXPECT_EQ(to_string(scenario.accessibility.decay), "gaussian");
   EXPECT_TRUE(scenario.accessibility.decay_steps.empty());
   EXPECT_DOUBLE_EQ(scenario.accessibility.exponential_beta_per_minute, 0.1);
   EXPECT_DOUBLE_EQ(scenario.accessibility.gravity_beta_per_minute, 0.1);
   EXPECT_DOUBLE_EQ(scenario.tension.max_minutes, 15.0);
   EXPECT_DOUBLE_EQ(scenario.tension.min_places_per_100, 10.0);
-  EXPECT_EQ(scenario.equity.measure, "travel_time");
+  EXPECT_EQ(to_string(scenario.equity.measure), "travel_time");
   EXPECT_TRUE(scenario.privacy.mask_small_counts);
   EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 11.0);
   // Empty tables are the defaults too; "steps" without zones leaves them to
@@ -419,7 +476,7 @@ TEST_F(ScenarioFile, Issue4SectionsHaveTheirDefaults) {
   ASSERT_TRUE(empty.demand.age_table.has_value());
   EXPECT_EQ(empty.demand.age_table->code_field, "code_insee");
   EXPECT_TRUE(empty.demand.age_table->layer.empty());
-  EXPECT_EQ(empty.demand.source, "auto");
+  EXPECT_EQ(to_string(empty.demand.source), "auto");
   EXPECT_TRUE(empty.accessibility.decay_steps.empty());
 }
 
@@ -461,7 +518,7 @@ TEST_F(ScenarioFile, WrittenScenarioShowsEveryKnobWithItsDefault) {
   EXPECT_TRUE(again.services.empty());
   EXPECT_EQ(again.demand.band_shares, original.demand.band_shares);
   EXPECT_DOUBLE_EQ(again.privacy.threshold, 11.0);
-  EXPECT_EQ(again.equity.measure, "travel_time");
+  EXPECT_EQ(to_string(again.equity.measure), "travel_time");
 }
 
 TEST_F(ScenarioFile, BuildingsComeFromTheNetworkPbfUnlessGiven) {
@@ -587,13 +644,13 @@ void expect_siting_keys(const SitingSettings& siting, const fs::path& dir) {
   EXPECT_EQ(siting.service_type, "alsh");
   EXPECT_EQ(siting.sites, 3u);
   EXPECT_DOUBLE_EQ(siting.capacity, 24.0);
-  EXPECT_EQ(siting.objective, "equity_maximin");
+  EXPECT_EQ(to_string(siting.objective), "equity_maximin");
   EXPECT_DOUBLE_EQ(siting.coverage_minutes, 12.5);
-  EXPECT_EQ(siting.generate, "grid");
+  EXPECT_EQ(to_string(siting.generate), "grid");
   EXPECT_DOUBLE_EQ(siting.grid_spacing_m, 750.0);
   EXPECT_TRUE(siting.one_per_commune);
   EXPECT_DOUBLE_EQ(siting.min_distance_m, 1500.0);
-  EXPECT_EQ(siting.solver, "greedy");
+  EXPECT_EQ(to_string(siting.solver), "greedy");
   EXPECT_DOUBLE_EQ(siting.time_limit_s, 30.0);
   EXPECT_DOUBLE_EQ(siting.exact_size_limit, 50000.0);
   ASSERT_TRUE(siting.candidates.has_value());
@@ -626,14 +683,14 @@ TEST_F(ScenarioFile, SitingHasItsDefaults) {
   EXPECT_EQ(siting.service_type, "eaje");
   EXPECT_EQ(siting.sites, 1u);
   EXPECT_DOUBLE_EQ(siting.capacity, 10.0);
-  EXPECT_EQ(siting.objective, "max_covering");
+  EXPECT_EQ(to_string(siting.objective), "max_covering");
   EXPECT_DOUBLE_EQ(siting.coverage_minutes, 10.0);
   EXPECT_FALSE(siting.candidates.has_value());
-  EXPECT_EQ(siting.generate, "commune_centres");
+  EXPECT_EQ(to_string(siting.generate), "commune_centres");
   EXPECT_DOUBLE_EQ(siting.grid_spacing_m, 1000.0);
   EXPECT_FALSE(siting.one_per_commune);
   EXPECT_DOUBLE_EQ(siting.min_distance_m, 0.0);
-  EXPECT_EQ(siting.solver, "auto");
+  EXPECT_EQ(to_string(siting.solver), "auto");
   EXPECT_DOUBLE_EQ(siting.time_limit_s, 60.0);
   EXPECT_DOUBLE_EQ(siting.exact_size_limit, 2e6);
 }
@@ -673,7 +730,9 @@ TEST_F(ScenarioFile, BadSitingKeysNameTheFileTheLineAndTheKey) {
       {"[siting]\ncoverage_minutes = -10", {line, "siting.coverage_minutes", "greater than 0"}},
       {"[siting]\ngenerate = \"communes\"",
        {line, "siting.generate", "commune_centres, demand_points, grid"}},
-      {"[siting]\ngrid_spacing_m = 0", {line, "siting.grid_spacing_m", "greater than 0"}},
+      {"[siting]\ngrid_spacing_m = 0", {line, "siting.grid_spacing_m", "outside 10 to 10000"}},
+      {"[siting]\ngrid_spacing_m = 0.5", {line, "siting.grid_spacing_m", "give metres"}},
+      {"[siting]\ncoverage_minutes = 1e6", {line, "siting.coverage_minutes", "1440"}},
       {"[siting]\nmin_distance_m = -1", {line, "siting.min_distance_m", "at least 0"}},
       {"[siting]\nsolver = \"cbc\"", {line, "siting.solver", "auto, exact, greedy"}},
       {"[siting]\ntime_limit_s = 0", {line, "siting.time_limit_s", "greater than 0"}},
@@ -708,17 +767,17 @@ TEST_F(ScenarioFile, TheDocumentedExampleReads) {
   const std::size_t end = text.find("```", begin + 8);
   ASSERT_NE(end, std::string::npos);
   const Scenario scenario = read_scenario(write(text.substr(begin + 8, end - begin - 8)));
-  EXPECT_EQ(scenario.demand.source, "auto");
+  EXPECT_EQ(to_string(scenario.demand.source), "auto");
   ASSERT_TRUE(scenario.demand.age_table.has_value());
   EXPECT_EQ(scenario.demand.age_table->band_fields[4],
             (std::vector<std::string>{"pop_18_64", "pop_65_plus"}));
   EXPECT_TRUE(scenario.demand.band_shares_given);
   EXPECT_EQ(scenario.services.at("alsh").target,
             bands_of({AgeBand::age_3_5, AgeBand::age_6_11, AgeBand::age_12_17}));
-  EXPECT_EQ(scenario.accessibility.decay, "gaussian");
-  EXPECT_EQ(scenario.equity.measure, "travel_time");
+  EXPECT_EQ(to_string(scenario.accessibility.decay), "gaussian");
+  EXPECT_EQ(to_string(scenario.equity.measure), "travel_time");
   EXPECT_DOUBLE_EQ(scenario.privacy.threshold, 11.0);
-  EXPECT_EQ(scenario.siting.objective, "max_covering");
+  EXPECT_EQ(to_string(scenario.siting.objective), "max_covering");
   ASSERT_TRUE(scenario.siting.candidates.has_value());
   EXPECT_TRUE(scenario.siting.candidates->type_field.empty());
   ASSERT_EQ(scenario.changes.added.size(), 2u);

@@ -103,10 +103,10 @@ bands = ["3-5"]
   EXPECT_EQ(scenario.note, "roads are synthetic");
   // Overridden keys...
   EXPECT_EQ(scenario.analysis.thresholds_minutes, (std::vector<double>{5, 10}));
-  EXPECT_EQ(scenario.network.profile, "walk");
+  EXPECT_EQ(to_string(scenario.network.profile), "walk");
   // ...and their neighbours kept from the baseline.
   EXPECT_DOUBLE_EQ(scenario.analysis.demand_spacing_m, 250.0);
-  EXPECT_DOUBLE_EQ(scenario.network.access_speed_kmh, 5.0);
+  EXPECT_DOUBLE_EQ(scenario.network.access.access_speed_kmh, 5.0);
   EXPECT_EQ(scenario.facilities.crs, "EPSG:4326");
   EXPECT_EQ(scenario.output.crs, "EPSG:3857");
   EXPECT_EQ(scenario.services.size(), 2u);
@@ -143,7 +143,7 @@ TEST_F(ScenarioVariant, AVariantOfAVariantStacksTheNamingRule) {
   const fs::path second = write("second.toml", "baseline = \"variant.toml\"\n");
   const Scenario scenario = read_scenario(second);
   EXPECT_EQ(scenario.name, "CCPVM (variant) (variant)");
-  EXPECT_EQ(scenario.network.profile, "bike");
+  EXPECT_EQ(to_string(scenario.network.profile), "bike");
   EXPECT_EQ(scenario.baseline, dir_ / "variant.toml");
   EXPECT_EQ(scenario.network.path, dir_ / "base/roads.osm.pbf");
   EXPECT_EQ(scenario.output.path, dir_ / "second.gpkg");
@@ -155,7 +155,7 @@ TEST_F(ScenarioVariant, ErrorsNameTheFileThatWroteTheKey) {
   broken.replace(broken.find("access_speed_kmh = 5"), 20, "access_speed_kmh = -5");
   write("base/scenario.toml", broken);
   expect_contains(error_of(variant("")), {(dir_ / "base/scenario.toml").string() + ", line 20",
-                                          "network.access_speed_kmh", "greater than zero"});
+                                          "network.access_speed_kmh", "outside 0.5 to 50"});
   // A bad key the variant writes names the variant.
   write("base/scenario.toml", kBaseline);
   expect_contains(error_of(variant("[network]\nprofile = \"hovercraft\"\n")),
@@ -450,8 +450,8 @@ objective = "p_median"
   EXPECT_EQ(again.communes.path, dir_ / "base/communes.gpkg");
   EXPECT_EQ(again.facilities.path, original.facilities.path);
   EXPECT_EQ(again.network.path, original.network.path);
-  EXPECT_EQ(again.network.profile, "walk");
-  EXPECT_DOUBLE_EQ(again.network.access_speed_kmh, 5.0);
+  EXPECT_EQ(to_string(again.network.profile), "walk");
+  EXPECT_DOUBLE_EQ(again.network.access.access_speed_kmh, 5.0);
   EXPECT_EQ(again.analysis.thresholds_minutes, (std::vector<double>{5, 10}));
   EXPECT_DOUBLE_EQ(again.analysis.demand_spacing_m, 250.0);
   EXPECT_EQ(again.demand.osm_buildings, original.demand.osm_buildings);
@@ -459,7 +459,7 @@ objective = "p_median"
   EXPECT_EQ(again.output.path, dir_ / "variant.gpkg");
   EXPECT_EQ(again.output.crs, "EPSG:3857");
   EXPECT_EQ(again.siting.sites, 2u);
-  EXPECT_EQ(again.siting.objective, "p_median");
+  EXPECT_EQ(to_string(again.siting.objective), "p_median");
   expect_changes_of_kChanges(again.changes);
   // The reprojected positions are written in full (shortest round-trip
   // digits), so they read back exactly.

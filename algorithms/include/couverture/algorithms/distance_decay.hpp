@@ -2,9 +2,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "couverture/algorithms/name_table.hpp"
 
 namespace couverture {
 
@@ -30,6 +34,19 @@ struct SparseTravelTimes {
 };
 
 enum class DecayKind { step, gaussian, exponential };
+
+// The scenario's [accessibility] decay spellings ("steps": zones).
+inline constexpr NameTable<DecayKind, 3> kDecayKindNames = {{
+    {DecayKind::step, "steps"},
+    {DecayKind::gaussian, "gaussian"},
+    {DecayKind::exponential, "exponential"},
+}};
+[[nodiscard]] constexpr std::string_view to_string(DecayKind kind) {
+  return name_in(kDecayKindNames, kind);
+}
+[[nodiscard]] constexpr std::optional<DecayKind> decay_kind_from(std::string_view name) {
+  return value_in(kDecayKindNames, name);
+}
 
 // Weight of a trip of t minutes, 0 beyond catchment_minutes (inclusive limit:
 // t <= catchment counts).

@@ -13,26 +13,26 @@
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/demand_point.hpp"
 #include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/road_graph.hpp"
 #include "couverture/geodata/travel_direction.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
 struct CoverageParameters {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
-  double access_speed_kmh = 4.5;        // the walk between a point and its road
-  double max_snap_distance_m = 1000.0;  // farther points are kept and reported
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
+  NetworkAccess network;  // how points join the roads, which way trips run
   double demand_spacing_m = 400.0;
-  // Families travelling to the service (the default), or the service
-  // travelling out to families (home visits).
-  TravelDirection direction = TravelDirection::to_facility;
-  // The road classes points may join; nullopt: the profile's defaults
-  // (default_snappable_classes).
-  std::optional<RoadClassSet> snappable_classes;
-  // Which population source places the demand ("auto": the most precise
+  // Refuse a regular demand grid whose nodes could exceed this (estimated
+  // from the communes' envelopes before any is placed): 10 million points
+  // take several GB once snapped and timed; all of mainland France at the
+  // default 400 m is about 3.5 million.
+  std::size_t max_demand_grid_points = 10'000'000;
+  // Which population source places the demand (automatic: the most precise
   // one each commune has) and the buildings' cell size; the regular grid's
   // spacing is demand_spacing_m.
-  std::string demand_source = "auto";
+  DemandSourceChoice demand_source = DemandSourceChoice::automatic;
   double building_cell_m = 200.0;
 };
 
@@ -81,7 +81,9 @@ using StageCallback = std::function<void(const std::string& stage)>;
 // their population (assign_age_bands). Without sources (the first form)
 // every commune is spread on the regular grid, bands shared evenly.
 // Throws DataError when a facility lies outside every commune (usually a CRS
-// or x/y mistake).
+// or x/y mistake); std::invalid_argument when the demand grid would exceed
+// max_demand_grid_points (naming the count, the limit and the fix) or the
+// thresholds are not usable (threshold_problem).
 CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
                                 std::span<const Facility> facilities,
                                 const CoverageParameters& parameters,

@@ -10,6 +10,7 @@
 #include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/demand_point.hpp"
+#include "couverture/geodata/demand_source_choice.hpp"
 #include "couverture/geodata/population_sources.hpp"
 
 namespace couverture {
@@ -26,11 +27,14 @@ enum class DemandSource : std::uint8_t { insee_grid, buildings, residential_land
 // "grid"; nullopt for anything else (including "auto").
 [[nodiscard]] std::optional<DemandSource> parse_demand_source(std::string_view text);
 
+// The source a scenario's choice names; nullopt for `automatic`.
+[[nodiscard]] std::optional<DemandSource> demand_source_of(DemandSourceChoice choice);
+
 struct DemandModelOptions {
-  // "auto": per commune, the first source that has data inside it; or one
-  // source's name (parse_demand_source) to use only that one, communes it
-  // has no data in falling back to the regular grid.
-  std::string source = "auto";
+  // automatic: per commune, the first source that has data inside it; or
+  // one source to use only that one, communes it has no data in falling
+  // back to the regular grid.
+  DemandSourceChoice source = DemandSourceChoice::automatic;
   double grid_spacing_m = 400;   // the regular grid; residential land use uses half of it
   double building_cell_m = 200;  // buildings are gathered into square cells this wide
 };

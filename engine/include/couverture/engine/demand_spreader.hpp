@@ -41,6 +41,13 @@ struct GridFrame {
 [[nodiscard]] std::vector<LonLat> regular_grid_points(const GEOSGeometry& boundary,
                                                       double spacing_m);
 
+// An upper bound on the regular-grid nodes of `communes` at `spacing_m`:
+// the cells of each commune's envelope (+1 per commune, its point on
+// surface), computed before any is placed so that a spacing typed in km
+// (0.4) is refused instead of filling the memory. +inf when the spacing is
+// not positive and finite.
+[[nodiscard]] double estimated_grid_points(std::span<const Commune> communes, double spacing_m);
+
 // The first demand model: each commune's population shared equally among the
 // nodes of a regular grid (about `spacing_m` apart) that fall inside it, or
 // among one point on its surface when the commune is smaller than a cell.

@@ -14,27 +14,29 @@
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/contour_polygons.hpp"
 #include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/network_access.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
 // How isochrones are drawn: contours of a travel-time surface. The defaults
 // live here and nowhere else.
 struct IsochroneParameters {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};  // strictly increasing, > 0
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;  // strictly increasing, > 0
   ContourForm form = ContourForm::bands;
   bool per_facility = true;  // one polygon per facility and threshold
   bool by_service = true;    // one polygon per service type and threshold
-  TravelDirection direction = TravelDirection::to_facility;
-  double access_speed_mps = 4.5 / 3.6;  // the walk between a place and its road
+  // How cells, facilities and demand join the roads (its max_snap_distance_m
+  // is not used: cells farther than max_offroad_m have no time).
+  NetworkAccess network;
   // The surface: square cells of cell_m metres in the output CRS; a cell
   // whose centre lies farther than max_offroad_m from every road it may
   // join has no time. 1 km is the distance beyond which the run already
   // warns that a demand point is far from its road.
   double cell_m = 50.0;
   double max_offroad_m = 1000.0;
-  std::optional<RoadClassSet> snappable_classes;  // nullopt: the profile's
-  std::size_t max_road_samples = 2000;            // road points checked per band
-  std::size_t max_cells = 50'000'000;             // refuse larger grids (memory)
+  std::size_t max_road_samples = 2000;  // road points checked per band
+  std::size_t max_cells = 50'000'000;   // refuse larger grids (memory)
 };
 
 // One polygon as written: a band (0–T) or a ring (T_prev–T) of one facility,

@@ -34,9 +34,6 @@ struct NetworkPosition {
   [[nodiscard]] bool valid() const { return from != kInvalidId; }
 };
 
-// A set of road classes, indexed by RoadClass.
-using RoadClassSet = std::bitset<kRoadClassCount>;
-
 // The road classes a point may join when travelling with `profile`: those a
 // home or a service can front. For "car" every class but motorway,
 // motorway_link and trunk_link: nobody steps onto a motorway or a slip road

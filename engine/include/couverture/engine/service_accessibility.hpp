@@ -14,14 +14,14 @@
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/equity_summary.hpp"
 #include "couverture/geodata/age_band.hpp"
+#include "couverture/geodata/equity_measure.hpp"
+#include "couverture/geodata/network_access.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
-// Which accessibility measure the equity indices describe.
-enum class EquityMeasure { travel_time, e2sfca, gravity };
-
 struct AccessibilityParameters {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
   double catchment_minutes = 15.0;  // 2SFCA catchment
   // E2SFCA weights; its catchment_minutes bounds the search too.
   DistanceDecay e2sfca_decay = DistanceDecay::gaussian(15.0);
@@ -33,8 +33,7 @@ struct AccessibilityParameters {
   EquityMeasure equity_measure = EquityMeasure::travel_time;
   // Who each service type serves; types absent here use default_service_info.
   std::map<std::string, AgeBandSet> targets;
-  double access_speed_kmh = 4.5;
-  TravelDirection direction = TravelDirection::to_facility;
+  NetworkAccess network;  // the coverage's: facilities timed as the coverage timed them
   // [supply]: places without an address completing one service type (the
   // EAJE) into the taux de couverture global; nullopt: facilities only.
   std::optional<ChildcareSupply> supply;
@@ -117,7 +116,5 @@ double accessibility_search_minutes(const AccessibilityParameters& parameters, b
 // unreachable target population comes before any other.
 std::vector<std::uint32_t> worst_served_communes(const ServiceAccessibility& service,
                                                  std::size_t count);
-
-std::string_view to_string(EquityMeasure measure);
 
 }  // namespace couverture

@@ -33,30 +33,13 @@
 #include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/commune.hpp"
 #include "couverture/geodata/facility.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/road_graph.hpp"
+#include "couverture/geodata/site_plan_objective.hpp"
+#include "couverture/geodata/site_solver.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 
 namespace couverture {
-
-enum class SitePlanObjective { max_covering, p_median, equity_maximin, equity_gini, capacity };
-inline constexpr std::size_t kSitePlanObjectiveCount = 5;
-inline constexpr std::array<SitePlanObjective, kSitePlanObjectiveCount> kSitePlanObjectives = {
-    SitePlanObjective::max_covering, SitePlanObjective::p_median, SitePlanObjective::equity_maximin,
-    SitePlanObjective::equity_gini, SitePlanObjective::capacity};
-
-// "max_covering", "p_median", "equity_maximin", "equity_gini", "capacity"
-// (the scenario's [siting] objective spellings), and back; nullopt for an
-// unknown name.
-std::string_view to_string(SitePlanObjective objective);
-std::optional<SitePlanObjective> site_plan_objective_from(std::string_view name);
-
-enum class SiteSolver {
-  automatic,  // exact when demand points × candidates <= exact_size_limit; greedy always
-  exact,      // exact (CBC), and the greedy too, so their gap is known
-  greedy,     // greedy + swaps only
-};
-// "auto", "exact", "greedy"; nullopt for an unknown name.
-std::optional<SiteSolver> site_solver_from(std::string_view name);
 
 // The engine's mirror of the scenario's [siting] settings (io's
 // SitingSettings; the CLI maps one to the other), plus what it needs of the
@@ -71,15 +54,18 @@ struct SitePlanParameters {
   double min_distance_m = 0.0;  // new sites at least this far apart (geodesic); 0: no limit
   SiteSolver solver = SiteSolver::automatic;
   double time_limit_s = 60.0;
-  double exact_size_limit = 2e6;
+  // "auto": the exact solver runs up to this instance size (demand points ×
+  // candidates); p_median up to the smaller of it and p_median_exact_size_cap
+  // (exact_size_limit_for).
+  double exact_size_limit = kDefaultExactSizeLimit;
+  double p_median_exact_size_cap = kPMedianExactSizeCap;
   std::size_t max_swap_rounds = 100;  // greedy_swap_search's rounds (equity, capacity)
   // Candidates snapped farther than this from their road are dropped (the
   // scenario's grid candidates off the network); +inf keeps every one.
   double max_snap_distance_m = std::numeric_limits<double>::infinity();
-  // Of the baseline run, so that the new sites are timed as the existing ones:
-  double access_speed_kmh = 4.5;
-  TravelDirection direction = TravelDirection::to_facility;
-  std::optional<RoadClassSet> snappable_classes;
+  // Of the baseline run, so that the new sites are timed as the existing ones
+  // (its max_snap_distance_m is not used: the limit above applies):
+  NetworkAccess network;
   DistanceDecay e2sfca_decay = DistanceDecay::gaussian(15.0);
   double tension_min_places_per_100 = 10.0;  // L of the capacity objective
   // Who the service serves; nullopt: the baseline accessibility's target for
@@ -90,6 +76,10 @@ struct SitePlanParameters {
   // everyone counts once.
   std::vector<double> demand_factor;
 };
+
+// The instance size up to which SiteSolver::automatic runs the exact solver
+// for the parameters' objective.
+[[nodiscard]] double exact_size_limit_for(const SitePlanParameters& parameters);
 
 // Values indexed by objective: values[static_cast<std::size_t>(objective)].
 template <typename T>

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
+#include "couverture/algorithms/name_table.hpp"
 #include "couverture/geodata/geos_geometry.hpp"
 #include "couverture/geodata/raster_grid.hpp"
 
@@ -13,6 +16,18 @@ enum class ContourForm {
   bands,  // level k: every place whose value is <= levels[k] (nested)
   rings,  // level k: places with levels[k-1] < value <= levels[k] (disjoint)
 };
+
+// The scenario's [isochrones] form and `couverture isochrones --form`.
+inline constexpr NameTable<ContourForm, 2> kContourFormNames = {{
+    {ContourForm::bands, "bands"},
+    {ContourForm::rings, "rings"},
+}};
+[[nodiscard]] constexpr std::string_view to_string(ContourForm form) {
+  return name_in(kContourFormNames, form);
+}
+[[nodiscard]] constexpr std::optional<ContourForm> contour_form_from(std::string_view name) {
+  return value_in(kContourFormNames, name);
+}
 
 // The value marking a cell with no data (no time: no road near enough).
 inline constexpr float kNoSurfaceValue = -1.0F;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <bitset>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -33,6 +35,9 @@ enum class RoadClass : std::uint8_t {
 };
 
 inline constexpr std::size_t kRoadClassCount = static_cast<std::size_t>(RoadClass::other) + 1;
+
+// A set of road classes, indexed by RoadClass.
+using RoadClassSet = std::bitset<kRoadClassCount>;
 
 std::string_view to_string(RoadClass road_class);
 // The class for an OSM `highway=*` value, or nullopt when it is not a road.

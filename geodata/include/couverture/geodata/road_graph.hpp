@@ -32,6 +32,10 @@ struct RoadGraph {
   std::vector<std::int64_t> arc_way_id;   // by ArcId, OSM way id
   RoadGraphBuildStats build_stats;
   std::string source_description;  // e.g. the PBF's file name, or "synthetic"
+  // The times depend on slope (an elevation model was applied to a walk or
+  // bike graph): a second DEM must not be applied, and flat speeds set on a
+  // way lose its slopes.
+  bool slope_aware = false;
 
   // The road segments dropped with the small components (islands, one-way
   // spurs the main network cannot leave): segment k runs from

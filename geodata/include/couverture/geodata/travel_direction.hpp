@@ -3,6 +3,8 @@
 #include <optional>
 #include <string_view>
 
+#include "couverture/algorithms/name_table.hpp"
+
 namespace couverture {
 
 // Which way a trip goes between families and a service. On a network with
@@ -14,9 +16,18 @@ enum class TravelDirection {
   from_facility,  // outbound: from the facility outwards
 };
 
-// "to_facility" or "from_facility": the names used in scenario files and outputs.
-std::string_view to_string(TravelDirection direction);
+// The names used in scenario files and outputs.
+inline constexpr NameTable<TravelDirection, 2> kTravelDirectionNames = {{
+    {TravelDirection::to_facility, "to_facility"},
+    {TravelDirection::from_facility, "from_facility"},
+}};
+[[nodiscard]] constexpr std::string_view to_string(TravelDirection direction) {
+  return name_in(kTravelDirectionNames, direction);
+}
 // The direction named `name`, or nullopt.
-std::optional<TravelDirection> travel_direction_from_string(std::string_view name);
+[[nodiscard]] constexpr std::optional<TravelDirection> travel_direction_from_string(
+    std::string_view name) {
+  return value_in(kTravelDirectionNames, name);
+}
 
 }  // namespace couverture

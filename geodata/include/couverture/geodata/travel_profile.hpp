@@ -7,10 +7,27 @@
 #include <type_traits>
 #include <vector>
 
+#include "couverture/algorithms/name_table.hpp"
 #include "couverture/geodata/osm_records.hpp"
 #include "couverture/geodata/road_class.hpp"
 
 namespace couverture {
+
+// The built-in travel profiles, by the names scenarios ([network] profile),
+// `couverture network build --profile` and saved graphs use.
+enum class TravelProfileKind { car, walk, bike };
+inline constexpr NameTable<TravelProfileKind, 3> kTravelProfileNames = {{
+    {TravelProfileKind::car, "car"},
+    {TravelProfileKind::walk, "walk"},
+    {TravelProfileKind::bike, "bike"},
+}};
+[[nodiscard]] constexpr std::string_view to_string(TravelProfileKind kind) {
+  return name_in(kTravelProfileNames, kind);
+}
+[[nodiscard]] constexpr std::optional<TravelProfileKind> travel_profile_kind_from(
+    std::string_view name) {
+  return value_in(kTravelProfileNames, name);
+}
 
 // A non-owning view of one way's tags: `tags("key")` is the value, or
 // nullopt when the tag is absent. It adapts any tag store (OsmTags, an
@@ -71,7 +88,8 @@ class TravelProfile {
   // footways and pedestrian streets only with bicycle=yes; obeys `oneway`
   // except where cycling against it is allowed.
   static TravelProfile bike();
-  // The built-in profile called `name` ("car", "walk", "bike"), or nullopt.
+  static TravelProfile of(TravelProfileKind kind);
+  // The built-in profile called `name` (kTravelProfileNames), or nullopt.
   static std::optional<TravelProfile> by_name(std::string_view name);
   // Names accepted by by_name, for error messages.
   static std::vector<std::string> names();

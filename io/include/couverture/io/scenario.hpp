@@ -8,10 +8,20 @@
 #include <string>
 #include <vector>
 
+#include "couverture/algorithms/distance_decay.hpp"
 #include "couverture/geodata/age_band.hpp"
+#include "couverture/geodata/candidate_generator.hpp"
+#include "couverture/geodata/contour_polygons.hpp"
+#include "couverture/geodata/demand_source_choice.hpp"
+#include "couverture/geodata/equity_measure.hpp"
+#include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/scenario_change.hpp"
+#include "couverture/geodata/site_plan_objective.hpp"
+#include "couverture/geodata/site_solver.hpp"
 #include "couverture/geodata/supply_kind.hpp"
 #include "couverture/geodata/travel_direction.hpp"
+#include "couverture/geodata/travel_profile.hpp"
+#include "couverture/geodata/travel_thresholds.hpp"
 #include "couverture/io/commune_reader.hpp"
 #include "couverture/io/facility_reader.hpp"
 
@@ -19,11 +29,11 @@ namespace couverture {
 
 struct NetworkSource {
   std::filesystem::path path;  // an OSM PBF, or a graph saved by `network build`
-  std::string profile = "car";
-  double access_speed_kmh = 4.5;  // the walk between a point and its road
-  double max_snap_distance_m = 1000.0;
-  // Key `direction`: "to_facility" (homes to the service) or "from_facility".
-  TravelDirection direction = TravelDirection::to_facility;
+  TravelProfileKind profile = TravelProfileKind::car;
+  // Keys access_speed_kmh, max_snap_distance_m and direction ("to_facility",
+  // homes to the service, or "from_facility"); snappable_classes stays the
+  // profile's. Not the [network.access] table (access_permit, access_forbid).
+  NetworkAccess access;
   // Key `dem`: an elevation raster GDAL reads (SRTM .hgt, .hgt.zip,
   // GeoTIFF...) that makes walk and bike times depend on slope; empty = flat.
   // Nothing changes for a car.
@@ -39,10 +49,10 @@ struct NetworkSource {
 
 // Table [isochrones]: the areas reachable within each threshold.
 struct IsochroneSettings {
-  bool enabled = true;         // `couverture run` writes isochrone layers too
-  std::string form = "bands";  // "bands" (0–T, nested) or "rings" (T_prev–T, disjoint)
-  bool per_facility = true;    // one polygon per facility and threshold
-  bool by_service = true;      // one dissolved polygon per service type and threshold
+  bool enabled = true;                    // `couverture run` writes isochrone layers too
+  ContourForm form = ContourForm::bands;  // bands (0–T, nested) or rings (T_prev–T, disjoint)
+  bool per_facility = true;               // one polygon per facility and threshold
+  bool by_service = true;                 // one dissolved polygon per service type and threshold
   // The travel-time surface the isochrones are contours of: cells of cell_m
   // metres in the output CRS; a cell farther than max_offroad_m from every
   // road it may join has no time.
@@ -52,7 +62,7 @@ struct IsochroneSettings {
 };
 
 struct AnalysisSettings {
-  std::vector<double> thresholds_minutes = {5, 10, 15, 20};
+  std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
   double demand_spacing_m = 400.0;
 };
 
@@ -83,10 +93,10 @@ struct GroupSource {
 
 // Table [demand]: where people live and how old they are.
 struct DemandSettings {
-  // "auto": per commune, the first of insee_grid, buildings, landuse, grid
-  // that has data in it; or one of those names to use only that one
+  // automatic ("auto"): per commune, the first of insee_grid, buildings,
+  // landuse, grid that has data in it; or one of those to use only that one
   // (communes it does not cover fall back to the regular grid).
-  std::string source = "auto";
+  DemandSourceChoice source = DemandSourceChoice::automatic;
   std::filesystem::path insee_grid;  // INSEE Filosofi carreaux (any GDAL vector source)
   std::string insee_grid_layer;      // empty = the only layer
   // Buildings and residential land use are read from this OSM PBF; empty =
@@ -113,8 +123,8 @@ struct ServiceSettings {
 struct AccessibilitySettings {
   double catchment_minutes = 15.0;  // 2SFCA catchment, and E2SFCA's outer limit
   // E2SFCA weights over travel time: "steps" (zones), "gaussian" or
-  // "exponential".
-  std::string decay = "gaussian";
+  // "exponential" (kDecayKindNames).
+  DecayKind decay = DecayKind::gaussian;
   // "steps": (upper bound in minutes, weight) pairs, increasing bounds, the
   // last equal to catchment_minutes, weights in [0, 1]; empty = thirds of
   // the catchment weighted 1, 0.68, 0.22 (Luo and Qi 2009). Reading refuses
@@ -159,7 +169,7 @@ struct SupplySettings {
 
 // Table [equity]: which accessibility measure the inequality indices use.
 struct EquitySettings {
-  std::string measure = "travel_time";  // "travel_time", "e2sfca" or "gravity"
+  EquityMeasure measure = EquityMeasure::travel_time;  // kEquityMeasureNames
 };
 
 // Table [privacy]: counts small enough to identify a household are masked
@@ -179,7 +189,7 @@ struct SitingSettings {
   // "p_median" (target-weighted travel time), "equity_maximin" (the worst
   // commune's share within coverage_minutes), "equity_gini" (Gini of travel
   // times) or "capacity" (E2SFCA: target population under the tension level).
-  std::string objective = "max_covering";
+  SitePlanObjective objective = SitePlanObjective::max_covering;
   double coverage_minutes = 10.0;  // T of max_covering and equity_maximin, > 0
   // Candidates: a file (same columns as [facilities]: id, name, x/y or a
   // layer; type and capacity optional), or generated: "commune_centres"
@@ -188,15 +198,15 @@ struct SitingSettings {
   // the communes, grid_spacing_m apart, points off the road network
   // skipped beyond the snapping limit).
   std::optional<FacilitySource> candidates;
-  std::string generate = "commune_centres";
-  double grid_spacing_m = 1000.0;  // > 0
-  bool one_per_commune = false;    // at most one new site per commune
-  double min_distance_m = 0.0;     // >= 0: new sites at least this far apart
-  std::string solver = "auto";     // "auto", "exact" (CBC MILP) or "greedy"
-  double time_limit_s = 60.0;      // exact solver's limit, > 0
+  CandidateGenerator generate = CandidateGenerator::commune_centres;
+  double grid_spacing_m = 1000.0;             // > 0
+  bool one_per_commune = false;               // at most one new site per commune
+  double min_distance_m = 0.0;                // >= 0: new sites at least this far apart
+  SiteSolver solver = SiteSolver::automatic;  // "auto", "exact" (CBC MILP) or "greedy"
+  double time_limit_s = 60.0;                 // exact solver's limit, > 0
   // Instances larger than this (demand points × candidates) go to the greedy
   // solver under "auto".
-  double exact_size_limit = 2e6;
+  double exact_size_limit = kDefaultExactSizeLimit;
   // Key `weight = { poor_households = 2 }`: a member of a [demand.groups]
   // group counts this many times in the objective (default 1).
   std::map<std::string, double> group_weights;

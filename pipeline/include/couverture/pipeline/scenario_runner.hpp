@@ -23,7 +23,9 @@ struct RunOutcome {
   std::vector<Commune> communes;
   std::vector<Facility> facilities;
   std::shared_ptr<const RoadGraph> network;  // as loaded, before the scenario's road changes
-  RoadGraph roads;                           // what the run travels: the changes applied
+  // What the run travels: the changes applied; `network` itself (shared,
+  // not copied) when the scenario changes no road.
+  std::shared_ptr<const RoadGraph> roads;
   std::shared_ptr<const PopulationSources> population_sources;
   CoverageResult coverage;
   std::vector<DemandSource> demand_sources;         // by commune

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/road_class.hpp"
+#include "couverture/geodata/scenario_bounds.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/io/scenario.hpp"
@@ -91,7 +91,7 @@ void read_access_table(const fs::path& file, const toml::table& table, NetworkSo
   source.access_forbid = reader.text_list("forbid");
   reader.reject_unknown_keys();
   // The rules a profile accepts are checked on a throwaway one.
-  TravelProfile profile = *TravelProfile::by_name(source.profile);
+  TravelProfile profile = TravelProfile::of(source.profile);
   const std::vector<std::string>& known = TravelProfile::known_access_values();
   const auto check = [&](std::string_view key, const std::string& value, auto apply) {
     const std::string where = reader.where(*table.get(key), key);
@@ -124,25 +124,14 @@ NetworkSource read_network_table(const fs::path& file, const toml::table& table)
   TableReader reader(file, table, "network.");
   NetworkSource source;
   source.path = reader.required_path("path");
-  source.profile = reader.text("profile").value_or("car");
-  if (!TravelProfile::by_name(source.profile)) {
-    std::string known;
-    for (const std::string& name : TravelProfile::names())
-      known += (known.empty() ? "" : ", ") + name;
-    throw DataError(reader.where(*table.get("profile"), "profile") + ": unknown profile '" +
-                    source.profile + "'; use one of: " + known);
-  }
-  source.access_speed_kmh = reader.positive_number("access_speed_kmh", source.access_speed_kmh);
-  source.max_snap_distance_m =
-      reader.positive_number("max_snap_distance_m", source.max_snap_distance_m);
-  if (const auto direction = reader.text("direction")) {
-    const auto value = travel_direction_from_string(*direction);
-    if (!value) {
-      throw DataError(reader.where(*table.get("direction"), "direction") + ": unknown direction '" +
-                      *direction + "'; use to_facility or from_facility");
-    }
-    source.direction = *value;
-  }
+  source.profile = reader.choice("profile", source.profile, kTravelProfileNames);
+  source.access.access_speed_kmh =
+      reader.number_between("access_speed_kmh", source.access.access_speed_kmh, kMinAccessSpeedKmh,
+                            kMaxAccessSpeedKmh, "give km/h: 4.5 is a walk");
+  source.access.max_snap_distance_m =
+      reader.positive_number("max_snap_distance_m", source.access.max_snap_distance_m);
+  source.access.direction =
+      reader.choice("direction", source.access.direction, kTravelDirectionNames);
   if (auto dem = reader.path("dem")) source.dem = *dem;
   if (const toml::table* speeds = reader.subtable("speeds")) {
     source.speeds_kmh = read_speeds_table(file, *speeds);
@@ -159,13 +148,7 @@ IsochroneSettings read_isochrones_table(const fs::path& file, const toml::table*
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "isochrones.");
   settings.enabled = reader.boolean("enabled").value_or(settings.enabled);
-  if (auto form = reader.text("form")) {
-    if (*form != "bands" && *form != "rings") {
-      throw DataError(reader.where(*table->get("form"), "form") + ": unknown form '" + *form +
-                      "'; use \"bands\" (0 to T, nested) or \"rings\" (previous T to T)");
-    }
-    settings.form = *form;
-  }
+  settings.form = reader.choice("form", settings.form, kContourFormNames);
   settings.per_facility = reader.boolean("per_facility").value_or(settings.per_facility);
   settings.by_service = reader.boolean("by_service").value_or(settings.by_service);
   settings.cell_m = reader.positive_number("cell_m", settings.cell_m);
@@ -189,7 +172,9 @@ AnalysisSettings read_analysis_table(const fs::path& file, const toml::table* ta
   if (auto minutes = reader.minutes_list("thresholds_minutes")) {
     settings.thresholds_minutes = std::move(*minutes);
   }
-  settings.demand_spacing_m = reader.positive_number("demand_spacing_m", settings.demand_spacing_m);
+  settings.demand_spacing_m =
+      reader.number_between("demand_spacing_m", settings.demand_spacing_m, kMinDemandSpacingM,
+                            kMaxDemandSpacingM, "give metres: 400 suits most territories");
   reader.reject_unknown_keys();
   return settings;
 }
@@ -283,8 +268,7 @@ DemandSettings read_demand_table(const fs::path& file, const toml::table* table)
   DemandSettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "demand.");
-  settings.source = reader.choice("source", settings.source,
-                                  {"auto", "insee_grid", "buildings", "landuse", "grid"});
+  settings.source = reader.choice("source", settings.source, kDemandSourceChoiceNames);
   settings.insee_grid = optional_path(reader, "insee_grid");
   settings.insee_grid_layer = reader.text("insee_grid_layer").value_or("");
   settings.osm_buildings = optional_path(reader, "osm_buildings");
@@ -311,7 +295,7 @@ DemandSettings read_demand_table(const fs::path& file, const toml::table* table)
     }
   }
   reader.reject_unknown_keys();
-  if (settings.source == "insee_grid" && settings.insee_grid.empty()) {
+  if (settings.source == DemandSourceChoice::insee_grid && settings.insee_grid.empty()) {
     throw DataError(reader.where(*table->get("source"), "source") +
                     ": source \"insee_grid\" needs key 'demand.insee_grid' (the INSEE 200 m grid "
                     "file)");
@@ -375,11 +359,12 @@ AccessibilitySettings read_accessibility_table(const fs::path& file, const toml:
   TableReader reader(file, *table, "accessibility.");
   settings.catchment_minutes =
       reader.bounded_number("catchment_minutes", settings.catchment_minutes, 0.0, true);
-  settings.decay = reader.choice("decay", settings.decay, {"steps", "gaussian", "exponential"});
+  settings.decay = reader.choice("decay", settings.decay, kDecayKindNames);
   if (const toml::node* steps = reader.find("decay_steps")) {
     const std::string where = reader.where(*steps, "decay_steps");
-    if (settings.decay != "steps") {
-      throw DataError(where + " only applies with decay = \"steps\" (decay is \"" + settings.decay +
+    if (settings.decay != DecayKind::step) {
+      throw DataError(where + " only applies with decay = \"steps\" (decay is \"" +
+                      std::string(to_string(settings.decay)) +
                       "\"); remove it or set decay = \"steps\"");
     }
     const toml::array* array = steps->as_array();
@@ -440,8 +425,7 @@ EquitySettings read_equity_table(const fs::path& file, const toml::table* table)
   EquitySettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "equity.");
-  settings.measure =
-      reader.choice("measure", settings.measure, {"travel_time", "e2sfca", "gravity"});
+  settings.measure = reader.choice("measure", settings.measure, kEquityMeasureNames);
   reader.reject_unknown_keys();
   return settings;
 }
@@ -519,34 +503,6 @@ FacilitySource read_facility_source(TableReader& reader, bool type_required) {
   return source;
 }
 
-toml::table facility_source_to_toml(const FacilitySource& source, const PathWriter& relative) {
-  toml::table table{{"path", relative(source.path)}};
-  const auto insert_if = [&table](std::string_view key, const std::string& value) {
-    if (!value.empty()) table.insert(key, value);
-  };
-  insert_if("id_field", source.id_field);
-  insert_if("name_field", source.name_field);
-  insert_if("filter", source.filter);
-  insert_if("quality_field", source.quality_field);
-  if (!source.poor_quality.empty()) {
-    toml::array values;
-    for (const std::string& value : source.poor_quality) values.push_back(value);
-    table.insert("poor_quality", values);
-  }
-  if (!source.type_map.empty()) {
-    toml::table map;
-    for (const auto& [value, type] : source.type_map) map.insert(value, type);
-    table.insert("type_map", map);
-  }
-  insert_if("type_field", source.type_field);
-  insert_if("layer", source.layer);
-  insert_if("x_field", source.x_field);
-  insert_if("y_field", source.y_field);
-  insert_if("crs", source.crs);
-  insert_if("capacity_field", source.capacity_field);
-  return table;
-}
-
 Scenario settings_from_table(const fs::path& file, const toml::table& root) {
   TableReader reader(file, root, "");
   // Read by load_scenario_file; known here so that misspellings of them
@@ -605,162 +561,6 @@ fs::path osm_buildings_source(const Scenario& scenario) {
   if (!scenario.demand.osm_buildings.empty()) return scenario.demand.osm_buildings;
   if (scenario.network.path.extension() == ".pbf") return scenario.network.path;
   return {};
-}
-
-std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
-  // Relative paths keep the folder and its output movable together.
-  const auto relative = [&folder](const fs::path& path) {
-    const fs::path shorter = path.lexically_relative(folder);
-    return (shorter.empty() ? path : shorter).generic_string();
-  };
-  toml::table communes{{"path", relative(scenario.communes.path)},
-                       {"code_field", scenario.communes.code_field},
-                       {"name_field", scenario.communes.name_field}};
-  if (!scenario.communes.layer.empty()) communes.insert("layer", scenario.communes.layer);
-  if (!scenario.communes.population_field.empty()) {
-    communes.insert("population_field", scenario.communes.population_field);
-  }
-  if (!scenario.communes.filter.empty()) communes.insert("filter", scenario.communes.filter);
-  if (const auto& table = scenario.communes.population_table) {
-    communes.insert("population_table", toml::table{{"path", relative(table->path)},
-                                                    {"code_field", table->code_field},
-                                                    {"population_field", table->population_field}});
-  }
-  toml::table facilities = scenario_tables::facility_source_to_toml(scenario.facilities, relative);
-  const auto minutes_array = [](const std::vector<double>& minutes) {
-    toml::array array;
-    for (double value : minutes) array.push_back(value);
-    return array;
-  };
-  const NetworkSource& source = scenario.network;
-  toml::table network{{"path", relative(source.path)},
-                      {"profile", source.profile},
-                      {"access_speed_kmh", source.access_speed_kmh},
-                      {"max_snap_distance_m", source.max_snap_distance_m},
-                      {"direction", std::string(to_string(source.direction))}};
-  if (!source.dem.empty()) network.insert("dem", relative(source.dem));
-  if (!source.speeds_kmh.empty()) {
-    toml::table speeds;
-    for (const auto& [name, kmh] : source.speeds_kmh) speeds.insert(name, kmh);
-    network.insert("speeds", speeds);
-  }
-  if (!source.access_permit.empty() || !source.access_forbid.empty()) {
-    const auto texts = [](const std::vector<std::string>& values) {
-      toml::array array;
-      for (const std::string& value : values) array.push_back(value);
-      return array;
-    };
-    network.insert("access", toml::table{{"permit", texts(source.access_permit)},
-                                         {"forbid", texts(source.access_forbid)}});
-  }
-  const IsochroneSettings& isochrones = scenario.isochrones;
-  toml::table isochrone_table{{"enabled", isochrones.enabled},
-                              {"form", isochrones.form},
-                              {"per_facility", isochrones.per_facility},
-                              {"by_service", isochrones.by_service},
-                              {"cell_m", isochrones.cell_m},
-                              {"max_offroad_m", isochrones.max_offroad_m}};
-  if (!isochrones.thresholds_minutes.empty()) {
-    isochrone_table.insert("thresholds_minutes", minutes_array(isochrones.thresholds_minutes));
-  }
-  // Optional paths are written "" when unset, so the knob shows.
-  const auto optional_relative = [&relative](const fs::path& path) {
-    return path.empty() ? std::string() : relative(path);
-  };
-  const DemandSettings& demand = scenario.demand;
-  toml::table demand_table{{"source", demand.source},
-                           {"insee_grid", optional_relative(demand.insee_grid)},
-                           {"insee_grid_layer", demand.insee_grid_layer},
-                           {"osm_buildings", optional_relative(demand.osm_buildings)},
-                           {"building_cell_m", demand.building_cell_m},
-                           {"min_building_m2", demand.min_building_m2}};
-  if (const auto& ages = demand.age_table) {
-    toml::table age_table{{"path", relative(ages->path)}, {"code_field", ages->code_field}};
-    if (!ages->layer.empty()) age_table.insert("layer", ages->layer);
-    for (AgeBand band : kAgeBands) {
-      const std::vector<std::string>& fields = ages->band_fields[index_of(band)];
-      if (fields.size() == 1) {
-        age_table.insert(field_name(band), fields.front());
-      } else {
-        toml::array columns;
-        for (const std::string& field : fields) columns.push_back(field);
-        age_table.insert(field_name(band), columns);
-      }
-    }
-    demand_table.insert("age_table", age_table);
-  }
-  // Written only when given: reading them back sets band_shares_given.
-  if (demand.band_shares_given) {
-    toml::table shares;
-    for (AgeBand band : kAgeBands)
-      shares.insert(field_name(band), demand.band_shares[index_of(band)]);
-    demand_table.insert("band_shares", shares);
-  }
-  if (!demand.groups.empty()) {
-    demand_table.insert("groups", scenario_tables::groups_to_toml(demand.groups, relative));
-  }
-  toml::table services;
-  for (const auto& [type, service] : scenario.services) {
-    toml::array bands;
-    if (service.target == AgeBandSet::all()) {
-      bands.push_back("all");
-    } else {
-      for (AgeBand band : kAgeBands) {
-        if (service.target.contains(band)) bands.push_back(std::string(to_string(band)));
-      }
-    }
-    services.insert(type, toml::table{{"bands", bands}});
-  }
-  const AccessibilitySettings& accessibility = scenario.accessibility;
-  toml::table accessibility_table{
-      {"catchment_minutes", accessibility.catchment_minutes},
-      {"decay", accessibility.decay},
-      {"exponential_beta_per_minute", accessibility.exponential_beta_per_minute},
-      {"gravity_beta_per_minute", accessibility.gravity_beta_per_minute}};
-  if (!accessibility.decay_steps.empty()) {
-    toml::array steps;
-    for (const auto& [bound, weight] : accessibility.decay_steps) {
-      toml::array step;
-      step.push_back(bound);
-      step.push_back(weight);
-      steps.push_back(std::move(step));
-    }
-    accessibility_table.insert("decay_steps", steps);
-  }
-  toml::table root{
-      {"name", scenario.name},
-      {"communes", communes},
-      {"facilities", facilities},
-      {"network", network},
-      {"analysis",
-       toml::table{{"thresholds_minutes", minutes_array(scenario.analysis.thresholds_minutes)},
-                   {"demand_spacing_m", scenario.analysis.demand_spacing_m}}},
-      {"isochrones", isochrone_table},
-      {"demand", demand_table},
-      {"accessibility", accessibility_table},
-      {"tension", toml::table{{"max_minutes", scenario.tension.max_minutes},
-                              {"min_places_per_100", scenario.tension.min_places_per_100},
-                              {"rate", scenario.tension.rate}}},
-      {"equity", toml::table{{"measure", scenario.equity.measure}}},
-      {"privacy", toml::table{{"mask_small_counts", scenario.privacy.mask_small_counts},
-                              {"threshold", scenario.privacy.threshold}}},
-      {"output",
-       toml::table{{"path", relative(scenario.output.path)}, {"crs", scenario.output.crs}}}};
-  if (!scenario.note.empty()) root.insert("note", scenario.note);
-  if (!services.empty()) root.insert("services", services);
-  if (scenario.supply)
-    root.insert("supply", scenario_tables::supply_to_toml(*scenario.supply, relative));
-  root.insert("siting", scenario_tables::siting_to_toml(scenario.siting, relative));
-  // A variant is written merged, without `baseline`: the file runs on its
-  // own, its [changes] being the baseline's and the variant's together.
-  if (!scenario.changes.empty()) {
-    root.insert("changes", scenario_tables::changes_to_toml(scenario.changes));
-  }
-  std::ostringstream text;
-  text << "# Couverture scenario (format: docs/scenario.md). Edit it and run\n"
-       << "#   couverture run " << scenario.file.filename().string() << "\n"
-       << root << "\n";
-  return text.str();
 }
 
 }  // namespace couverture
