@@ -21,10 +21,10 @@ std::string service_name(const std::string& type) { return default_service_info(
 
 // A difference as written: hundredths, NULL when undefined or infinite
 // (reached on one side only: the `reach` columns say which).
-std::optional<ColumnValue> difference_value(double value) { return finite_or_null(value); }
+std::optional<OutputColumn::Cell> difference_value(double value) { return finite_or_null(value); }
 
 // +1 reached only with the variant, -1 only with the baseline, 0 otherwise.
-std::optional<ColumnValue> reach_change(double minutes_difference) {
+std::optional<OutputColumn::Cell> reach_change(double minutes_difference) {
   if (std::isinf(minutes_difference)) return integer_value(minutes_difference < 0 ? 1 : -1);
   return integer_value(0);
 }
@@ -48,8 +48,8 @@ OutputLayer communes_diff(const RunOutcome& variant, const ScenarioComparison& c
   OutputColumn name = column("name", Type::text, "Commune");
   for (const Commune& commune : variant.communes) {
     layer.geometries.push_back(geos_clone(*commune.boundary));
-    code.values.emplace_back(commune.code);
-    name.values.emplace_back(commune.name);
+    code.push_text(commune.code);
+    name.push_text(commune.name);
   }
   layer.columns = {code, name};
   for (const ServiceComparison& service : comparison.services) {
@@ -81,19 +81,18 @@ OutputLayer communes_diff(const RunOutcome& variant, const ScenarioComparison& c
         column(stem + "_tension_after", Type::integer, "En tension après (" + label + ")"));
     for (const CommuneServiceDifference& d : service.by_commune) {
       std::size_t k = 0;
-      columns[k++].values.push_back(difference_value(d.target_mean_minutes));
+      columns[k++].push(difference_value(d.target_mean_minutes));
       for (std::size_t t = 0; t < comparison.thresholds_minutes.size(); ++t) {
-        columns[k++].values.push_back(
+        columns[k++].push(
             difference_value(t < d.share_within.size() ? 100.0 * d.share_within[t] : NAN));
-        columns[k++].values.push_back(
-            difference_value(t < d.target_beyond.size() ? d.target_beyond[t] : NAN));
+        columns[k++].push(difference_value(t < d.target_beyond.size() ? d.target_beyond[t] : NAN));
       }
-      columns[k++].values.push_back(difference_value(d.administrative_rate));
-      columns[k++].values.push_back(difference_value(d.fca_rate));
-      columns[k++].values.push_back(difference_value(d.e2sfca_rate));
-      columns[k++].values.push_back(difference_value(d.gravity));
-      columns[k++].values.push_back(integer_value(d.tension_before ? 1 : 0));
-      columns[k++].values.push_back(integer_value(d.tension_after ? 1 : 0));
+      columns[k++].push(difference_value(d.administrative_rate));
+      columns[k++].push(difference_value(d.fca_rate));
+      columns[k++].push(difference_value(d.e2sfca_rate));
+      columns[k++].push(difference_value(d.gravity));
+      columns[k++].push(integer_value(d.tension_before ? 1 : 0));
+      columns[k++].push(integer_value(d.tension_after ? 1 : 0));
     }
     for (OutputColumn& c : columns) layer.columns.push_back(std::move(c));
   }
@@ -113,7 +112,7 @@ OutputLayer demand_points_diff(const RunOutcome& variant, const ScenarioComparis
   OutputColumn commune = column("commune_code", Type::text, "Commune");
   for (const DemandPoint& point : demand) {
     layer.geometries.push_back(geos_point(point.position.lon, point.position.lat));
-    commune.values.emplace_back(variant.communes[point.commune].code);
+    commune.push_text(variant.communes[point.commune].code);
   }
   layer.columns = {commune};
   for (const ServiceComparison& service : comparison.services) {
@@ -128,13 +127,11 @@ OutputLayer demand_points_diff(const RunOutcome& variant, const ScenarioComparis
     OutputColumn reach = column(stem + "_reach", Type::integer,
                                 "Accès à " + label + " : +1 gagné, -1 perdu, 0 inchangé");
     for (std::size_t i = 0; i < demand.size(); ++i) {
-      reach.values.push_back(
-          reach_change(i < service.point_minutes.size() ? service.point_minutes[i] : 0.0));
-      minutes.values.push_back(
+      reach.push(reach_change(i < service.point_minutes.size() ? service.point_minutes[i] : 0.0));
+      minutes.push(
           difference_value(i < service.point_minutes.size() ? service.point_minutes[i] : NAN));
-      e2.values.push_back(
-          difference_value(i < service.point_e2sfca.size() ? service.point_e2sfca[i] : NAN));
-      gravity.values.push_back(
+      e2.push(difference_value(i < service.point_e2sfca.size() ? service.point_e2sfca[i] : NAN));
+      gravity.push(
           difference_value(i < service.point_gravity.size() ? service.point_gravity[i] : NAN));
     }
     layer.columns.push_back(std::move(minutes));
@@ -162,11 +159,11 @@ OutputLayer equity_diff(const ScenarioComparison& comparison) {
   const auto exact = exact_or_null;  // an index, unrounded
   for (const ServiceComparison& service : comparison.services) {
     const auto add = [&](const std::string& indicator, const IndexChange& value) {
-      type.values.emplace_back(service.service_type);
-      index.values.emplace_back(indicator);
-      before.values.push_back(exact(value.before));
-      after.values.push_back(exact(value.after));
-      change.values.push_back(exact(value.change));
+      type.push_text(service.service_type);
+      index.push_text(indicator);
+      before.push(exact(value.before));
+      after.push(exact(value.after));
+      change.push(exact(value.change));
     };
     const std::string measure = service.equity_measure_after.empty() ? service.equity_measure_before
                                                                      : service.equity_measure_after;
@@ -205,15 +202,15 @@ OutputLayer facilities_diff(const RunOutcome& baseline, const RunOutcome& varian
   for (const Facility& f : variant.facilities) new_by_id[f.id] = &f;
   const auto add = [&](const Facility& f, const Facility* old, const Facility* now) {
     layer.geometries.push_back(geos_point(f.position.lon, f.position.lat));
-    id.values.emplace_back(f.id);
-    name.values.emplace_back(f.name);
-    type.values.emplace_back(f.service_type);
-    const auto places = [](const Facility* facility) -> std::optional<ColumnValue> {
+    id.push_text(f.id);
+    name.push_text(f.name);
+    type.push_text(f.service_type);
+    const auto places = [](const Facility* facility) -> std::optional<OutputColumn::Cell> {
       if (facility == nullptr || !facility->capacity_known) return std::nullopt;
       return finite_or_null(facility->capacity);
     };
-    before.values.push_back(places(old));
-    after.values.push_back(places(now));
+    before.push(places(old));
+    after.push(places(now));
     const bool resized = old != nullptr && now != nullptr &&
                          (old->capacity_known != now->capacity_known ||
                           (now->capacity_known && old->capacity != now->capacity));
@@ -221,7 +218,7 @@ OutputLayer facilities_diff(const RunOutcome& baseline, const RunOutcome& varian
                        : now == nullptr ? "removed"
                        : resized        ? "capacity"
                                         : "unchanged";
-    change.values.emplace_back(std::string(what));
+    change.push_text(std::string(what));
   };
   for (const Facility& f : variant.facilities) {
     const auto old = old_by_id.find(f.id);
@@ -249,8 +246,8 @@ OutputLayer comparison_run_info(const RunOutcome& baseline, const RunOutcome& va
   OutputColumn key = column("key", Type::text, "Clé");
   OutputColumn value = column("value", Type::text, "Valeur");
   const auto add = [&](const std::string& k, const std::string& v) {
-    key.values.emplace_back(k);
-    value.values.emplace_back(v);
+    key.push_text(k);
+    value.push_text(v);
   };
   for (const auto& [role, run] :
        {std::pair<std::string, const RunOutcome*>{"baseline", &baseline}, {"variant", &variant}}) {
