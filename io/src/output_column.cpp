@@ -31,6 +31,12 @@ void OutputColumn::check_type(Type wanted) const {
   }
 }
 
+OutputColumn::OutputColumn(std::string column_name, Type column_type,
+                           std::initializer_list<std::optional<Cell>> cells, std::string label)
+    : OutputColumn(std::move(column_name), column_type, std::move(label)) {
+  for (const std::optional<Cell>& cell : cells) push(cell);
+}
+
 // A null keeps a placeholder in the typed storage so that row i stays at
 // index i: no index translation when reading or writing.
 void OutputColumn::push_null() {

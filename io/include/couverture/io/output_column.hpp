@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,9 @@ class OutputColumn {
 
   OutputColumn() = default;
   OutputColumn(std::string column_name, Type column_type, std::string label = {});
+  // With its values, for small tables and tests: {"id", Type::text, {"A", std::nullopt}, ""}.
+  OutputColumn(std::string column_name, Type column_type,
+               std::initializer_list<std::optional<Cell>> cells, std::string label);
 
   std::string name;
   Type type = Type::real;
