@@ -98,6 +98,14 @@ void OutputColumn::reserve(std::size_t rows) {
   if (type == Type::text) starts_.reserve(rows);
 }
 
+void OutputColumn::shrink_to_fit() {
+  integers_.shrink_to_fit();
+  reals_.shrink_to_fit();
+  characters_.shrink_to_fit();
+  starts_.shrink_to_fit();
+  nulls_.shrink_to_fit();
+}
+
 void OutputColumn::clear() {
   integers_.clear();
   reals_.clear();

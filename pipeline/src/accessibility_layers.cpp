@@ -121,6 +121,46 @@ void add_point_service_columns(const ServiceAccessibility& service,
                 [&](std::size_t i) { return service.point_in_tension[i]; });
 }
 
+// Which demand points have their counts masked (`bands`) and their total
+// (`total`). A helper of its own so that the copies of the counts it needs
+// are freed before the columns are built (10⁶ points × a dozen counts).
+struct Masks {
+  std::vector<std::uint8_t> bands;
+  std::vector<std::uint8_t> total;
+};
+
+Masks privacy_masks(const RunOutcome& outcome) {
+  const auto& demand = outcome.coverage.demand;
+  const PrivacySettings& privacy = outcome.scenario.privacy;
+  if (!privacy.mask_small_counts) {
+    return {std::vector<std::uint8_t>(demand.size(), 0),
+            std::vector<std::uint8_t>(demand.size(), 0)};
+  }
+  // A point with any small band, target or priority-group count has all of
+  // them masked: one hidden band could otherwise be recovered as the total
+  // minus the others; and a commune with one masked point has a second one
+  // masked, since the commune's counts are published (mask_small_counts).
+  // The total stays unless it is small itself (it then reveals no band), or
+  // the only small total of its commune.
+  std::vector<std::vector<double>> counts;
+  std::vector<std::uint32_t> commune_of(demand.size());
+  for (std::size_t i = 0; i < demand.size(); ++i) commune_of[i] = demand[i].commune;
+  for (AgeBand band : kAgeBands) {
+    counts.emplace_back(demand.size());
+    for (std::size_t i = 0; i < demand.size(); ++i) {
+      counts.back()[i] = demand[i].by_band[index_of(band)];
+    }
+  }
+  for (const ServiceAccessibility& service : outcome.accessibility) {
+    counts.push_back(service.target_population);
+  }
+  for (const PriorityGroup& group : outcome.groups) counts.push_back(group.count);
+  std::vector<double> totals(demand.size());
+  for (std::size_t i = 0; i < demand.size(); ++i) totals[i] = demand[i].population;
+  return {mask_small_counts(counts, commune_of, privacy.threshold),
+          mask_small_counts(std::span(&totals, 1), commune_of, privacy.threshold)};
+}
+
 }  // namespace
 
 void add_commune_accessibility_columns(const RunOutcome& outcome, OutputLayer& layer) {
@@ -153,34 +193,9 @@ void add_demand_point_accessibility_columns(const RunOutcome& outcome, OutputLay
   const auto& demand = outcome.coverage.demand;
   const PrivacySettings& privacy = outcome.scenario.privacy;
   const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
-  // A point with any small band, target or priority-group count has all of
-  // them masked: one hidden band could otherwise be recovered as the total
-  // minus the others; and a commune with one masked point has a second one
-  // masked, since the commune's counts are published (mask_small_counts).
-  // The total stays unless it is small itself (it then reveals no band), or
-  // the only small total of its commune.
-  std::vector<std::vector<double>> counts;
-  std::vector<std::uint32_t> commune_of(demand.size());
-  for (std::size_t i = 0; i < demand.size(); ++i) commune_of[i] = demand[i].commune;
-  for (AgeBand band : kAgeBands) {
-    counts.emplace_back(demand.size());
-    for (std::size_t i = 0; i < demand.size(); ++i) {
-      counts.back()[i] = demand[i].by_band[index_of(band)];
-    }
-  }
-  for (const ServiceAccessibility& service : outcome.accessibility) {
-    counts.push_back(service.target_population);
-  }
-  for (const PriorityGroup& group : outcome.groups) counts.push_back(group.count);
-  std::vector<double> totals(demand.size());
-  for (std::size_t i = 0; i < demand.size(); ++i) totals[i] = demand[i].population;
-  const bool masking = privacy.mask_small_counts;
-  const std::vector<std::uint8_t> bands_masked =
-      masking ? mask_small_counts(counts, commune_of, privacy.threshold)
-              : std::vector<std::uint8_t>(demand.size(), 0);
-  const std::vector<std::uint8_t> total_masked =
-      masking ? mask_small_counts(std::span(&totals, 1), commune_of, privacy.threshold)
-              : std::vector<std::uint8_t>(demand.size(), 0);
+  const Masks masks = privacy_masks(outcome);
+  const std::vector<std::uint8_t>& bands_masked = masks.bands;
+  const std::vector<std::uint8_t>& total_masked = masks.total;
   std::vector<std::uint8_t> masked(demand.size(), 0);
   for (std::size_t i = 0; i < demand.size(); ++i) masked[i] = bands_masked[i] | total_masked[i];
   // A count as published: NULL where the point's counts are masked.

@@ -48,6 +48,8 @@ class OutputColumn {
   void push_text(std::string_view value);
   void push(const std::optional<Cell>& value);
   void reserve(std::size_t rows);
+  // Gives back what growth left unused (a text arena grows by doubling).
+  void shrink_to_fit();
   void clear();
 
   // Reading; `row` < size().

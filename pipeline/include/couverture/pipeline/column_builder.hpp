@@ -76,6 +76,7 @@ class ColumnBuilder {
   ColumnBuilder& text(ColumnInfo info, ValueOf&& value_of) {
     OutputColumn& column = start(std::move(info), OutputColumn::Type::text);
     for (std::size_t row = 0; row < rows_; ++row) push_text(column, value_of(row));
+    column.shrink_to_fit();
     return *this;
   }
 
