@@ -7,6 +7,7 @@
 
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
+#include "couverture/pipeline/tension_reason_text.hpp"
 #include "priority_groups_summary.hpp"
 #include "supply_summary.hpp"
 
@@ -169,7 +170,7 @@ nlohmann::json accessibility_json(const RunOutcome& outcome) {
     for (std::uint32_t c : service.tension_communes) {
       tension.push_back({{"code", outcome.communes[c].code},
                          {"name", outcome.communes[c].name},
-                         {"reason", service.by_commune[c].tension_reason}});
+                         {"reason", pipeline::tension_reason_text(service.by_commune[c].tension)}});
     }
     s["zones_en_tension"] = tension;
     services.push_back(s);

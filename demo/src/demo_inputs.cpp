@@ -89,14 +89,14 @@ OutputLayer communes_layer(const SyntheticTerritory& territory) {
   layer.name = "communes";
   layer.geometry_type = "polygon";
   layer.description = territory.description;
-  OutputColumn code{"code_insee", OutputColumn::Type::text, {}, "Code INSEE"};
-  OutputColumn name{"nom", OutputColumn::Type::text, {}, "Nom"};
-  OutputColumn population{"population", OutputColumn::Type::integer, {}, "Population"};
+  OutputColumn code{"code_insee", OutputColumn::Type::text, "Code INSEE"};
+  OutputColumn name{"nom", OutputColumn::Type::text, "Nom"};
+  OutputColumn population{"population", OutputColumn::Type::integer, "Population"};
   for (const Commune& commune : territory.communes) {
     layer.geometries.push_back(geos_clone(*commune.boundary));
-    code.values.emplace_back(commune.code);
-    name.values.emplace_back(commune.name);
-    population.values.emplace_back(static_cast<std::int64_t>(std::llround(commune.population)));
+    code.push_text(commune.code);
+    name.push_text(commune.name);
+    population.push_integer(std::llround(commune.population));
   }
   layer.columns = {std::move(code), std::move(name), std::move(population)};
   return layer;

@@ -91,7 +91,7 @@ CommuneServiceAccess absent_access(double target, std::size_t threshold_count, b
   a.e2sfca_rate = has_capacity && served ? 0.0 : kNaN;
   a.gravity = served ? 0.0 : kNaN;
   a.in_tension = served;
-  if (served) a.tension_reason = "aucun équipement";
+  a.tension.no_facility = served;
   return a;
 }
 

@@ -22,13 +22,6 @@ DistanceDecay gravity_decay(const AccessibilityParameters& p, double fallback_mi
   return DistanceDecay::exponential(3.0 / p.gravity_beta_per_minute, p.gravity_beta_per_minute);
 }
 
-std::string minutes_text(double value) {
-  std::ostringstream text;
-  text.precision(3);
-  text << value;
-  return text.str();
-}
-
 // Target-weighted mean of `values` over the points of each commune (and of
 // all of them, last); NaN where there is no target population.
 std::vector<double> weighted_means(std::span<const std::uint32_t> commune_of,
@@ -82,25 +75,24 @@ double badness(const ServiceAccessibility& service, std::uint32_t c) {
 void mark_tension(CommuneServiceAccess& access, std::size_t c, const ServiceAccessibility& service,
                   const AccessibilityParameters& p) {
   if (!(access.target_population > 0.0)) return;
-  std::vector<std::string> reasons;
+  TensionCauses& causes = access.tension;
   const double unreachable = access.nearest.weight - access.nearest.reachable_weight;
   if (unreachable > 0.0) {
-    reasons.push_back(minutes_text(unreachable) + " sans accès routier");
+    causes.unreachable_population = unreachable;
   } else if (access.nearest.mean > p.tension_max_minutes) {
-    reasons.push_back("temps moyen " + minutes_text(access.nearest.mean) + " min > " +
-                      minutes_text(p.tension_max_minutes) + " min");
+    causes.too_slow = true;
+    causes.mean_minutes = access.nearest.mean;
+    causes.max_minutes = p.tension_max_minutes;
   }
   const double rate = tension_rate(service, access, c);
   if (service.has_capacity && rate < p.tension_min_places_per_100) {
-    reasons.push_back(
-        minutes_text(rate) +
-        (service.tension_on_global ? " places pour 100 (global) < " : " places pour 100 < ") +
-        minutes_text(p.tension_min_places_per_100));
+    causes.too_few_places = true;
+    causes.places_per_100 = rate;
+    causes.min_places_per_100 = p.tension_min_places_per_100;
+    causes.global_rate = service.tension_on_global;
   }
-  access.in_tension = !reasons.empty();
-  for (const std::string& reason : reasons) {
-    access.tension_reason += (access.tension_reason.empty() ? "" : "; ") + reason;
-  }
+  access.in_tension =
+      causes.unreachable_population > 0.0 || causes.too_slow || causes.too_few_places;
 }
 
 }  // namespace

@@ -90,20 +90,20 @@ GeoTable read_table(OGRLayer& layer, const std::map<std::string, std::string>& s
   layer.ResetReading();
   for (auto& feature : layer) {
     for (int i = 0; i < definition.GetFieldCount(); ++i) {
-      auto& values = table.columns[static_cast<std::size_t>(i)].values;
+      OutputColumn& column = table.columns[static_cast<std::size_t>(i)];
       if (!feature->IsFieldSetAndNotNull(i)) {
-        values.emplace_back(std::nullopt);
+        column.push_null();
         continue;
       }
-      switch (table.columns[static_cast<std::size_t>(i)].type) {
+      switch (column.type) {
         case OutputColumn::Type::integer:
-          values.emplace_back(std::int64_t{feature->GetFieldAsInteger64(i)});
+          column.push_integer(feature->GetFieldAsInteger64(i));
           break;
         case OutputColumn::Type::real:
-          values.emplace_back(feature->GetFieldAsDouble(i));
+          column.push_real(feature->GetFieldAsDouble(i));
           break;
         case OutputColumn::Type::text:
-          values.emplace_back(std::string(feature->GetFieldAsString(i)));
+          column.push_text(feature->GetFieldAsString(i));
           break;
       }
     }
@@ -124,7 +124,7 @@ GeoTable read_table(OGRLayer& layer, const std::map<std::string, std::string>& s
 
 std::size_t GeoTable::row_count() const {
   if (geometry_type != "none") return geometries.size();
-  return columns.empty() ? 0 : columns.front().values.size();
+  return columns.empty() ? 0 : columns.front().size();
 }
 
 const OutputColumn* GeoTable::column(const std::string& wanted) const {
@@ -185,13 +185,12 @@ std::optional<std::string> table_value(const GeoTable& table, const std::string&
   const OutputColumn* keys = table.column("key");
   const OutputColumn* values = table.column("value");
   if (keys == nullptr || values == nullptr) return std::nullopt;
-  for (std::size_t i = 0; i < keys->values.size(); ++i) {
-    const auto& k = keys->values[i];
-    if (!k || !std::holds_alternative<std::string>(*k) || std::get<std::string>(*k) != key) {
-      continue;
+  if (keys->type != OutputColumn::Type::text) return std::nullopt;
+  for (std::size_t i = 0; i < keys->size() && i < values->size(); ++i) {
+    if (keys->is_null(i) || keys->text(i) != key) continue;
+    if (values->type == OutputColumn::Type::text && !values->is_null(i)) {
+      return std::string(values->text(i));
     }
-    const auto& v = values->values[i];
-    if (v && std::holds_alternative<std::string>(*v)) return std::get<std::string>(*v);
     return std::string();
   }
   return std::nullopt;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -49,17 +50,17 @@ std::size_t feature_count(const OutputLayer& layer, const std::string& context) 
                     std::to_string(layer.geometries.size()) + " geometries");
   }
   std::size_t count = spatial ? layer.geometries.size()
-                              : (layer.columns.empty() ? 0 : layer.columns.front().values.size());
+                              : (layer.columns.empty() ? 0 : layer.columns.front().size());
   std::set<std::string> names;
   for (const OutputColumn& column : layer.columns) {
     if (column.name.empty()) throw DataError(context + ": a column has no name");
     if (!names.insert(column.name).second) {
       throw DataError(context + ": column '" + column.name + "' appears twice");
     }
-    if (column.values.size() != count) {
+    if (column.size() != count) {
       throw DataError(context + ": column '" + column.name + "' has " +
-                      std::to_string(column.values.size()) + " values for " +
-                      std::to_string(count) + " features");
+                      std::to_string(column.size()) + " values for " + std::to_string(count) +
+                      " features");
     }
   }
   return count;
@@ -83,44 +84,52 @@ void check_layers(std::span<const OutputLayer> layers, const std::string& file) 
 }
 
 // `transformation` is null when the geometry is in the output CRS already.
+// `context` names the feature, built only for an error message.
 OgrGeometry to_output_geometry(const GEOSGeometry& geometry, OGRwkbGeometryType type,
                                OGRCoordinateTransformation* transformation,
-                               const std::string& context) {
+                               const std::function<std::string()>& context) {
   const std::vector<unsigned char> wkb = geos_to_wkb(geometry);
   OGRGeometry* raw = nullptr;
   if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size()) != OGRERR_NONE ||
       raw == nullptr) {
-    throw DataError(context + ": the geometry cannot be converted for GDAL");
+    throw DataError(context() + ": the geometry cannot be converted for GDAL");
   }
   OgrGeometry ogr(raw);
   ogr->flattenTo2D();
-  const std::string input_type = OGRGeometryTypeToName(wkbFlatten(ogr->getGeometryType()));
+  const OGRwkbGeometryType input_type = wkbFlatten(ogr->getGeometryType());
   // A polygon written into a multipolygon layer is promoted; anything the
   // GeoPackage layer type cannot hold is an error rather than a silent mix.
   if (wkbFlatten(ogr->getGeometryType()) != type) {
     ogr.reset(OGRGeometryFactory::forceTo(ogr.release(), type));
   }
   if (!ogr || wkbFlatten(ogr->getGeometryType()) != type) {
-    throw DataError(context + ": a " + input_type + " does not fit a " +
+    throw DataError(context() + ": a " + OGRGeometryTypeToName(input_type) + " does not fit a " +
                     OGRGeometryTypeToName(type) + " layer");
   }
   if (transformation != nullptr && ogr->transform(transformation) != OGRERR_NONE) {
-    throw DataError(context + ": the geometry cannot be reprojected to the output CRS (" +
+    throw DataError(context() + ": the geometry cannot be reprojected to the output CRS (" +
                     CPLGetLastErrorMsg() + ")");
   }
   return ogr;
 }
 
-void set_value(OGRFeature& feature, int index,
-               const std::optional<std::variant<std::int64_t, double, std::string>>& value) {
-  if (!value) {
+// Straight from the typed storage: no per-cell variant, and text is handed
+// over NUL-terminated from the column's arena, without a copy.
+void set_value(OGRFeature& feature, int index, const OutputColumn& column, std::size_t row) {
+  if (column.is_null(row)) {
     feature.SetFieldNull(index);
-  } else if (const auto* integer = std::get_if<std::int64_t>(&*value)) {
-    feature.SetField(index, static_cast<GIntBig>(*integer));
-  } else if (const auto* real = std::get_if<double>(&*value)) {
-    feature.SetField(index, *real);
-  } else {
-    feature.SetField(index, std::get<std::string>(*value).c_str());
+    return;
+  }
+  switch (column.type) {
+    case OutputColumn::Type::integer:
+      feature.SetField(index, static_cast<GIntBig>(column.integer(row)));
+      break;
+    case OutputColumn::Type::real:
+      feature.SetField(index, column.real(row));
+      break;
+    case OutputColumn::Type::text:
+      feature.SetField(index, column.text_c_str(row));
+      break;
   }
 }
 
@@ -134,6 +143,59 @@ OGRFieldType field_type(OutputColumn::Type type) {
       return OFTString;
   }
   return OFTString;
+}
+
+void start_batch(GDALDataset& dataset, const std::string& context) {
+  if (dataset.StartTransaction() != OGRERR_NONE) {
+    throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
+  }
+}
+
+void commit_batch(GDALDataset& dataset, gs::ErrorCollector& errors, const std::string& context) {
+  if (dataset.CommitTransaction() != OGRERR_NONE) {
+    throw DataError(context + ": cannot commit the layer (" +
+                    errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+  }
+}
+
+// Fills `feature` (reused: its field storage is allocated once) with row `i`.
+void fill_feature(OGRFeature& feature, OGRLayer& ogr_layer, const OutputLayer& layer,
+                  OGRwkbGeometryType type, OGRCoordinateTransformation& transformation,
+                  std::size_t i, const std::string& context) {
+  feature.SetFID(OGRNullFID);
+  feature.SetGeometryDirectly(nullptr);
+  if (type != wkbNone && layer.geometries[i] != nullptr &&
+      GEOSisEmpty_r(geos_context(), layer.geometries[i].get()) == 0) {
+    OgrGeometry geometry = to_output_geometry(
+        *layer.geometries[i], type, layer.in_output_crs ? nullptr : &transformation,
+        [&] { return context + ", feature " + std::to_string(i + 1); });
+    geometry->assignSpatialReference(ogr_layer.GetSpatialRef());
+    feature.SetGeometryDirectly(geometry.release());
+  }
+  for (std::size_t c = 0; c < layer.columns.size(); ++c) {
+    set_value(feature, static_cast<int>(c), layer.columns[c], i);
+  }
+}
+
+// The rows in transactions of kFeaturesPerTransaction features.
+void write_features(GDALDataset& dataset, OGRLayer& ogr_layer, const OutputLayer& layer,
+                    OGRwkbGeometryType type, OGRCoordinateTransformation& transformation,
+                    gs::ErrorCollector& errors, const std::string& context, std::size_t count) {
+  OGRFeature feature(ogr_layer.GetLayerDefn());
+  start_batch(dataset, context);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i > 0 && i % kFeaturesPerTransaction == 0) {
+      commit_batch(dataset, errors, context);
+      start_batch(dataset, context);
+    }
+    fill_feature(feature, ogr_layer, layer, type, transformation, i, context);
+    if (ogr_layer.CreateFeature(&feature) != OGRERR_NONE) {
+      dataset.RollbackTransaction();
+      throw DataError(context + ", feature " + std::to_string(i + 1) + ": cannot be written (" +
+                      errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
+    }
+  }
+  commit_batch(dataset, errors, context);
 }
 
 void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialReference& output_srs,
@@ -167,33 +229,7 @@ void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialRefer
   }
   errors.throw_if_failed(context);
 
-  if (dataset.StartTransaction() != OGRERR_NONE) {
-    throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
-  }
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::string feature_context = context + ", feature " + std::to_string(i + 1);
-    OGRFeature feature(ogr_layer->GetLayerDefn());
-    if (type != wkbNone && layer.geometries[i] != nullptr &&
-        GEOSisEmpty_r(geos_context(), layer.geometries[i].get()) == 0) {
-      OgrGeometry geometry =
-          to_output_geometry(*layer.geometries[i], type,
-                             layer.in_output_crs ? nullptr : &transformation, feature_context);
-      geometry->assignSpatialReference(ogr_layer->GetSpatialRef());
-      feature.SetGeometryDirectly(geometry.release());
-    }
-    for (std::size_t c = 0; c < layer.columns.size(); ++c) {
-      set_value(feature, static_cast<int>(c), layer.columns[c].values[i]);
-    }
-    if (ogr_layer->CreateFeature(&feature) != OGRERR_NONE) {
-      dataset.RollbackTransaction();
-      throw DataError(feature_context + ": cannot be written (" +
-                      errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
-    }
-  }
-  if (dataset.CommitTransaction() != OGRERR_NONE) {
-    throw DataError(context + ": cannot commit the layer (" +
-                    errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
-  }
+  write_features(dataset, *ogr_layer, layer, type, transformation, errors, context, count);
   errors.throw_if_failed(context);
 }
 

@@ -51,20 +51,20 @@ void write_sheet(GDALDataset& dataset, const OutputLayer& sheet, gs::ErrorCollec
       throw DataError(context + ": cannot create column '" + column.name + "'");
     }
   }
-  const std::size_t rows = sheet.columns.empty() ? 0 : sheet.columns.front().values.size();
+  const std::size_t rows = sheet.columns.empty() ? 0 : sheet.columns.front().size();
   for (std::size_t row = 0; row < rows; ++row) {
     OGRFeature feature(layer->GetLayerDefn());
     for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
-      const auto& value = sheet.columns[c].values.at(row);
+      const OutputColumn& column = sheet.columns[c];
       const int index = static_cast<int>(c);
-      if (!value) {
+      if (column.size() <= row || column.is_null(row)) {
         feature.SetFieldNull(index);
-      } else if (const auto* integer = std::get_if<std::int64_t>(&*value)) {
-        feature.SetField(index, static_cast<GIntBig>(*integer));
-      } else if (const auto* real = std::get_if<double>(&*value)) {
-        feature.SetField(index, *real);
+      } else if (column.type == OutputColumn::Type::integer) {
+        feature.SetField(index, static_cast<GIntBig>(column.integer(row)));
+      } else if (column.type == OutputColumn::Type::real) {
+        feature.SetField(index, column.real(row));
       } else {
-        feature.SetField(index, std::get<std::string>(*value).c_str());
+        feature.SetField(index, column.text_c_str(row));
       }
     }
     if (layer->CreateFeature(&feature) != OGRERR_NONE) {

@@ -6,6 +6,7 @@
 
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/io/file_digest.hpp"
+#include "couverture/pipeline/column_builder.hpp"
 #include "couverture/pipeline/coverage_layers.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
 #include "couverture/pipeline/version_text.hpp"
@@ -18,16 +19,6 @@ namespace {
 using Type = OutputColumn::Type;
 
 std::string service_name(const std::string& type) { return default_service_info(type).french_name; }
-
-// A difference as written: hundredths, NULL when undefined or infinite
-// (reached on one side only: the `reach` columns say which).
-std::optional<ColumnValue> difference_value(double value) { return finite_or_null(value); }
-
-// +1 reached only with the variant, -1 only with the baseline, 0 otherwise.
-std::optional<ColumnValue> reach_change(double minutes_difference) {
-  if (std::isinf(minutes_difference)) return integer_value(minutes_difference < 0 ? 1 : -1);
-  return integer_value(0);
-}
 
 // The service the default styles show: crèches first (the CTG question).
 const ServiceComparison* primary(const ScenarioComparison& comparison) {
@@ -44,59 +35,61 @@ OutputLayer communes_diff(const RunOutcome& variant, const ScenarioComparison& c
   layer.description =
       "Per commune and service: variant minus baseline of every indicator (negative times and "
       "positive rates are gains)";
-  OutputColumn code = column("code", Type::text, "Code INSEE");
-  OutputColumn name = column("name", Type::text, "Commune");
-  for (const Commune& commune : variant.communes) {
-    layer.geometries.push_back(geos_clone(*commune.boundary));
-    code.values.emplace_back(commune.code);
-    name.values.emplace_back(commune.name);
-  }
-  layer.columns = {code, name};
+  const auto& communes = variant.communes;
+  for (const Commune& commune : communes) layer.geometries.push_back(geos_clone(*commune.boundary));
+  ColumnBuilder table(communes.size());
+  table.text({"code", "Code INSEE"}, [&](std::size_t c) { return communes[c].code; })
+      .text({"name", "Commune"}, [&](std::size_t c) { return communes[c].name; });
+  // Differences as written: hundredths, NULL when undefined or infinite
+  // (reached on one side only: the `reach` columns say which).
+  const auto difference = [&](ColumnInfo info, auto value_of) {
+    info.description = "Variant minus baseline";
+    table.real(std::move(info), Real::hundredths, value_of);
+  };
+  const auto& thresholds = comparison.thresholds_minutes;
   for (const ServiceComparison& service : comparison.services) {
     const std::string stem = service_column(service.service_type);
     const std::string label = service_name(service.service_type);
-    std::vector<OutputColumn> columns;
-    columns.push_back(column("d_" + stem + "_mean_min", Type::real,
-                             "Écart de temps moyen vers " + label + " (min)"));
-    for (double minutes : comparison.thresholds_minutes) {
-      columns.push_back(column("d_" + stem + "_pct_within_" + number_field(minutes) + "min",
-                               Type::real,
-                               "Écart de part du public à " + number_label(minutes) +
-                                   " min ou moins de " + label + " (points de %)"));
-      columns.push_back(column("d_" + stem + "_beyond_" + number_field(minutes) + "min", Type::real,
-                               "Écart du public à plus de " + number_label(minutes) + " min de " +
-                                   label + " (personnes)"));
+    const auto& by_commune = service.by_commune;
+    difference({"d_" + stem + "_mean_min", "Écart de temps moyen vers " + label + " (min)", "min"},
+               [&](std::size_t c) { return by_commune[c].target_mean_minutes; });
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+      const std::string field = number_field(thresholds[t]);
+      const std::string minutes = number_label(thresholds[t]);
+      difference(
+          {"d_" + stem + "_pct_within_" + field + "min",
+           "Écart de part du public à " + minutes + " min ou moins de " + label + " (points de %)",
+           "points de %"},
+          [&](std::size_t c) {
+            const auto& within = by_commune[c].share_within;
+            return t < within.size() ? 100.0 * within[t] : NAN;
+          });
+      difference({"d_" + stem + "_beyond_" + field + "min",
+                  "Écart du public à plus de " + minutes + " min de " + label + " (personnes)",
+                  "personnes"},
+                 [&](std::size_t c) {
+                   const auto& beyond = by_commune[c].target_beyond;
+                   return t < beyond.size() ? beyond[t] : NAN;
+                 });
     }
-    columns.push_back(column("d_" + stem + "_rate_admin", Type::real,
-                             "Écart du taux de couverture " + label + " administratif"));
-    columns.push_back(column("d_" + stem + "_rate_2sfca", Type::real,
-                             "Écart du taux de couverture " + label + " (2SFCA)"));
-    columns.push_back(column("d_" + stem + "_rate_e2sfca", Type::real,
-                             "Écart du taux de couverture " + label + " (E2SFCA)"));
-    columns.push_back(
-        column("d_" + stem + "_gravity", Type::real, "Écart d'accessibilité gravitaire " + label));
-    columns.push_back(
-        column(stem + "_tension_before", Type::integer, "En tension avant (" + label + ")"));
-    columns.push_back(
-        column(stem + "_tension_after", Type::integer, "En tension après (" + label + ")"));
-    for (const CommuneServiceDifference& d : service.by_commune) {
-      std::size_t k = 0;
-      columns[k++].values.push_back(difference_value(d.target_mean_minutes));
-      for (std::size_t t = 0; t < comparison.thresholds_minutes.size(); ++t) {
-        columns[k++].values.push_back(
-            difference_value(t < d.share_within.size() ? 100.0 * d.share_within[t] : NAN));
-        columns[k++].values.push_back(
-            difference_value(t < d.target_beyond.size() ? d.target_beyond[t] : NAN));
-      }
-      columns[k++].values.push_back(difference_value(d.administrative_rate));
-      columns[k++].values.push_back(difference_value(d.fca_rate));
-      columns[k++].values.push_back(difference_value(d.e2sfca_rate));
-      columns[k++].values.push_back(difference_value(d.gravity));
-      columns[k++].values.push_back(integer_value(d.tension_before ? 1 : 0));
-      columns[k++].values.push_back(integer_value(d.tension_after ? 1 : 0));
-    }
-    for (OutputColumn& c : columns) layer.columns.push_back(std::move(c));
+    difference({"d_" + stem + "_rate_admin",
+                "Écart du taux de couverture " + label + " administratif", "places pour 100"},
+               [&](std::size_t c) { return by_commune[c].administrative_rate; });
+    difference({"d_" + stem + "_rate_2sfca", "Écart du taux de couverture " + label + " (2SFCA)",
+                "points de %"},
+               [&](std::size_t c) { return by_commune[c].fca_rate; });
+    difference({"d_" + stem + "_rate_e2sfca", "Écart du taux de couverture " + label + " (E2SFCA)",
+                "points de %"},
+               [&](std::size_t c) { return by_commune[c].e2sfca_rate; });
+    difference({"d_" + stem + "_gravity", "Écart d'accessibilité gravitaire " + label},
+               [&](std::size_t c) { return by_commune[c].gravity; });
+    table
+        .integer({stem + "_tension_before", "En tension avant (" + label + ")", "0/1"},
+                 [&](std::size_t c) { return by_commune[c].tension_before ? 1 : 0; })
+        .integer({stem + "_tension_after", "En tension après (" + label + ")", "0/1"},
+                 [&](std::size_t c) { return by_commune[c].tension_after ? 1 : 0; });
   }
+  layer.columns = table.take();
   if (const ServiceComparison* shown = primary(comparison)) {
     layer.style_qml = difference_style("d_" + service_column(shown->service_type) + "_mean_min",
                                        GeometryKind::polygon, 1.0, "min", true, "name");
@@ -110,38 +103,39 @@ OutputLayer demand_points_diff(const RunOutcome& variant, const ScenarioComparis
   layer.geometry_type = "point";
   layer.description = "Per demand point and service: variant minus baseline";
   const auto& demand = variant.coverage.demand;
-  OutputColumn commune = column("commune_code", Type::text, "Commune");
   for (const DemandPoint& point : demand) {
     layer.geometries.push_back(geos_point(point.position.lon, point.position.lat));
-    commune.values.emplace_back(variant.communes[point.commune].code);
   }
-  layer.columns = {commune};
+  ColumnBuilder table(demand.size());
+  table.text({"commune_code", "Commune"},
+             [&](std::size_t i) { return variant.communes[demand[i].commune].code; });
+  // The value at `i`, NaN when the comparison has none there.
+  const auto at = [](const std::vector<double>& values, std::size_t i) {
+    return i < values.size() ? values[i] : NAN;
+  };
   for (const ServiceComparison& service : comparison.services) {
     const std::string stem = service_column(service.service_type);
     const std::string label = service_name(service.service_type);
-    OutputColumn minutes =
-        column("d_" + stem + "_min", Type::real, "Écart de temps vers " + label + " (min)");
-    OutputColumn e2 = column("d_" + stem + "_e2sfca", Type::real,
-                             "Écart de places " + label + " pour 100 (E2SFCA)");
-    OutputColumn gravity =
-        column("d_" + stem + "_gravity", Type::real, "Écart d'accessibilité gravitaire " + label);
-    OutputColumn reach = column(stem + "_reach", Type::integer,
-                                "Accès à " + label + " : +1 gagné, -1 perdu, 0 inchangé");
-    for (std::size_t i = 0; i < demand.size(); ++i) {
-      reach.values.push_back(
-          reach_change(i < service.point_minutes.size() ? service.point_minutes[i] : 0.0));
-      minutes.values.push_back(
-          difference_value(i < service.point_minutes.size() ? service.point_minutes[i] : NAN));
-      e2.values.push_back(
-          difference_value(i < service.point_e2sfca.size() ? service.point_e2sfca[i] : NAN));
-      gravity.values.push_back(
-          difference_value(i < service.point_gravity.size() ? service.point_gravity[i] : NAN));
-    }
-    layer.columns.push_back(std::move(minutes));
-    layer.columns.push_back(std::move(reach));
-    layer.columns.push_back(std::move(e2));
-    layer.columns.push_back(std::move(gravity));
+    table
+        .real({"d_" + stem + "_min", "Écart de temps vers " + label + " (min)", "min",
+               "Variant minus baseline"},
+              Real::hundredths, [&](std::size_t i) { return at(service.point_minutes, i); })
+        // +1 reached only with the variant, -1 only with the baseline, 0 otherwise.
+        .integer({stem + "_reach", "Accès à " + label + " : +1 gagné, -1 perdu, 0 inchangé"},
+                 [&](std::size_t i) {
+                   const double minutes =
+                       i < service.point_minutes.size() ? service.point_minutes[i] : 0.0;
+                   if (!std::isinf(minutes)) return 0;
+                   return minutes < 0 ? 1 : -1;
+                 })
+        .real({"d_" + stem + "_e2sfca", "Écart de places " + label + " pour 100 (E2SFCA)",
+               "places pour 100", "Variant minus baseline"},
+              Real::hundredths, [&](std::size_t i) { return at(service.point_e2sfca, i); })
+        .real({"d_" + stem + "_gravity", "Écart d'accessibilité gravitaire " + label, "",
+               "Variant minus baseline"},
+              Real::hundredths, [&](std::size_t i) { return at(service.point_gravity, i); });
   }
+  layer.columns = table.take();
   if (const ServiceComparison* shown = primary(comparison)) {
     layer.style_qml = difference_style("d_" + service_column(shown->service_type) + "_min",
                                        GeometryKind::point, 1.0, "min", true, "");
@@ -162,11 +156,11 @@ OutputLayer equity_diff(const ScenarioComparison& comparison) {
   const auto exact = exact_or_null;  // an index, unrounded
   for (const ServiceComparison& service : comparison.services) {
     const auto add = [&](const std::string& indicator, const IndexChange& value) {
-      type.values.emplace_back(service.service_type);
-      index.values.emplace_back(indicator);
-      before.values.push_back(exact(value.before));
-      after.values.push_back(exact(value.after));
-      change.values.push_back(exact(value.change));
+      type.push_text(service.service_type);
+      index.push_text(indicator);
+      before.push(exact(value.before));
+      after.push(exact(value.after));
+      change.push(exact(value.change));
     };
     const std::string measure = service.equity_measure_after.empty() ? service.equity_measure_before
                                                                      : service.equity_measure_after;
@@ -205,15 +199,15 @@ OutputLayer facilities_diff(const RunOutcome& baseline, const RunOutcome& varian
   for (const Facility& f : variant.facilities) new_by_id[f.id] = &f;
   const auto add = [&](const Facility& f, const Facility* old, const Facility* now) {
     layer.geometries.push_back(geos_point(f.position.lon, f.position.lat));
-    id.values.emplace_back(f.id);
-    name.values.emplace_back(f.name);
-    type.values.emplace_back(f.service_type);
-    const auto places = [](const Facility* facility) -> std::optional<ColumnValue> {
+    id.push_text(f.id);
+    name.push_text(f.name);
+    type.push_text(f.service_type);
+    const auto places = [](const Facility* facility) -> std::optional<OutputColumn::Cell> {
       if (facility == nullptr || !facility->capacity_known) return std::nullopt;
       return finite_or_null(facility->capacity);
     };
-    before.values.push_back(places(old));
-    after.values.push_back(places(now));
+    before.push(places(old));
+    after.push(places(now));
     const bool resized = old != nullptr && now != nullptr &&
                          (old->capacity_known != now->capacity_known ||
                           (now->capacity_known && old->capacity != now->capacity));
@@ -221,7 +215,7 @@ OutputLayer facilities_diff(const RunOutcome& baseline, const RunOutcome& varian
                        : now == nullptr ? "removed"
                        : resized        ? "capacity"
                                         : "unchanged";
-    change.values.emplace_back(std::string(what));
+    change.push_text(std::string(what));
   };
   for (const Facility& f : variant.facilities) {
     const auto old = old_by_id.find(f.id);
@@ -249,8 +243,8 @@ OutputLayer comparison_run_info(const RunOutcome& baseline, const RunOutcome& va
   OutputColumn key = column("key", Type::text, "Clé");
   OutputColumn value = column("value", Type::text, "Valeur");
   const auto add = [&](const std::string& k, const std::string& v) {
-    key.values.emplace_back(k);
-    value.values.emplace_back(v);
+    key.push_text(k);
+    value.push_text(v);
   };
   for (const auto& [role, run] :
        {std::pair<std::string, const RunOutcome*>{"baseline", &baseline}, {"variant", &variant}}) {

@@ -7,6 +7,7 @@
 #include "accessibility_layers.hpp"
 #include "couverture/io/file_digest.hpp"
 #include "couverture/io/qml_style.hpp"
+#include "couverture/pipeline/column_builder.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
 #include "couverture/pipeline/version_text.hpp"
 #include "layer_columns.hpp"
@@ -33,48 +34,43 @@ OutputLayer communes_layer(const RunOutcome& outcome) {
   layer.name = "communes";
   layer.geometry_type = "multipolygon";
   layer.description = "Communes with the population-weighted travel time to each service";
-  OutputColumn code = column("code", OutputColumn::Type::text, "Code INSEE");
-  OutputColumn name = column("name", OutputColumn::Type::text, "Commune");
-  OutputColumn population = column("population", OutputColumn::Type::real, "Population");
-  OutputColumn repaired =
-      column("geometry_repaired", OutputColumn::Type::integer, "Géométrie réparée (MakeValid)");
-  for (const Commune& commune : communes) {
-    layer.geometries.push_back(geos_clone(*commune.boundary));
-    code.values.emplace_back(commune.code);
-    name.values.emplace_back(commune.name);
-    population.values.emplace_back(commune.population);
-    repaired.values.emplace_back(std::int64_t{commune.repaired ? 1 : 0});
-  }
-  layer.columns = {code, name, population, repaired};
+  for (const Commune& commune : communes) layer.geometries.push_back(geos_clone(*commune.boundary));
+  ColumnBuilder table(communes.size());
+  table.text({"code", "Code INSEE"}, [&](std::size_t c) { return communes[c].code; })
+      .text({"name", "Commune"}, [&](std::size_t c) { return communes[c].name; })
+      .real({"population", "Population", "personnes"}, Real::as_given,
+            [&](std::size_t c) { return communes[c].population; })
+      .integer({"geometry_repaired", "Géométrie réparée (MakeValid)", "0/1",
+                "1 when the boundary was invalid and repaired with MakeValid"},
+               [&](std::size_t c) { return communes[c].repaired ? 1 : 0; });
   for (const ServiceCoverage& service : outcome.coverage.services) {
     const std::string stem = service_column(service.service_type);
-    OutputColumn mean = column(stem + "_mean_min", OutputColumn::Type::real,
-                               "Temps moyen vers " + service.service_type + " (min)");
-    OutputColumn max = column(stem + "_max_min", OutputColumn::Type::real,
-                              "Temps maximal vers " + service.service_type + " (min)");
-    OutputColumn unreachable = column(stem + "_pop_unreachable", OutputColumn::Type::real,
-                                      "Population sans accès routier à " + service.service_type);
-    std::vector<OutputColumn> shares;
-    for (double minutes : thresholds) {
-      shares.push_back(column(stem + "_pct_within_" + number_field(minutes) + "min",
-                              OutputColumn::Type::real,
-                              "Population à " + number_label(minutes) + " min ou moins de " +
-                                  service.service_type + " (%)"));
+    const auto& by_commune = service.by_commune;
+    // NULL for a commune nobody of which reaches the service.
+    const auto reached = [&](std::size_t c, double value) -> std::optional<double> {
+      if (!(by_commune[c].reachable_weight > 0.0)) return std::nullopt;
+      return value;
+    };
+    table.real({stem + "_mean_min", "Temps moyen vers " + service.service_type + " (min)", "min",
+                "Population-weighted mean travel time to the nearest facility"},
+               Real::hundredths, [&](std::size_t c) { return reached(c, by_commune[c].mean); });
+    table.real({stem + "_max_min", "Temps maximal vers " + service.service_type + " (min)", "min"},
+               Real::hundredths, [&](std::size_t c) { return reached(c, by_commune[c].max); });
+    for (std::size_t t = 0; t < thresholds.size(); ++t) {
+      table.real({stem + "_pct_within_" + number_field(thresholds[t]) + "min",
+                  "Population à " + number_label(thresholds[t]) + " min ou moins de " +
+                      service.service_type + " (%)",
+                  "%"},
+                 Real::hundredths,
+                 [&](std::size_t c) { return 100.0 * by_commune[c].share_within[t]; });
     }
-    for (const GroupAccessibility& group : service.by_commune) {
-      const bool any = group.reachable_weight > 0.0;
-      mean.values.push_back(any ? finite_or_null(group.mean) : std::nullopt);
-      max.values.push_back(any ? finite_or_null(group.max) : std::nullopt);
-      unreachable.values.emplace_back(group.weight - group.reachable_weight);
-      for (std::size_t t = 0; t < thresholds.size(); ++t) {
-        shares[t].values.push_back(finite_or_null(100.0 * group.share_within[t]));
-      }
-    }
-    layer.columns.push_back(std::move(mean));
-    layer.columns.push_back(std::move(max));
-    for (OutputColumn& share : shares) layer.columns.push_back(std::move(share));
-    layer.columns.push_back(std::move(unreachable));
+    table.real({stem + "_pop_unreachable",
+                "Population sans accès routier à " + service.service_type, "personnes"},
+               Real::as_given, [&](std::size_t c) {
+                 return by_commune[c].weight - by_commune[c].reachable_weight;
+               });
   }
+  layer.columns = table.take();
   if (!outcome.coverage.services.empty()) {
     layer.style_qml = travel_time_style(
         service_column(primary_service(outcome.coverage).service_type) + "_mean_min",
@@ -88,42 +84,41 @@ OutputLayer facilities_layer(const RunOutcome& outcome) {
   layer.name = "facilities";
   layer.geometry_type = "point";
   layer.description = "Facilities as given, with their position on the road network";
-  OutputColumn id = column("id", OutputColumn::Type::text, "Identifiant");
-  OutputColumn name = column("name", OutputColumn::Type::text, "Nom");
-  OutputColumn type = column("service_type", OutputColumn::Type::text, "Type de service");
-  OutputColumn capacity = column("capacity", OutputColumn::Type::real, "Capacité (places)");
-  OutputColumn commune = column("commune_code", OutputColumn::Type::text, "Commune");
-  OutputColumn snap_lon = column("snap_lon", OutputColumn::Type::real, "Longitude sur le réseau");
-  OutputColumn snap_lat = column("snap_lat", OutputColumn::Type::real, "Latitude sur le réseau");
-  OutputColumn snap_distance =
-      column("snap_distance_m", OutputColumn::Type::real, "Distance à la route (m)");
+  const auto& facilities = outcome.facilities;
+  const auto& positions = outcome.coverage.facility_positions;
+  for (const Facility& facility : facilities) {
+    layer.geometries.push_back(geos_point(facility.position.lon, facility.position.lat));
+  }
+  ColumnBuilder table(facilities.size());
+  table.text({"id", "Identifiant"}, [&](std::size_t f) { return facilities[f].id; })
+      .text({"name", "Nom"}, [&](std::size_t f) { return facilities[f].name; })
+      .text({"service_type", "Type de service"},
+            [&](std::size_t f) { return facilities[f].service_type; })
+      .real({"capacity", "Capacité (places)", "places"}, Real::as_given,
+            [&](std::size_t f) -> std::optional<double> {
+              if (!facilities[f].capacity_known) return std::nullopt;
+              return facilities[f].capacity;
+            })
+      .text({"commune_code", "Commune", "", "INSEE code of the commune the facility stands in"},
+            [&](std::size_t f) {
+              return outcome.communes[outcome.coverage.facility_commune[f]].code;
+            })
+      .real({"snap_lon", "Longitude sur le réseau", "degrés"}, Real::as_given,
+            [&](std::size_t f) { return positions[f].point.lon; })
+      .real({"snap_lat", "Latitude sur le réseau", "degrés"}, Real::as_given,
+            [&](std::size_t f) { return positions[f].point.lat; })
+      .real({"snap_distance_m", "Distance à la route (m)", "m"}, Real::tenths,
+            [&](std::size_t f) { return positions[f].distance_m; });
+  layer.columns = table.take();
   std::vector<StyleCategory> categories;
   // ColorBrewer Set1: distinct hues for up to 8 service types.
   static const std::vector<Colour> kPalette = {{228, 26, 28},   {55, 126, 184}, {77, 175, 74},
                                                {152, 78, 163},  {255, 127, 0},  {166, 86, 40},
                                                {247, 129, 191}, {153, 153, 153}};
-  for (std::size_t f = 0; f < outcome.facilities.size(); ++f) {
-    const Facility& facility = outcome.facilities[f];
-    const NetworkPosition& position = outcome.coverage.facility_positions[f];
-    layer.geometries.push_back(geos_point(facility.position.lon, facility.position.lat));
-    id.values.emplace_back(facility.id);
-    name.values.emplace_back(facility.name);
-    type.values.emplace_back(facility.service_type);
-    if (facility.capacity_known) {
-      capacity.values.emplace_back(facility.capacity);
-    } else {
-      capacity.values.emplace_back(std::nullopt);
-    }
-    commune.values.emplace_back(outcome.communes[outcome.coverage.facility_commune[f]].code);
-    snap_lon.values.emplace_back(position.point.lon);
-    snap_lat.values.emplace_back(position.point.lat);
-    snap_distance.values.emplace_back(std::round(position.distance_m * 10.0) / 10.0);
-  }
   for (const ServiceCoverage& service : outcome.coverage.services) {
     categories.push_back({service.service_type, service.service_type,
                           kPalette[categories.size() % kPalette.size()]});
   }
-  layer.columns = {id, name, type, capacity, commune, snap_lon, snap_lat, snap_distance};
   layer.style_qml = categorized_style_qml("service_type", GeometryKind::point, categories, "name");
   return layer;
 }
@@ -133,8 +128,6 @@ OutputLayer facility_access_layer(const RunOutcome& outcome) {
   layer.name = "facility_access";
   layer.geometry_type = "linestring";
   layer.description = "The walk from each facility to the point where it joins the road network";
-  OutputColumn id = column("facility_id", OutputColumn::Type::text, "Identifiant");
-  OutputColumn distance = column("distance_m", OutputColumn::Type::real, "Distance (m)");
   for (std::size_t f = 0; f < outcome.facilities.size(); ++f) {
     const LonLat from = outcome.facilities[f].position;
     const NetworkPosition& position = outcome.coverage.facility_positions[f];
@@ -143,10 +136,13 @@ OutputLayer facility_access_layer(const RunOutcome& outcome) {
     wkt << "LINESTRING(" << from.lon << ' ' << from.lat << ", " << position.point.lon << ' '
         << position.point.lat << ')';
     layer.geometries.push_back(geos_from_wkt(wkt.str()));
-    id.values.emplace_back(outcome.facilities[f].id);
-    distance.values.emplace_back(std::round(position.distance_m * 10.0) / 10.0);
   }
-  layer.columns = {id, distance};
+  ColumnBuilder table(outcome.facilities.size());
+  table
+      .text({"facility_id", "Identifiant"}, [&](std::size_t f) { return outcome.facilities[f].id; })
+      .real({"distance_m", "Distance (m)", "m"}, Real::tenths,
+            [&](std::size_t f) { return outcome.coverage.facility_positions[f].distance_m; });
+  layer.columns = table.take();
   layer.style_qml = single_symbol_style_qml(GeometryKind::line, {85, 85, 85}, {85, 85, 85});
   return layer;
 }
@@ -157,38 +153,33 @@ OutputLayer demand_points_layer(const RunOutcome& outcome) {
   layer.name = "demand_points";
   layer.geometry_type = "point";
   layer.description = "Points carrying the population, with the travel time to each service";
-  OutputColumn commune = column("commune_code", OutputColumn::Type::text, "Commune");
-  OutputColumn population = column("population", OutputColumn::Type::real, "Population");
-  OutputColumn snap_distance =
-      column("snap_distance_m", OutputColumn::Type::real, "Distance à la route (m)");
-  for (std::size_t i = 0; i < coverage.demand.size(); ++i) {
-    const DemandPoint& point = coverage.demand[i];
+  const auto& demand = coverage.demand;
+  layer.geometries.reserve(demand.size());
+  for (const DemandPoint& point : demand) {
     layer.geometries.push_back(geos_point(point.position.lon, point.position.lat));
-    commune.values.emplace_back(outcome.communes[point.commune].code);
-    // Unrounded: per commune, the points must add up to the population.
-    population.values.emplace_back(point.population);
-    snap_distance.values.emplace_back(std::round(coverage.demand_positions[i].distance_m * 10.0) /
-                                      10.0);
   }
-  layer.columns = {commune, population, snap_distance};
+  ColumnBuilder table(demand.size());
+  table
+      .text({"commune_code", "Commune"},
+            [&](std::size_t i) { return outcome.communes[demand[i].commune].code; })
+      // Unrounded: per commune, the points must add up to the population.
+      .real({"population", "Population", "personnes"}, Real::as_given,
+            [&](std::size_t i) { return demand[i].population; })
+      .real({"snap_distance_m", "Distance à la route (m)", "m"}, Real::tenths,
+            [&](std::size_t i) { return coverage.demand_positions[i].distance_m; });
   for (const ServiceCoverage& service : coverage.services) {
     const std::string stem = service_column(service.service_type);
-    OutputColumn minutes = column(stem + "_min", OutputColumn::Type::real,
-                                  "Temps vers " + service.service_type + " (min)");
-    OutputColumn nearest = column(stem + "_nearest", OutputColumn::Type::text,
-                                  service.service_type + " le plus proche");
-    for (std::size_t i = 0; i < coverage.demand.size(); ++i) {
-      minutes.values.push_back(finite_or_null(service.demand_minutes[i]));
-      const std::uint32_t f = service.demand_nearest[i];
-      if (f == kInvalidId) {
-        nearest.values.emplace_back(std::nullopt);
-      } else {
-        nearest.values.emplace_back(outcome.facilities[f].id);
-      }
-    }
-    layer.columns.push_back(std::move(minutes));
-    layer.columns.push_back(std::move(nearest));
+    table.real({stem + "_min", "Temps vers " + service.service_type + " (min)", "min"},
+               Real::hundredths, [&](std::size_t i) { return service.demand_minutes[i]; });
+    table.text({stem + "_nearest", service.service_type + " le plus proche", "",
+                "Identifier of the nearest facility"},
+               [&](std::size_t i) -> std::optional<std::string_view> {
+                 const std::uint32_t f = service.demand_nearest[i];
+                 if (f == kInvalidId) return std::nullopt;
+                 return outcome.facilities[f].id;
+               });
   }
+  layer.columns = table.take();
   if (!coverage.services.empty()) {
     layer.style_qml =
         travel_time_style(service_column(primary_service(coverage).service_type) + "_min",
@@ -204,11 +195,9 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
   layer.description =
       "How this file was made: scenario, inputs and their SHA-256, versions, "
       "parameters, timings";
-  OutputColumn key = column("key", OutputColumn::Type::text, "Clé");
-  OutputColumn value = column("value", OutputColumn::Type::text, "Valeur");
-  const auto add = [&](const std::string& k, const std::string& v) {
-    key.values.emplace_back(k);
-    value.values.emplace_back(v);
+  std::vector<std::pair<std::string, std::string>> rows;
+  const auto add = [&rows](std::string k, std::string v) {
+    rows.emplace_back(std::move(k), std::move(v));
   };
   const Scenario& scenario = outcome.scenario;
   add("scenario_name", scenario.name);
@@ -315,7 +304,7 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
     add("warning_" + std::to_string(i + 1), outcome.warnings[i]);
   }
   add("licence", "road data read from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0");
-  layer.columns = {key, value};
+  layer.columns = key_value_columns(rows);
   return layer;
 }
 

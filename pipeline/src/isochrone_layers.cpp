@@ -5,6 +5,7 @@
 
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/io/qml_style.hpp"
+#include "couverture/pipeline/column_builder.hpp"
 #include "couverture/pipeline/coverage_layers.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
 #include "layer_columns.hpp"
@@ -26,31 +27,28 @@ std::string band_label(const IsochroneFeature& feature) {
 std::vector<OutputColumn> common_columns(const RunOutcome& outcome,
                                          std::span<const IsochroneFeature> features,
                                          std::span<const std::size_t> order) {
-  OutputColumn service = column("service_type", OutputColumn::Type::text, "Type de service");
-  OutputColumn mode = column("mode", OutputColumn::Type::text, "Mode de déplacement");
-  OutputColumn direction = column("direction", OutputColumn::Type::text, "Sens du trajet");
-  OutputColumn from = column("from_minutes", OutputColumn::Type::real, "Depuis (min)");
-  OutputColumn minutes = column("minutes", OutputColumn::Type::real, "Jusqu'à (min)");
-  OutputColumn band = column("band", OutputColumn::Type::text, "Temps de trajet");
-  OutputColumn area = column("area_km2", OutputColumn::Type::real, "Surface (km²)");
-  OutputColumn population =
-      column("population", OutputColumn::Type::real, "Population dans la zone");
-  OutputColumn reached = column("population_reached", OutputColumn::Type::real,
-                                "Population à ce temps de trajet (marche d'accès comprise)");
+  const auto feature = [&](std::size_t k) -> const IsochroneFeature& { return features[order[k]]; };
   const std::string direction_name(to_string(outcome.scenario.network.access.direction));
-  for (const std::size_t i : order) {
-    const IsochroneFeature& feature = features[i];
-    service.values.emplace_back(feature.service_type);
-    mode.values.emplace_back(outcome.roads->profile);
-    direction.values.emplace_back(direction_name);
-    from.values.emplace_back(feature.from_minutes);
-    minutes.values.emplace_back(feature.minutes);
-    band.values.emplace_back(band_label(feature));
-    area.values.emplace_back(rounded(feature.area_km2, 0.001));
-    population.values.emplace_back(rounded(feature.population, 0.1));
-    reached.values.emplace_back(rounded(feature.population_reached, 0.1));
-  }
-  return {service, mode, direction, from, minutes, band, area, population, reached};
+  ColumnBuilder table(order.size());
+  table
+      .text({"service_type", "Type de service"},
+            [&](std::size_t k) { return feature(k).service_type; })
+      .text({"mode", "Mode de déplacement"}, [&](std::size_t) { return outcome.roads->profile; })
+      .text({"direction", "Sens du trajet"}, [&](std::size_t) { return direction_name; })
+      .real({"from_minutes", "Depuis (min)", "min"}, Real::as_given,
+            [&](std::size_t k) { return feature(k).from_minutes; })
+      .real({"minutes", "Jusqu'à (min)", "min"}, Real::as_given,
+            [&](std::size_t k) { return feature(k).minutes; })
+      .text({"band", "Temps de trajet"}, [&](std::size_t k) { return band_label(feature(k)); })
+      .real({"area_km2", "Surface (km²)", "km²"}, Real::as_given,
+            [&](std::size_t k) { return rounded(feature(k).area_km2, 0.001); })
+      .real({"population", "Population dans la zone", "personnes"}, Real::as_given,
+            [&](std::size_t k) { return rounded(feature(k).population, 0.1); })
+      .real({"population_reached", "Population à ce temps de trajet (marche d'accès comprise)",
+             "personnes"},
+            Real::as_given,
+            [&](std::size_t k) { return rounded(feature(k).population_reached, 0.1); });
+  return table.take();
 }
 
 // Feature indices in drawing order: within each facility or service, the
@@ -67,49 +65,47 @@ std::vector<std::size_t> drawing_order(std::size_t feature_count, std::size_t pe
 // The checks made on each band, as columns (rings carry their band's).
 std::vector<OutputColumn> check_columns(std::span<const IsochroneFeature> features,
                                         std::span<const std::size_t> order) {
-  using Type = OutputColumn::Type;
-  OutputColumn guarantees = column("checks_ok", Type::integer, "Contrôles de qualité réussis");
-  OutputColumn origin = column("origin_inside", Type::integer, "Origine incluse");
-  OutputColumn valid = column("valid", Type::integer, "Géométrie valide");
-  OutputColumn repaired = column("repaired", Type::integer, "Géométrie réparée");
-  OutputColumn nested = column("nested", Type::integer, "Incluse dans le seuil suivant");
-  OutputColumn outside =
-      column("reachable_points_outside", Type::integer, "Points atteignables hors zone");
-  OutputColumn near_road = column("reachable_points_near_edge", Type::integer,
-                                  "Points atteignables hors zone à moins d'une maille du bord");
-  OutputColumn checked =
-      column("reachable_points_checked", Type::integer, "Points atteignables contrôlés");
-  OutputColumn far =
-      column("far_pct_inside", Type::real, "Points inaccessibles (> 1,5 T) dans la zone (%)");
-  OutputColumn unreachable =
-      column("unreachable_pct_inside", Type::real, "Points non atteints en T dans la zone (%)");
-  OutputColumn demand =
-      column("demand_points_checked", Type::integer, "Points de demande contrôlés");
-  OutputColumn demand_near =
-      column("demand_points_near_edge", Type::integer,
-             "Points de demande du mauvais côté, à moins d'une maille du bord");
-  OutputColumn misplaced = column("demand_points_misplaced", Type::integer,
-                                  "Points de demande du mauvais côté, au-delà d'une maille");
-  const auto flag = [](bool value) { return std::int64_t{value ? 1 : 0}; };
-  const auto count = [](std::size_t value) { return static_cast<std::int64_t>(value); };
-  for (const std::size_t i : order) {
-    const IsochroneQuality& q = features[i].quality;
-    guarantees.values.emplace_back(flag(q.guarantees_hold()));
-    origin.values.emplace_back(flag(q.origin_inside));
-    valid.values.emplace_back(flag(q.valid));
-    repaired.values.emplace_back(flag(q.repaired));
-    nested.values.emplace_back(flag(q.nested_in_next_band));
-    outside.values.emplace_back(count(q.reachable_points_outside));
-    near_road.values.emplace_back(count(q.reachable_points_near_boundary));
-    checked.values.emplace_back(count(q.reachable_points_checked));
-    far.values.emplace_back(rounded(100.0 * q.far_share_inside, 0.01));
-    unreachable.values.emplace_back(rounded(100.0 * q.unreachable_share_inside, 0.01));
-    demand.values.emplace_back(count(q.demand_points_checked));
-    demand_near.values.emplace_back(count(q.demand_points_near_boundary));
-    misplaced.values.emplace_back(count(q.demand_points_misplaced));
-  }
-  return {guarantees, origin, valid,       repaired, nested,      outside,  near_road,
-          checked,    far,    unreachable, demand,   demand_near, misplaced};
+  const auto quality = [&](std::size_t k) -> const IsochroneQuality& {
+    return features[order[k]].quality;
+  };
+  ColumnBuilder table(order.size());
+  const auto flag = [&](std::string name, std::string label, bool IsochroneQuality::*member) {
+    table.integer({std::move(name), std::move(label), "0/1"},
+                  [&](std::size_t k) { return quality(k).*member ? 1 : 0; });
+  };
+  const auto count = [&](std::string name, std::string label,
+                         std::size_t IsochroneQuality::*member) {
+    table.integer({std::move(name), std::move(label), "points"},
+                  [&](std::size_t k) { return quality(k).*member; });
+  };
+  const auto percent = [&](std::string name, std::string label, double IsochroneQuality::*member) {
+    table.real({std::move(name), std::move(label), "%"}, Real::as_given,
+               [&](std::size_t k) { return rounded(100.0 * (quality(k).*member), 0.01); });
+  };
+  table.integer({"checks_ok", "Contrôles de qualité réussis", "0/1"},
+                [&](std::size_t k) { return quality(k).guarantees_hold() ? 1 : 0; });
+  flag("origin_inside", "Origine incluse", &IsochroneQuality::origin_inside);
+  flag("valid", "Géométrie valide", &IsochroneQuality::valid);
+  flag("repaired", "Géométrie réparée", &IsochroneQuality::repaired);
+  flag("nested", "Incluse dans le seuil suivant", &IsochroneQuality::nested_in_next_band);
+  count("reachable_points_outside", "Points atteignables hors zone",
+        &IsochroneQuality::reachable_points_outside);
+  count("reachable_points_near_edge", "Points atteignables hors zone à moins d'une maille du bord",
+        &IsochroneQuality::reachable_points_near_boundary);
+  count("reachable_points_checked", "Points atteignables contrôlés",
+        &IsochroneQuality::reachable_points_checked);
+  percent("far_pct_inside", "Points inaccessibles (> 1,5 T) dans la zone (%)",
+          &IsochroneQuality::far_share_inside);
+  percent("unreachable_pct_inside", "Points non atteints en T dans la zone (%)",
+          &IsochroneQuality::unreachable_share_inside);
+  count("demand_points_checked", "Points de demande contrôlés",
+        &IsochroneQuality::demand_points_checked);
+  count("demand_points_near_edge",
+        "Points de demande du mauvais côté, à moins d'une maille du bord",
+        &IsochroneQuality::demand_points_near_boundary);
+  count("demand_points_misplaced", "Points de demande du mauvais côté, au-delà d'une maille",
+        &IsochroneQuality::demand_points_misplaced);
+  return table.take();
 }
 
 OutputLayer facility_isochrones_layer(const RunOutcome& outcome) {
@@ -130,8 +126,8 @@ OutputLayer facility_isochrones_layer(const RunOutcome& outcome) {
     const IsochroneFeature& feature = features[i];
     layer.geometries.push_back(geos_clone(*feature.area));
     const Facility& facility = outcome.facilities[feature.facility];
-    id.values.emplace_back(facility.id);
-    name.values.emplace_back(facility.name);
+    id.push_text(facility.id);
+    name.push_text(facility.name);
   }
   layer.columns = {id, name};
   for (OutputColumn& c : common_columns(outcome, features, order))
@@ -161,9 +157,9 @@ OutputLayer service_isochrones_layer(const RunOutcome& outcome) {
   for (const std::size_t i : order) {
     const IsochroneFeature& feature = features[i];
     layer.geometries.push_back(geos_clone(*feature.area));
-    share.values.push_back(total_population > 0.0
-                               ? finite_or_null(100.0 * feature.population / total_population)
-                               : std::nullopt);
+    share.push(total_population > 0.0
+                   ? finite_or_null(100.0 * feature.population / total_population)
+                   : std::nullopt);
   }
   layer.columns = common_columns(outcome, features, order);
   layer.columns.push_back(std::move(share));

@@ -6,31 +6,37 @@
 #include <utility>
 #include <vector>
 
+#include "couverture/pipeline/column_builder.hpp"
+
 namespace couverture::pipeline {
 
 OutputColumn column(std::string name, OutputColumn::Type type, std::string alias) {
-  OutputColumn c;
-  c.name = std::move(name);
-  c.type = type;
-  c.alias = std::move(alias);
-  return c;
+  return OutputColumn(std::move(name), type, std::move(alias));
 }
 
-std::optional<ColumnValue> finite_or_null(double value) {
-  if (!std::isfinite(value)) return std::nullopt;
+std::optional<OutputColumn::Cell> finite_or_null(double value) {
+  const std::optional<double> written = written_real(value, Real::hundredths);
+  if (!written) return std::nullopt;
   // Built in place: moving a variant that can hold a string into the optional
   // trips GCC 12's -Wmaybe-uninitialized under the sanitizers.
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>,
-                                    std::round(value * 100.0) / 100.0);
+  return std::optional<OutputColumn::Cell>(std::in_place, std::in_place_index<1>, *written);
 }
 
-std::optional<ColumnValue> exact_or_null(double value) {
+std::optional<OutputColumn::Cell> exact_or_null(double value) {
   if (!std::isfinite(value)) return std::nullopt;
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<1>, value);
+  return std::optional<OutputColumn::Cell>(std::in_place, std::in_place_index<1>, value);
 }
 
-std::optional<ColumnValue> integer_value(std::int64_t value) {
-  return std::optional<ColumnValue>(std::in_place, std::in_place_index<0>, value);
+std::optional<OutputColumn::Cell> integer_value(std::int64_t value) {
+  return std::optional<OutputColumn::Cell>(std::in_place, std::in_place_index<0>, value);
+}
+
+std::vector<OutputColumn> key_value_columns(
+    const std::vector<std::pair<std::string, std::string>>& rows) {
+  ColumnBuilder table(rows.size());
+  table.text({"key", "Clé"}, [&](std::size_t r) { return rows[r].first; })
+      .text({"value", "Valeur"}, [&](std::size_t r) { return rows[r].second; });
+  return table.take();
 }
 
 std::string number_label(double value) {

@@ -4,27 +4,26 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <variant>
+#include <utility>
+#include <vector>
 
 #include "couverture/io/output_layer.hpp"
 #include "couverture/io/qml_style.hpp"
 
 namespace couverture::pipeline {
 
-using ColumnValue = std::variant<std::int64_t, double, std::string>;
-
-// An empty output column with its QGIS alias (the French label a planner reads).
+// For the small row-by-row tables (siting, isochrones, comparison summaries):
+// an empty column with its QGIS alias, and cells pushed with
+// OutputColumn::push. The builder (column_builder.hpp) is the declarative
+// way; these keep the same rounding (Real::hundredths, Real::exact).
 OutputColumn column(std::string name, OutputColumn::Type type, std::string alias);
+std::optional<OutputColumn::Cell> finite_or_null(double value);
+std::optional<OutputColumn::Cell> exact_or_null(double value);
+std::optional<OutputColumn::Cell> integer_value(std::int64_t value);
 
-// `value` rounded to hundredths, or NULL when it is not finite (unreachable).
-std::optional<ColumnValue> finite_or_null(double value);
-
-// `value` unrounded (counts that must add up, indices), or NULL when it is
-// not finite.
-std::optional<ColumnValue> exact_or_null(double value);
-
-// An integer column value (flags, counts, ranks).
-std::optional<ColumnValue> integer_value(std::int64_t value);
+// The two text columns of a run_info table, one row per (key, value).
+std::vector<OutputColumn> key_value_columns(
+    const std::vector<std::pair<std::string, std::string>>& rows);
 
 // A number as a short label: 7.5 -> "7.5", 10 -> "10".
 std::string number_label(double value);

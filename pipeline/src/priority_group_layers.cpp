@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "couverture/io/file_digest.hpp"
+#include "couverture/pipeline/column_builder.hpp"
 #include "couverture/pipeline/coverage_layers.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
 #include "layer_columns.hpp"
@@ -10,8 +11,6 @@
 namespace couverture::pipeline {
 
 namespace {
-
-using Type = OutputColumn::Type;
 
 // A style carrying only the fields' French aliases (the table has no map).
 constexpr const char* kTableStyle =
@@ -35,16 +34,18 @@ void add_commune_group_columns(const RunOutcome& outcome, OutputLayer& layer) {
       share_sum[c] += group.share[i] * demand[i].population;
       known_people[c] += demand[i].population;
     }
-    OutputColumn total = column(stem, Type::real, "Effectif : " + group.label);
-    OutputColumn pct = column(stem + "_pct", Type::real, "Part (%) : " + group.label);
-    for (std::size_t c = 0; c < commune_count; ++c) {
-      const bool known = known_people[c] > 0.0;
-      total.values.push_back(known ? exact_or_null(count[c]) : std::nullopt);
-      pct.values.push_back(known ? finite_or_null(100.0 * share_sum[c] / known_people[c])
-                                 : std::nullopt);
-    }
-    layer.columns.push_back(std::move(total));
-    layer.columns.push_back(std::move(pct));
+    // NULL where no point of the commune has the group's share.
+    const auto known = [&](std::size_t c, double value) -> std::optional<double> {
+      if (!(known_people[c] > 0.0)) return std::nullopt;
+      return value;
+    };
+    ColumnBuilder table(commune_count);
+    table
+        .real({stem, "Effectif : " + group.label, "personnes"}, Real::exact,
+              [&](std::size_t c) { return known(c, count[c]); })
+        .real({stem + "_pct", "Part (%) : " + group.label, "%"}, Real::hundredths,
+              [&](std::size_t c) { return known(c, 100.0 * share_sum[c] / known_people[c]); });
+    table.append_to(layer);
   }
 }
 
@@ -58,62 +59,55 @@ std::vector<OutputLayer> build_priority_group_layers(const RunOutcome& outcome) 
       "Each priority group against everyone else of each service's public: travel times, "
       "coverage rates and the concentration index by the group's share";
   layer.style_qml = kTableStyle;
-  OutputColumn type = column("service_type", Type::text, "Type de service");
-  OutputColumn name = column("group_name", Type::text, "Groupe");
-  OutputColumn label = column("group_label", Type::text, "Public prioritaire");
-  OutputColumn in = column("group_target_pop", Type::real, "Public du service dans le groupe");
-  OutputColumn out = column("others_target_pop", Type::real, "Public du service hors du groupe");
-  OutputColumn unknown =
-      column("unknown_target_pop", Type::real, "Public du service sans donnée de groupe");
-  OutputColumn mean_in = column("group_mean_min", Type::real, "Temps moyen du groupe (min)");
-  OutputColumn mean_out = column("others_mean_min", Type::real, "Temps moyen des autres (min)");
-  std::vector<OutputColumn> beyond_in, beyond_out;
-  for (double minutes : thresholds) {
-    const std::string t = number_field(minutes);
-    beyond_in.push_back(column("group_pct_beyond_" + t + "min", Type::real,
-                               "Groupe à plus de " + number_label(minutes) + " min (%)"));
-    beyond_out.push_back(column("others_pct_beyond_" + t + "min", Type::real,
-                                "Autres à plus de " + number_label(minutes) + " min (%)"));
-  }
-  OutputColumn e2_in = column("group_e2sfca", Type::real, "Places pour 100 vues par le groupe");
-  OutputColumn e2_out = column("others_e2sfca", Type::real, "Places pour 100 vues par les autres");
-  OutputColumn g_in = column("group_e2sfca_global", Type::real,
-                             "Places pour 100 vues par le groupe (offre globale)");
-  OutputColumn g_out = column("others_e2sfca_global", Type::real,
-                              "Places pour 100 vues par les autres (offre globale)");
-  OutputColumn measure = column("measure", Type::text, "Mesure d'accessibilité");
-  OutputColumn ci = column("concentration_index", Type::real,
-                           "Indice de concentration selon la part du groupe (< 0 : "
-                           "concentré là où vit le groupe)");
-  for (const GroupComparison& g : outcome.group_comparisons) {
-    const PriorityGroup& group = outcome.groups[g.group];
-    type.values.emplace_back(outcome.accessibility[g.service].service_type);
-    name.values.emplace_back(group.name);
-    label.values.emplace_back(group.label);
-    in.values.push_back(exact_or_null(g.group_target));
-    out.values.push_back(exact_or_null(g.others_target));
-    unknown.values.push_back(exact_or_null(g.unknown_target));
-    mean_in.values.push_back(finite_or_null(g.group_mean_minutes));
-    mean_out.values.push_back(finite_or_null(g.others_mean_minutes));
-    for (std::size_t t = 0; t < thresholds.size(); ++t) {
-      beyond_in[t].values.push_back(finite_or_null(100.0 * g.group_share_beyond[t]));
-      beyond_out[t].values.push_back(finite_or_null(100.0 * g.others_share_beyond[t]));
-    }
-    e2_in.values.push_back(finite_or_null(g.group_e2sfca));
-    e2_out.values.push_back(finite_or_null(g.others_e2sfca));
-    g_in.values.push_back(finite_or_null(g.group_global_e2sfca));
-    g_out.values.push_back(finite_or_null(g.others_global_e2sfca));
-    measure.values.emplace_back(g.measure);
-    ci.values.push_back(exact_or_null(g.concentration_index));
-  }
-  layer.columns = {type, name, label, in, out, unknown, mean_in, mean_out};
+  const auto& rows = outcome.group_comparisons;
+  ColumnBuilder table(rows.size());
+  table
+      .text({"service_type", "Type de service"},
+            [&](std::size_t r) { return outcome.accessibility[rows[r].service].service_type; })
+      .text({"group_name", "Groupe"},
+            [&](std::size_t r) { return outcome.groups[rows[r].group].name; })
+      .text({"group_label", "Public prioritaire"},
+            [&](std::size_t r) { return outcome.groups[rows[r].group].label; })
+      .real({"group_target_pop", "Public du service dans le groupe", "personnes"}, Real::exact,
+            [&](std::size_t r) { return rows[r].group_target; })
+      .real({"others_target_pop", "Public du service hors du groupe", "personnes"}, Real::exact,
+            [&](std::size_t r) { return rows[r].others_target; })
+      .real({"unknown_target_pop", "Public du service sans donnée de groupe", "personnes"},
+            Real::exact, [&](std::size_t r) { return rows[r].unknown_target; })
+      .real({"group_mean_min", "Temps moyen du groupe (min)", "min"}, Real::hundredths,
+            [&](std::size_t r) { return rows[r].group_mean_minutes; })
+      .real({"others_mean_min", "Temps moyen des autres (min)", "min"}, Real::hundredths,
+            [&](std::size_t r) { return rows[r].others_mean_minutes; });
   for (std::size_t t = 0; t < thresholds.size(); ++t) {
-    layer.columns.push_back(std::move(beyond_in[t]));
-    layer.columns.push_back(std::move(beyond_out[t]));
+    const std::string field = number_field(thresholds[t]);
+    const std::string minutes = number_label(thresholds[t]);
+    table
+        .real(
+            {"group_pct_beyond_" + field + "min", "Groupe à plus de " + minutes + " min (%)", "%"},
+            Real::hundredths, [&](std::size_t r) { return 100.0 * rows[r].group_share_beyond[t]; })
+        .real(
+            {"others_pct_beyond_" + field + "min", "Autres à plus de " + minutes + " min (%)", "%"},
+            Real::hundredths,
+            [&](std::size_t r) { return 100.0 * rows[r].others_share_beyond[t]; });
   }
-  for (OutputColumn* c : {&e2_in, &e2_out, &g_in, &g_out, &measure, &ci}) {
-    layer.columns.push_back(std::move(*c));
-  }
+  table
+      .real({"group_e2sfca", "Places pour 100 vues par le groupe", "places pour 100"},
+            Real::hundredths, [&](std::size_t r) { return rows[r].group_e2sfca; })
+      .real({"others_e2sfca", "Places pour 100 vues par les autres", "places pour 100"},
+            Real::hundredths, [&](std::size_t r) { return rows[r].others_e2sfca; })
+      .real({"group_e2sfca_global", "Places pour 100 vues par le groupe (offre globale)",
+             "places pour 100"},
+            Real::hundredths, [&](std::size_t r) { return rows[r].group_global_e2sfca; })
+      .real({"others_e2sfca_global", "Places pour 100 vues par les autres (offre globale)",
+             "places pour 100"},
+            Real::hundredths, [&](std::size_t r) { return rows[r].others_global_e2sfca; })
+      .text({"measure", "Mesure d'accessibilité"}, [&](std::size_t r) { return rows[r].measure; })
+      .real({"concentration_index",
+             "Indice de concentration selon la part du groupe (< 0 : concentré là où vit le "
+             "groupe)",
+             "", "An index, unrounded"},
+            Real::exact, [&](std::size_t r) { return rows[r].concentration_index; });
+  layer.columns = table.take();
   std::vector<OutputLayer> layers;
   layers.push_back(std::move(layer));
   return layers;

@@ -54,22 +54,22 @@ OutputLayer candidates_layer(const SitingOutcome& outcome) {
   for (std::size_t c = 0; c < plan.candidates.size(); ++c) {
     const SiteCandidate& candidate = plan.candidates[c];
     layer.geometries.push_back(geos_point(candidate.position.lon, candidate.position.lat));
-    id.values.emplace_back(candidate.id);
-    name.values.emplace_back(candidate.name);
+    id.push_text(candidate.id);
+    name.push_text(candidate.name);
     if (candidate.commune == kInvalidId) {
-      commune.values.emplace_back(std::nullopt);
+      commune.push_null();
     } else {
-      commune.values.emplace_back(outcome.baseline.communes[candidate.commune].code);
+      commune.push_text(outcome.baseline.communes[candidate.commune].code);
     }
-    snap.values.push_back(finite_or_null(plan.candidate_positions[c].distance_m));
+    snap.push(finite_or_null(plan.candidate_positions[c].distance_m));
     const auto index = static_cast<std::uint32_t>(c);
-    chosen.values.push_back(integer_value(
+    chosen.push(integer_value(
         std::find(plan.chosen.begin(), plan.chosen.end(), index) != plan.chosen.end() ? 1 : 0));
-    evaluated.values.push_back(
+    evaluated.push(
         integer_value(outcome.evaluation && outcome.evaluation->candidate == index ? 1 : 0));
     for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
-      gains[o].values.push_back(exact_or_null(plan.gain[o][c]));
-      ranks[o].values.push_back(integer_value(plan.rank[o][c]));
+      gains[o].push(exact_or_null(plan.gain[o][c]));
+      ranks[o].push(integer_value(plan.rank[o][c]));
     }
   }
   layer.columns = {id, name, commune, snap, chosen, evaluated};
@@ -113,11 +113,11 @@ OutputLayer chosen_layer(const SitingOutcome& outcome) {
   for (std::uint32_t c : outcome.shown_sites) {
     const SiteCandidate& candidate = plan.candidates[c];
     layer.geometries.push_back(geos_point(candidate.position.lon, candidate.position.lat));
-    id.values.emplace_back(candidate.id);
-    name.values.emplace_back(candidate.name);
-    type.values.emplace_back(plan.service_type);
-    capacity.values.push_back(finite_or_null(outcome.baseline.scenario.siting.capacity));
-    why.values.emplace_back(std::string(outcome.evaluation ? "évalué" : "retenu"));
+    id.push_text(candidate.id);
+    name.push_text(candidate.name);
+    type.push_text(plan.service_type);
+    capacity.push(finite_or_null(outcome.baseline.scenario.siting.capacity));
+    why.push_text(std::string(outcome.evaluation ? "évalué" : "retenu"));
   }
   layer.columns = {id, name, type, capacity, why};
   layer.style_qml =
@@ -138,16 +138,16 @@ OutputLayer solutions_layer(const SitingOutcome& outcome) {
   OutputColumn seconds = column("seconds", Type::real, "Durée (s)");
   OutputColumn sites = column("sites", Type::text, "Sites");
   const auto add = [&](const std::string& what, const SitingSolution& s) {
-    solver.values.emplace_back(what);
-    objective.values.push_back(exact_or_null(s.objective));
-    bound.values.push_back(exact_or_null(s.bound));
-    gap.values.push_back(exact_or_null(s.gap));
-    status.values.emplace_back(to_string(s.status));
-    seconds.values.push_back(exact_or_null(s.seconds));
+    solver.push_text(what);
+    objective.push(exact_or_null(s.objective));
+    bound.push(exact_or_null(s.bound));
+    gap.push(exact_or_null(s.gap));
+    status.push_text(to_string(s.status));
+    seconds.push(exact_or_null(s.seconds));
     std::string list;
     for (std::uint32_t c : s.chosen)
       list += (list.empty() ? "" : ", ") + outcome.plan.candidates[c].name;
-    sites.values.emplace_back(list);
+    sites.push_text(list);
   };
   if (outcome.plan.exact) add("exact (CBC)", *outcome.plan.exact);
   if (outcome.plan.greedy) add("greedy + swaps", *outcome.plan.greedy);
@@ -167,7 +167,7 @@ void add_siting_parameters(const SitingOutcome& outcome, OutputLayer& run_info) 
       {"siting_objective", std::string(to_string(outcome.plan.objective))}};
   for (OutputColumn& column : run_info.columns) {
     for (const auto& [key, value] : rows) {
-      column.values.emplace_back(column.name == "key" ? key : value);
+      column.push_text(column.name == "key" ? key : value);
     }
   }
 }

@@ -1,6 +1,7 @@
 #include "supply_layers.hpp"
 
 #include "couverture/io/file_digest.hpp"
+#include "couverture/pipeline/column_builder.hpp"
 #include "couverture/pipeline/coverage_layers.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
 #include "layer_columns.hpp"
@@ -8,8 +9,6 @@
 namespace couverture::pipeline {
 
 namespace {
-
-using Type = OutputColumn::Type;
 
 // Short column suffixes per kind.
 constexpr std::array<const char*, kSupplyKindCount> kKindField = {"am", "home", "school"};
@@ -19,27 +18,26 @@ constexpr std::array<const char*, kSupplyKindCount> kKindField = {"am", "home", 
 void add_commune_supply_columns(const RunOutcome& outcome, OutputLayer& layer) {
   for (const ServiceAccessibility& service : outcome.accessibility) {
     if (!service.global) continue;
-    const GlobalCoverage& global = *service.global;
+    const auto& areas = service.global->by_commune;
     const std::string stem = service_column(service.service_type);
-    std::vector<OutputColumn> columns;
+    ColumnBuilder table(areas.size());
     for (SupplyKind kind : kSupplyKinds) {
-      columns.push_back(column(stem + "_places_" + kKindField[index_of(kind)], Type::real,
-                               "Places " + std::string(french_label(kind)) + " (commune)"));
+      table.real({stem + "_places_" + kKindField[index_of(kind)],
+                  "Places " + std::string(french_label(kind)) + " (commune)", "places"},
+                 Real::exact, [&](std::size_t c) { return areas[c].places[index_of(kind)]; });
     }
-    columns.push_back(column(stem + "_rate_global_admin", Type::real,
-                             "Taux de couverture global administratif (places pour 100 enfants)"));
-    columns.push_back(column(stem + "_rate_global_2sfca", Type::real,
-                             "Taux de couverture global par temps de trajet, 2SFCA (%)"));
-    columns.push_back(column(stem + "_rate_global_e2sfca", Type::real,
-                             "Taux de couverture global par temps de trajet, E2SFCA (%)"));
-    for (const GlobalCoverageArea& area : global.by_commune) {
-      std::size_t k = 0;
-      for (double places : area.places) columns[k++].values.push_back(exact_or_null(places));
-      columns[k++].values.push_back(finite_or_null(area.administrative_rate));
-      columns[k++].values.push_back(finite_or_null(area.fca_rate));
-      columns[k++].values.push_back(finite_or_null(area.e2sfca_rate));
-    }
-    for (OutputColumn& c : columns) layer.columns.push_back(std::move(c));
+    table
+        .real({stem + "_rate_global_admin",
+               "Taux de couverture global administratif (places pour 100 enfants)",
+               "places pour 100"},
+              Real::hundredths, [&](std::size_t c) { return areas[c].administrative_rate; })
+        .real({stem + "_rate_global_2sfca",
+               "Taux de couverture global par temps de trajet, 2SFCA (%)", "%"},
+              Real::hundredths, [&](std::size_t c) { return areas[c].fca_rate; })
+        .real({stem + "_rate_global_e2sfca",
+               "Taux de couverture global par temps de trajet, E2SFCA (%)", "%"},
+              Real::hundredths, [&](std::size_t c) { return areas[c].e2sfca_rate; });
+    table.append_to(layer);
   }
 }
 
@@ -48,20 +46,17 @@ void add_demand_point_supply_columns(const RunOutcome& outcome, OutputLayer& lay
     if (!service.global) continue;
     const GlobalCoverage& global = *service.global;
     const std::string stem = service_column(service.service_type);
-    OutputColumn places = column(stem + "_places_spread", Type::real,
-                                 "Places sans adresse réparties (assistants maternels...)");
-    OutputColumn fca =
-        column(stem + "_2sfca_global", Type::real, "Places pour 100, offre globale (2SFCA)");
-    OutputColumn e2 =
-        column(stem + "_e2sfca_global", Type::real, "Places pour 100, offre globale (E2SFCA)");
-    for (std::size_t i = 0; i < global.places_by_point.size(); ++i) {
-      places.values.push_back(exact_or_null(global.places_by_point[i]));
-      fca.values.push_back(finite_or_null(global.fca_per_100[i]));
-      e2.values.push_back(finite_or_null(global.e2sfca_per_100[i]));
-    }
-    layer.columns.push_back(std::move(places));
-    layer.columns.push_back(std::move(fca));
-    layer.columns.push_back(std::move(e2));
+    ColumnBuilder table(global.places_by_point.size());
+    table
+        .real({stem + "_places_spread", "Places sans adresse réparties (assistants maternels...)",
+               "places"},
+              Real::exact, [&](std::size_t i) { return global.places_by_point[i]; })
+        .real({stem + "_2sfca_global", "Places pour 100, offre globale (2SFCA)", "places pour 100"},
+              Real::hundredths, [&](std::size_t i) { return global.fca_per_100[i]; })
+        .real(
+            {stem + "_e2sfca_global", "Places pour 100, offre globale (E2SFCA)", "places pour 100"},
+            Real::hundredths, [&](std::size_t i) { return global.e2sfca_per_100[i]; });
+    table.append_to(layer);
   }
 }
 

@@ -52,7 +52,7 @@ std::set<std::string> commune_codes(const GeoTable& table) {
   std::set<std::string> codes;
   const OutputColumn* code = table.column("code");
   if (code == nullptr) return codes;
-  for (const auto& value : code->values) codes.insert(as_text(value));
+  for (std::size_t row = 0; row < code->size(); ++row) codes.insert(as_text(code->at(row)));
   return codes;
 }
 

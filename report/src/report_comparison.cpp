@@ -55,8 +55,8 @@ std::vector<ColourClass> difference_classes(const ReportContext& context, const 
 bool any_change(const GeoTable& diff, const std::string& stem) {
   for (const OutputColumn& c : diff.columns) {
     if (!c.name.starts_with("d_" + stem + "_")) continue;
-    for (const auto& value : c.values) {
-      if (std::abs(as_number(value).value_or(0.0)) > 1e-9) return true;
+    for (std::size_t row = 0; row < c.size(); ++row) {
+      if (std::abs(as_number(c.at(row)).value_or(0.0)) > 1e-9) return true;
     }
   }
   return false;

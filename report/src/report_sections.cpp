@@ -439,15 +439,14 @@ std::string extra_tables_section(const ReportContext& context) {
       std::string key;
       for (const OutputColumn& c : table.columns) {
         if (c.type != OutputColumn::Type::text) continue;
-        key += (key.empty() ? "" : ";") + c.name + "=" + as_text(c.values[row]);
+        key += (key.empty() ? "" : ";") + c.name + "=" + as_text(c.at(row));
       }
       out << "<tr>";
       for (const OutputColumn& c : table.columns) {
         if (c.type == OutputColumn::Type::text) {
-          out << "<td>" << escape_html(as_text(c.values[row])) << "</td>";
+          out << "<td>" << escape_html(as_text(c.at(row))) << "</td>";
         } else {
-          out << number_cell(as_number(c.values[row]),
-                             c.type == OutputColumn::Type::integer ? 0 : 2,
+          out << number_cell(as_number(c.at(row)), c.type == OutputColumn::Type::integer ? 0 : 2,
                              run_source(table.name, c.name, key), context.language);
         }
       }

@@ -26,22 +26,22 @@ std::string as_text(const Value& value) {
 
 std::optional<double> number_at(const GeoTable& table, const std::string& column, std::size_t row) {
   const OutputColumn* c = table.column(column);
-  if (c == nullptr || row >= c->values.size()) return std::nullopt;
-  return as_number(c->values[row]);
+  if (c == nullptr || row >= c->size()) return std::nullopt;
+  return as_number(c->at(row));
 }
 
 std::string text_at(const GeoTable& table, const std::string& column, std::size_t row) {
   const OutputColumn* c = table.column(column);
-  if (c == nullptr || row >= c->values.size()) return {};
-  return as_text(c->values[row]);
+  if (c == nullptr || row >= c->size()) return {};
+  return as_text(c->at(row));
 }
 
 std::optional<std::size_t> row_where(const GeoTable& table, const std::string& column,
                                      const std::string& value) {
   const OutputColumn* c = table.column(column);
   if (c == nullptr) return std::nullopt;
-  for (std::size_t i = 0; i < c->values.size(); ++i) {
-    if (as_text(c->values[i]) == value) return i;
+  for (std::size_t i = 0; i < c->size(); ++i) {
+    if (as_text(c->at(i)) == value) return i;
   }
   return std::nullopt;
 }

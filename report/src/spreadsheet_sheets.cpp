@@ -52,7 +52,7 @@ OutputColumn text_column(std::string name, std::vector<std::string> values) {
   OutputColumn column;
   column.name = std::move(name);
   column.type = OutputColumn::Type::text;
-  for (std::string& v : values) column.values.emplace_back(std::move(v));
+  for (const std::string& v : values) column.push_text(v);
   return column;
 }
 

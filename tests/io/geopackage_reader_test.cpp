@@ -66,12 +66,12 @@ TEST(GeopackageReader, ReadsBackValuesLabelsAndGeometriesInTheFilesCrs) {
   const OutputColumn* name = facilities->column("name");
   ASSERT_NE(name, nullptr);
   EXPECT_EQ(name->alias, "Nom");
-  EXPECT_EQ(std::get<std::string>(*name->values[1]), "R&D <1>");
+  EXPECT_EQ(std::get<std::string>(*name->at(1)), "R&D <1>");
   const OutputColumn* capacity = facilities->column("capacity");
   EXPECT_EQ(capacity->alias, "Capacité (places)");
-  EXPECT_EQ(std::get<double>(*capacity->values[0]), 40.5);
-  EXPECT_FALSE(capacity->values[1].has_value());
-  EXPECT_EQ(std::get<std::int64_t>(*facilities->column("rank")->values[1]), 2);
+  EXPECT_EQ(std::get<double>(*capacity->at(0)), 40.5);
+  EXPECT_FALSE(capacity->at(1).has_value());
+  EXPECT_EQ(std::get<std::int64_t>(*facilities->column("rank")->at(1)), 2);
   EXPECT_EQ(facilities->column("rank")->alias, "");
   double x = 0, y = 0;
   GEOSGeomGetX_r(geos_context(), facilities->geometries[0].get(), &x);

@@ -15,8 +15,8 @@ GeoTable key_values(std::vector<std::pair<std::string, std::string>> rows) {
   OutputColumn key{"key", OutputColumn::Type::text, {}, "Clé"};
   OutputColumn value{"value", OutputColumn::Type::text, {}, "Valeur"};
   for (auto& [k, v] : rows) {
-    key.values.emplace_back(k);
-    value.values.emplace_back(v);
+    key.push_text(k);
+    value.push_text(v);
   }
   table.columns = {key, value};
   return table;
@@ -40,17 +40,17 @@ TEST(SpreadsheetSheets, OneSheetPerTableThenParametersAndSources) {
   EXPECT_EQ(sheets[0].name, "Équité");
   EXPECT_EQ(sheets[0].columns[0].name, "Indice de Gini");  // the label
   EXPECT_EQ(sheets[0].columns[1].name, "theil");           // no label: the column
-  EXPECT_EQ(std::get<double>(*sheets[0].columns[0].values[0]), 0.25);
+  EXPECT_EQ(std::get<double>(*sheets[0].columns[0].at(0)), 0.25);
   EXPECT_EQ(sheets[1].name, "Informations du calcul");
   EXPECT_EQ(sheets[2].name, "Paramètres");
-  EXPECT_EQ(std::get<std::string>(*sheets[2].columns[0].values[0]), "thresholds_minutes");
+  EXPECT_EQ(std::get<std::string>(*sheets[2].columns[0].at(0)), "thresholds_minutes");
   EXPECT_EQ(sheets[3].name, "Sources des données");
   // The file and its checksum on one row.
   bool found = false;
-  for (std::size_t i = 0; i < sheets[3].columns[0].values.size(); ++i) {
-    if (std::get<std::string>(*sheets[3].columns[0].values[i]) != "communes_file") continue;
+  for (std::size_t i = 0; i < sheets[3].columns[0].size(); ++i) {
+    if (std::get<std::string>(*sheets[3].columns[0].at(i)) != "communes_file") continue;
     found = true;
-    EXPECT_EQ(std::get<std::string>(*sheets[3].columns[2].values[i]), std::string(64, 'a'));
+    EXPECT_EQ(std::get<std::string>(*sheets[3].columns[2].at(i)), std::string(64, 'a'));
   }
   EXPECT_TRUE(found);
   EXPECT_EQ(spreadsheet_sheets(contents, Language::en)[0].columns[0].name, "gini");

@@ -39,6 +39,22 @@ struct AccessibilityParameters {
   std::optional<ChildcareSupply> supply;
 };
 
+// Why a commune is en tension, as numbers and flags; the French wording a
+// planner reads is the pipeline's (tension_reason_text), not the engine's.
+struct TensionCauses {
+  bool no_facility = false;  // the service has no facility at all (comparisons)
+  // Target population without road access to the service; > 0 is a cause
+  // (and the slow mean is then not looked at).
+  double unreachable_population = 0.0;
+  bool too_slow = false;  // mean time above the limit
+  double mean_minutes = 0.0;
+  double max_minutes = 0.0;
+  bool too_few_places = false;  // coverage rate below the floor
+  double places_per_100 = 0.0;
+  double min_places_per_100 = 0.0;
+  bool global_rate = false;  // the rate is the global one ([supply])
+};
+
 // One service type in one commune, over its target population.
 struct CommuneServiceAccess {
   double target_population = 0.0;
@@ -55,7 +71,7 @@ struct CommuneServiceAccess {
   double e2sfca_rate = 0.0;
   double gravity = 0.0;  // target-weighted mean gravity score
   bool in_tension = false;
-  std::string tension_reason;  // empty unless in_tension
+  TensionCauses tension;  // all false unless in_tension
 };
 
 // Accessibility of one service type from every demand point, for its target

@@ -27,6 +27,11 @@ void write_geopackage(const std::filesystem::path& target, std::span<const Outpu
                       std::span<const OutputRaster> rasters, const std::string& output_crs,
                       bool overwrite);
 
+// Features are committed every kFeaturesPerTransaction rows: one SQLite
+// transaction per batch keeps the journal and GDAL's pending work bounded
+// on layers of millions of features, and is as fast as one per layer.
+inline constexpr std::size_t kFeaturesPerTransaction = 65536;
+
 // `file.gpkg` -> `file.qml`: the style QGIS applies to the file's rasters.
 std::filesystem::path raster_style_path(const std::filesystem::path& target);
 
