@@ -13,6 +13,7 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/io/column_names.hpp"
 #include "couverture/io/qml_style.hpp"
 #include "gdal_support.hpp"
 
@@ -26,21 +27,6 @@ std::string sql_text(const std::string& text) {
   std::string out = "'";
   for (const char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
-}
-
-// The column stem of a service type, as the layers name their columns.
-std::string column_stem(const std::string& service_type) {
-  std::string stem;
-  for (char c : service_type) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      stem += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      stem += static_cast<char>(c - 'A' + 'a');
-    } else {
-      stem += '_';
-    }
-  }
-  return stem.empty() ? "service" : stem;
 }
 
 std::vector<std::string> text_column(GDALDataset& dataset, const std::string& sql) {
@@ -383,7 +369,7 @@ std::vector<ProjectGroup> project_groups(const StoredTables& tables) {
   std::vector<std::string> grouped;
   for (std::size_t s = 0; s < tables.services.size(); ++s) {
     const std::string& type = tables.services[s];
-    const std::string stem = column_stem(type);
+    const std::string stem = service_column(type);
     const std::string filter = "\"service_type\" = '" + type + "'";
     ProjectGroup group{default_service_info(type).french_name, s == 0, {}};
     group.layers.push_back({"facilities_" + stem, "Équipements", "facilities", filter,

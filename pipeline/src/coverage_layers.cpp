@@ -335,18 +335,4 @@ std::vector<OutputLayer> build_facility_layers(const RunOutcome& outcome) {
   return layers;
 }
 
-std::string service_column(const std::string& service_type) {
-  std::string stem;
-  for (char c : service_type) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep)
-      stem += c;
-    else if (c >= 'A' && c <= 'Z')
-      stem += static_cast<char>(c - 'A' + 'a');
-    else
-      stem += '_';
-  }
-  return stem.empty() ? "service" : stem;
-}
-
 }  // namespace couverture::pipeline

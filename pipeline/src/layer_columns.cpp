@@ -39,18 +39,6 @@ std::vector<OutputColumn> key_value_columns(
   return table.take();
 }
 
-std::string number_label(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
-}
-
-std::string number_field(double value) {
-  std::string label = number_label(value);
-  std::replace(label.begin(), label.end(), '.', '_');
-  return label;
-}
-
 std::string travel_time_style(const std::string& field, GeometryKind kind,
                               std::span<const double> thresholds, const std::string& label_field,
                               std::uint8_t fill_alpha) {

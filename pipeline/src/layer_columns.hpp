@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "couverture/io/column_names.hpp"
 #include "couverture/io/output_layer.hpp"
 #include "couverture/io/qml_style.hpp"
 
@@ -24,12 +25,6 @@ std::optional<OutputColumn::Cell> integer_value(std::int64_t value);
 // The two text columns of a run_info table, one row per (key, value).
 std::vector<OutputColumn> key_value_columns(
     const std::vector<std::pair<std::string, std::string>>& rows);
-
-// A number as a short label: 7.5 -> "7.5", 10 -> "10".
-std::string number_label(double value);
-
-// A field-name-safe form of a number: 7.5 -> "7_5" (no dot in QGIS expressions).
-std::string number_field(double value);
 
 // Travel-time classes from the thresholds, green when close to red beyond
 // the last threshold; with `fill_alpha` < 255 overlapping areas stay readable.

@@ -39,7 +39,7 @@ std::vector<ServiceView> services_of(const GeoPackageContents& run, Language lan
   for (std::size_t row = 0; row < equity->row_count(); ++row) {
     ServiceView s;
     s.type = text_at(*equity, "service_type", row);
-    s.stem = column_stem(s.type);
+    s.stem = service_column(s.type);
     s.name = default_service_info(s.type).french_name;
     s.target = text_at(*equity, "target", row);
     s.public_text = public_text(s.target, language);

@@ -82,30 +82,4 @@ std::vector<double> thresholds_of(const GeoTable& run_info) {
   return thresholds;
 }
 
-std::string number_label(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
-}
-
-std::string number_field(double value) {
-  std::string label = number_label(value);
-  std::replace(label.begin(), label.end(), '.', '_');
-  return label;
-}
-
-std::string column_stem(const std::string& service_type) {
-  std::string stem;
-  for (char c : service_type) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      stem += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      stem += static_cast<char>(c - 'A' + 'a');
-    } else {
-      stem += '_';
-    }
-  }
-  return stem.empty() ? "service" : stem;
-}
-
 }  // namespace couverture::report::detail

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "couverture/io/column_names.hpp"
 #include "couverture/io/geopackage_reader.hpp"
 #include "couverture/report/number_text.hpp"
 
@@ -50,12 +51,5 @@ struct Source {
 
 // The thresholds of run_info ("5, 10, 15, 20").
 [[nodiscard]] std::vector<double> thresholds_of(const GeoTable& run_info);
-// A number as Couverture writes it in labels and field names: 7.5 -> "7.5".
-[[nodiscard]] std::string number_label(double value);
-// ... and in field names: 7.5 -> "7_5".
-[[nodiscard]] std::string number_field(double value);
-// The column stem of a service type, as the layers name their columns:
-// lower case, anything but a-z and 0-9 as '_' ("France Services" -> "france_services").
-[[nodiscard]] std::string column_stem(const std::string& service_type);
 
 }  // namespace couverture::report::detail

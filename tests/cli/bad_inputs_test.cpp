@@ -103,8 +103,11 @@ TEST_F(BadInputsCommand, AnInputGivenAsTheOutputIsRefusedAndLeftUntouched) {
 }
 
 TEST_F(BadInputsCommand, ThousandsOfThresholdsAreRefusedBeforeComputing) {
+  // Half-minute steps: 2,500 thresholds, all within the one-day bound.
   std::string list;
-  for (int t = 1; t <= 2500; ++t) list += (t > 1 ? ", " : "") + std::to_string(t) + ".0";
+  for (int t = 1; t <= 2500; ++t) {
+    list += (t > 1 ? ", " : "") + std::to_string(t / 2) + (t % 2 == 1 ? ".5" : ".0");
+  }
   variant("wide.toml", R"(thresholds_minutes = \[[^\]]*\])", "thresholds_minutes = [" + list + "]");
   std::string output;
   EXPECT_EQ(run("run wide.toml -o wide.gpkg", output), 1) << output;

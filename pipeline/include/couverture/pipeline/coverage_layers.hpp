@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "couverture/io/column_names.hpp"
 #include "couverture/io/output_layer.hpp"
 
 namespace couverture::pipeline {
@@ -16,8 +17,5 @@ std::vector<OutputLayer> build_coverage_layers(const RunOutcome& outcome);
 // The layers of an isochrones-only run: `facilities`, `facility_access`
 // and `run_info`.
 std::vector<OutputLayer> build_facility_layers(const RunOutcome& outcome);
-
-// The column name stem of a service type, e.g. "eaje".
-std::string service_column(const std::string& service_type);
 
 }  // namespace couverture::pipeline
