@@ -1,6 +1,16 @@
 #include "couverture/pipeline/run_digest.hpp"
 
+#include "couverture/geodata/service_type.hpp"
+
 namespace couverture::pipeline {
+
+const ServiceAccessibility* find_accessibility(const RunOutcome& run,
+                                               const std::string& service_type) {
+  for (const ServiceAccessibility& s : run.accessibility) {
+    if (service_type_key(s.service_type) == service_type_key(service_type)) return &s;
+  }
+  return nullptr;
+}
 
 double total_population(const std::vector<Commune>& communes) {
   double population = 0.0;

@@ -1,6 +1,7 @@
 #include "couverture/pipeline/siting_answer.hpp"
 
 #include "couverture/geodata/service_type.hpp"
+#include "couverture/pipeline/run_digest.hpp"
 
 namespace couverture::pipeline {
 
@@ -44,14 +45,6 @@ std::uint32_t best_alternative(const SitingOutcome& outcome) {
 }
 
 }  // namespace
-
-const ServiceAccessibility* find_accessibility(const RunOutcome& run,
-                                               const std::string& service_type) {
-  for (const ServiceAccessibility& s : run.accessibility) {
-    if (service_type_key(s.service_type) == service_type_key(service_type)) return &s;
-  }
-  return nullptr;
-}
 
 SitingAnswer siting_answer(const SitingOutcome& outcome) {
   SitingAnswer answer;

@@ -48,6 +48,16 @@ TEST(RunDigest, RingsAddUpAndBandsStandAsTheyAre) {
   EXPECT_EQ(reach[1].within, (std::vector<double>{41, 99}));   // 41 + 58
 }
 
+TEST(RunDigest, FindsAServiceWhateverItsSpelling) {
+  RunOutcome run;
+  run.accessibility.resize(2);
+  run.accessibility[0].service_type = "alsh";
+  run.accessibility[1].service_type = "EAJE";
+  EXPECT_EQ(find_accessibility(run, "eaje"), &run.accessibility[1]);
+  EXPECT_EQ(find_accessibility(run, "alsh"), &run.accessibility[0]);
+  EXPECT_EQ(find_accessibility(run, "mjc"), nullptr);
+}
+
 TEST(RunDigest, TotalPopulationOfTheCommunes) {
   std::vector<Commune> communes(3);
   communes[0].population = 8000;

@@ -6,10 +6,16 @@
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/isochrone_analysis.hpp"
 #include "couverture/geodata/commune.hpp"
+#include "couverture/pipeline/scenario_runner.hpp"
 
 namespace couverture::pipeline {
 
 // The few figures a run's summary quotes beyond the engine's results.
+
+// The accessibility of `service_type` in a run (spellings of one type
+// match), or null.
+const ServiceAccessibility* find_accessibility(const RunOutcome& run,
+                                               const std::string& service_type);
 
 // The communes' population.
 double total_population(const std::vector<Commune>& communes);

@@ -31,8 +31,4 @@ struct SitingAnswer {
 
 SitingAnswer siting_answer(const SitingOutcome& outcome);
 
-// The accessibility of `service_type` in a run, or null.
-const ServiceAccessibility* find_accessibility(const RunOutcome& run,
-                                               const std::string& service_type);
-
 }  // namespace couverture::pipeline
