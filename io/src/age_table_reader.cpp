@@ -15,20 +15,6 @@ using gs::trimmed;
 
 constexpr const char* kKey = "demand.age_table";
 
-// The column, resolved once; DataError naming the file, the column and the
-// columns there are when it is missing. A CSV has no `other_tags`, so this
-// check is the only one; for an OSM source FieldLookup would look it up as
-// a tag instead.
-gs::FieldLookup column(OGRLayer& layer, const std::string& name, const std::string& where,
-                       const std::string& key) {
-  if (layer.GetLayerDefn()->GetFieldIndex(name.c_str()) < 0 &&
-      layer.GetLayerDefn()->GetFieldIndex("other_tags") < 0) {
-    throw DataError(where + ": no column '" + name + "'; columns are: " +
-                    gs::field_names(*layer.GetLayerDefn()) + " — fix " + key + " in the scenario");
-  }
-  return gs::FieldLookup(layer, name, where, key);
-}
-
 }  // namespace
 
 std::map<std::string, BandPopulation> read_age_table(const AgeTable& table,
@@ -38,12 +24,12 @@ std::map<std::string, BandPopulation> read_age_table(const AgeTable& table,
       gs::select_layer(*dataset, table.path, table.layer, std::string(kKey) + ".layer");
   const std::string where = table.path.string();
   const gs::FieldLookup code =
-      column(*layer, table.code_field, where, std::string(kKey) + ".code_field");
+      gs::table_column(*layer, table.code_field, where, std::string(kKey) + ".code_field");
   std::array<std::vector<gs::FieldLookup>, kAgeBandCount> band_columns;
   for (const AgeBand band : kAgeBands) {
     const std::string key = std::string(kKey) + ".bands." + std::string(field_name(band));
     for (const std::string& name : table.band_fields[index_of(band)]) {
-      band_columns[index_of(band)].push_back(column(*layer, name, where, key));
+      band_columns[index_of(band)].push_back(gs::table_column(*layer, name, where, key));
     }
   }
 

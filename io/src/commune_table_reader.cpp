@@ -8,20 +8,7 @@
 
 namespace couverture {
 
-namespace {
-
 namespace gs = gdal_support;
-
-gs::FieldLookup column(OGRLayer& layer, const std::string& name, const std::string& where,
-                       const std::string& key) {
-  if (layer.GetLayerDefn()->GetFieldIndex(name.c_str()) < 0) {
-    throw DataError(where + ": no column '" + name + "'; columns are: " +
-                    gs::field_names(*layer.GetLayerDefn()) + " — fix " + key + " in the scenario");
-  }
-  return gs::FieldLookup(layer, name, where, key);
-}
-
-}  // namespace
 
 std::map<std::string, double> read_commune_values(const CommuneValueTable& table,
                                                   std::vector<std::string>& warnings) {
@@ -29,8 +16,9 @@ std::map<std::string, double> read_commune_values(const CommuneValueTable& table
   auto dataset = gs::open_vector(table.path, key);
   OGRLayer* layer = gs::select_layer(*dataset, table.path, table.layer, key + ".layer");
   const std::string where = table.path.string();
-  const gs::FieldLookup code = column(*layer, table.code_field, where, key + ".code_field");
-  const gs::FieldLookup value = column(*layer, table.value_field, where, key);
+  const gs::FieldLookup code =
+      gs::table_column(*layer, table.code_field, where, key + ".code_field");
+  const gs::FieldLookup value = gs::table_column(*layer, table.value_field, where, key);
 
   gs::ErrorCollector errors;
   std::map<std::string, double> values;

@@ -93,4 +93,14 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
+FieldLookup table_column(OGRLayer& layer, const std::string& name, const std::string& where,
+                         const std::string& key) {
+  if (layer.GetLayerDefn()->GetFieldIndex(name.c_str()) < 0 &&
+      layer.GetLayerDefn()->GetFieldIndex("other_tags") < 0) {
+    throw DataError(where + ": no column '" + name + "'; columns are: " +
+                    field_names(*layer.GetLayerDefn()) + " — fix " + key + " in the scenario");
+  }
+  return FieldLookup(layer, name, where, key);
+}
+
 }  // namespace couverture::gdal_support

@@ -35,6 +35,14 @@ class FieldLookup {
   bool numeric_ = false;
 };
 
+// A column of a table the scenario names (population, age or commune
+// values): resolved once; DataError naming the file, the column, the columns
+// there are and the key to fix when it is missing. A CSV has no
+// `other_tags`, so this check is the only one; for an OSM source the name
+// is looked up as a tag instead.
+FieldLookup table_column(OGRLayer& layer, const std::string& name, const std::string& where,
+                         const std::string& key);
+
 // `text` without leading and trailing blanks (CSV cells often carry them).
 std::string trimmed(const std::string& text);
 
