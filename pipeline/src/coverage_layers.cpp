@@ -188,95 +188,125 @@ OutputLayer demand_points_layer(const RunOutcome& outcome) {
   return layer;
 }
 
-OutputLayer run_info_layer(const RunOutcome& outcome) {
-  OutputLayer layer;
-  layer.name = "run_info";
-  layer.geometry_type = "none";
-  layer.description =
-      "How this file was made: scenario, inputs and their SHA-256, versions, "
-      "parameters, timings";
+// run_info's rows, in the order they are written.
+struct RunInfoRows {
   std::vector<std::pair<std::string, std::string>> rows;
-  const auto add = [&rows](std::string k, std::string v) {
-    rows.emplace_back(std::move(k), std::move(v));
-  };
-  const Scenario& scenario = outcome.scenario;
-  add("scenario_name", scenario.name);
-  if (!scenario.note.empty()) add("note", scenario.note);
-  const auto add_file = [&](const std::string& role, const std::filesystem::path& path) {
+  void add(std::string key, std::string value) {
+    rows.emplace_back(std::move(key), std::move(value));
+  }
+  // A file's path and its SHA-256.
+  void add_file(const std::string& role, const std::filesystem::path& path) {
     add(role + "_file", path.string());
     add(role + "_sha256", sha256_file(path));
-  };
-  add_file("scenario", scenario.file);
-  add_file("communes", scenario.communes.path);
-  if (scenario.communes.population_table) {
-    add_file("population_table", scenario.communes.population_table->path);
   }
-  add_file("facilities", scenario.facilities.path);
-  add_file("network", scenario.network.path);
+};
+
+// The scenario and its main inputs.
+void add_inputs(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
+  info.add("scenario_name", scenario.name);
+  if (!scenario.note.empty()) info.add("note", scenario.note);
+  info.add_file("scenario", scenario.file);
+  info.add_file("communes", scenario.communes.path);
+  if (scenario.communes.population_table) {
+    info.add_file("population_table", scenario.communes.population_table->path);
+  }
+  info.add_file("facilities", scenario.facilities.path);
+  info.add_file("network", scenario.network.path);
+}
+
+// The versions of couverture and its libraries.
+void add_versions(RunInfoRows& info) {
   std::istringstream versions(version_text());
   for (std::string line; std::getline(versions, line);) {
     const auto space = line.find(' ');
-    add("version_" + line.substr(0, space), line.substr(space + 1));
+    info.add("version_" + line.substr(0, space), line.substr(space + 1));
   }
+}
+
+// Thresholds, profile and the walk to the road.
+void add_travel_parameters(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
   std::ostringstream thresholds;
   for (double t : scenario.analysis.thresholds_minutes) {
     thresholds << (thresholds.tellp() > 0 ? ", " : "") << t;
   }
-  add("thresholds_minutes", thresholds.str());
-  add("profile", std::string(to_string(scenario.network.profile)));
-  add("access_speed_kmh", number_label(scenario.network.access.access_speed_kmh));
-  add("max_snap_distance_m", number_label(scenario.network.access.max_snap_distance_m));
+  info.add("thresholds_minutes", thresholds.str());
+  info.add("profile", std::string(to_string(scenario.network.profile)));
+  info.add("access_speed_kmh", number_label(scenario.network.access.access_speed_kmh));
+  info.add("max_snap_distance_m", number_label(scenario.network.access.max_snap_distance_m));
+}
+
+// Where people were placed, and their ages.
+void add_demand(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
   for (std::size_t c = 0; c < outcome.demand_sources.size(); ++c) {
-    add("demand_source: " + outcome.communes[c].code + " " + outcome.communes[c].name,
-        std::string(to_string(outcome.demand_sources[c])) +
-            (outcome.communes[c].bands_estimated ? ", age bands estimated from shares"
-                                                 : ", age bands from data"));
+    info.add("demand_source: " + outcome.communes[c].code + " " + outcome.communes[c].name,
+             std::string(to_string(outcome.demand_sources[c])) +
+                 (outcome.communes[c].bands_estimated ? ", age bands estimated from shares"
+                                                      : ", age bands from data"));
   }
-  add("demand_model",
-      "source " + std::string(to_string(scenario.demand.source)) +
-          " (insee_grid, then buildings, then residential "
-          "landuse, then a regular grid of spacing " +
-          number_label(scenario.analysis.demand_spacing_m) + " m); buildings gathered in " +
-          number_label(scenario.demand.building_cell_m) + " m cells, footprints under " +
-          number_label(scenario.demand.min_building_m2) + " m² left out");
-  if (scenario.demand.age_table) add_file("age_table", scenario.demand.age_table->path);
-  if (!scenario.demand.insee_grid.empty()) add_file("insee_grid", scenario.demand.insee_grid);
+  info.add("demand_model",
+           "source " + std::string(to_string(scenario.demand.source)) +
+               " (insee_grid, then buildings, then residential "
+               "landuse, then a regular grid of spacing " +
+               number_label(scenario.analysis.demand_spacing_m) + " m); buildings gathered in " +
+               number_label(scenario.demand.building_cell_m) + " m cells, footprints under " +
+               number_label(scenario.demand.min_building_m2) + " m² left out");
+  if (scenario.demand.age_table) info.add_file("age_table", scenario.demand.age_table->path);
+  if (!scenario.demand.insee_grid.empty()) info.add_file("insee_grid", scenario.demand.insee_grid);
   std::ostringstream shares;
   for (AgeBand band : kAgeBands) {
     shares << (shares.tellp() > 0 ? ", " : "") << to_string(band) << " "
            << scenario.demand.band_shares[index_of(band)];
   }
-  add("age_band_shares", shares.str());
+  info.add("age_band_shares", shares.str());
+}
+
+// Targets, catchment, tension, supply, groups, equity and privacy.
+void add_accessibility(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
   for (const ServiceAccessibility& service : outcome.accessibility) {
-    add("target_" + service.service_type, service.target.to_string());
+    info.add("target_" + service.service_type, service.target.to_string());
   }
   const AccessibilitySettings& access = scenario.accessibility;
-  add("catchment_minutes", number_label(access.catchment_minutes));
-  add("e2sfca_decay", std::string(to_string(access.decay)));
-  add("gravity_beta_per_minute", number_label(access.gravity_beta_per_minute));
-  add("tension", "slower than " + number_label(scenario.tension.max_minutes) + " min or under " +
-                     number_label(scenario.tension.min_places_per_100) +
-                     " places per 100 (E2SFCA)");
-  for (const auto& [k, v] : supply_run_info(outcome)) add(k, v);
-  for (const auto& [k, v] : groups_run_info(outcome)) add(k, v);
-  add("equity_measure", std::string(to_string(scenario.equity.measure)));
-  add("privacy",
-      scenario.privacy.mask_small_counts
-          ? "counts under " + number_label(scenario.privacy.threshold) + " masked in demand_points"
-          : "no masking");
-  add("travel_direction",
-      scenario.network.access.direction == TravelDirection::to_facility
-          ? "to_facility: from each demand point to the nearest facility (inbound)"
-          : "from_facility: from the nearest facility out to each demand point (outbound)");
-  if (!scenario.network.dem.empty()) add_file("dem", scenario.network.dem);
+  info.add("catchment_minutes", number_label(access.catchment_minutes));
+  info.add("e2sfca_decay", std::string(to_string(access.decay)));
+  info.add("gravity_beta_per_minute", number_label(access.gravity_beta_per_minute));
+  info.add("tension", "slower than " + number_label(scenario.tension.max_minutes) +
+                          " min or under " + number_label(scenario.tension.min_places_per_100) +
+                          " places per 100 (E2SFCA)");
+  for (const auto& [k, v] : supply_run_info(outcome)) info.add(k, v);
+  for (const auto& [k, v] : groups_run_info(outcome)) info.add(k, v);
+  info.add("equity_measure", std::string(to_string(scenario.equity.measure)));
+  info.add("privacy", scenario.privacy.mask_small_counts
+                          ? "counts under " + number_label(scenario.privacy.threshold) +
+                                " masked in demand_points"
+                          : "no masking");
+}
+
+// Direction, elevation model, speeds and access rules.
+void add_network_rules(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
+  info.add("travel_direction",
+           scenario.network.access.direction == TravelDirection::to_facility
+               ? "to_facility: from each demand point to the nearest facility (inbound)"
+               : "from_facility: from the nearest facility out to each demand point (outbound)");
+  if (!scenario.network.dem.empty()) info.add_file("dem", scenario.network.dem);
   for (const auto& [road_class, kmh] : scenario.network.speeds_kmh) {
-    add("speed_kmh_" + road_class, number_label(kmh));
+    info.add("speed_kmh_" + road_class, number_label(kmh));
   }
-  for (const std::string& rule : scenario.network.access_permit) add("access_permit", rule);
-  for (const std::string& rule : scenario.network.access_forbid) add("access_forbid", rule);
+  for (const std::string& rule : scenario.network.access_permit) info.add("access_permit", rule);
+  for (const std::string& rule : scenario.network.access_forbid) info.add("access_forbid", rule);
+}
+
+// How the isochrones were drawn and checked.
+void add_isochrones(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
   if (outcome.isochrones.computed) {
     const IsochroneOutcome& iso = outcome.isochrones;
-    add("isochrones",
+    info.add(
+        "isochrones",
         std::string(to_string(scenario.isochrones.form)) +
             ": contours of a travel-time surface of " + number_label(iso.grid.cell_m) +
             " m cells in " + scenario.output.crs +
@@ -290,21 +320,44 @@ OutputLayer run_info_layer(const RunOutcome& outcome) {
             "inside, demand points on the side their time says beyond one cell of the edge); " +
             std::to_string(iso.polygons_repaired) + " polygons repaired");
   }
-  add("output_crs", scenario.output.crs);
-  add("road_network", std::to_string(outcome.roads->node_count()) + " nodes, " +
-                          std::to_string(outcome.roads->arc_count()) + " arcs, from " +
-                          outcome.roads->source_description);
+}
+
+// The output CRS, the graph, timings, warnings and licence.
+void add_run(const RunOutcome& outcome, RunInfoRows& info) {
+  const Scenario& scenario = outcome.scenario;
+  info.add("output_crs", scenario.output.crs);
+  info.add("road_network", std::to_string(outcome.roads->node_count()) + " nodes, " +
+                               std::to_string(outcome.roads->arc_count()) + " arcs, from " +
+                               outcome.roads->source_description);
   for (const auto& [stage, seconds] : outcome.timings) {
     std::ostringstream text;
     text.precision(3);
     text << std::fixed << seconds;
-    add("time_s: " + stage, text.str());
+    info.add("time_s: " + stage, text.str());
   }
   for (std::size_t i = 0; i < outcome.warnings.size(); ++i) {
-    add("warning_" + std::to_string(i + 1), outcome.warnings[i]);
+    info.add("warning_" + std::to_string(i + 1), outcome.warnings[i]);
   }
-  add("licence", "road data read from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0");
-  layer.columns = key_value_columns(rows);
+  info.add("licence", "road data read from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0");
+}
+
+OutputLayer run_info_layer(const RunOutcome& outcome) {
+  OutputLayer layer;
+  layer.name = "run_info";
+  layer.geometry_type = "none";
+  layer.description =
+      "How this file was made: scenario, inputs and their SHA-256, versions, "
+      "parameters, timings";
+  RunInfoRows info;
+  add_inputs(outcome, info);
+  add_versions(info);
+  add_travel_parameters(outcome, info);
+  add_demand(outcome, info);
+  add_accessibility(outcome, info);
+  add_network_rules(outcome, info);
+  add_isochrones(outcome, info);
+  add_run(outcome, info);
+  layer.columns = key_value_columns(info.rows);
   return layer;
 }
 
