@@ -59,11 +59,13 @@ bool same_population_sources(const Scenario& a, const Scenario& b) {
 
 }  // namespace
 
-RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKind kind,
-                            const RunOutcome* reuse) {
-  RunOutcome outcome;
-  outcome.scenario = scenario;
+namespace {
 
+// The communes (with their age bands) and the facilities (with the
+// scenario's changes), checked for colliding service columns and the
+// output's column budget.
+void read_places(RunOutcome& outcome, Progress& progress) {
+  const Scenario& scenario = outcome.scenario;
   progress.stage("reading communes from " + scenario.communes.path.filename().string());
   outcome.communes = read_communes(scenario.communes, outcome.warnings);
   assign_scenario_age_bands(scenario, outcome.communes, progress, outcome.warnings);
@@ -80,6 +82,12 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     for (const Facility& facility : outcome.facilities) types.insert(facility.service_type);
     check_column_budget(scenario, types.size());
   }
+}
+
+// The road network (the baseline's when a variant reads the same one),
+// checked against the communes, and the scenario's road changes.
+void load_roads(RunOutcome& outcome, Progress& progress, const RunOutcome* reuse) {
+  const Scenario& scenario = outcome.scenario;
   if (reuse != nullptr && reuse->network &&
       same_network(reuse->scenario.network, scenario.network)) {
     outcome.network = reuse->network;
@@ -105,6 +113,11 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
   } else {
     outcome.roads = outcome.network;
   }
+}
+
+// Where people live (the baseline's sources when they are the same).
+void load_population_sources(RunOutcome& outcome, Progress& progress, const RunOutcome* reuse) {
+  const Scenario& scenario = outcome.scenario;
   if (reuse != nullptr && reuse->population_sources &&
       same_population_sources(reuse->scenario, scenario)) {
     outcome.population_sources = reuse->population_sources;
@@ -112,7 +125,12 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     outcome.population_sources = std::make_shared<const PopulationSources>(
         read_population_sources(scenario, progress, outcome.warnings));
   }
+}
 
+// Demand points, snapping and nearest-facility times; the communes take
+// the grid's age bands where it knew them better.
+void measure_coverage(RunOutcome& outcome, Progress& progress) {
+  const Scenario& scenario = outcome.scenario;
   CoverageParameters parameters;
   parameters.thresholds_minutes = scenario.analysis.thresholds_minutes;
   parameters.network = scenario.network.access;
@@ -141,22 +159,37 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
     outcome.communes[c].population_by_band = outcome.coverage.bands_by_commune[c];
     outcome.communes[c].bands_estimated = false;
   }
-  if (kind != RunKind::isochrones) {
-    AccessibilityParameters access = accessibility_parameters(scenario);
-    access.supply = read_childcare_supply(scenario, outcome.communes, progress, outcome.warnings);
-    progress.stage("accessibility, coverage rates and equity");
-    outcome.accessibility = analyse_accessibility(*outcome.roads, outcome.communes,
-                                                  outcome.facilities, outcome.coverage, access);
-    check_supply_used(scenario, outcome.accessibility, outcome.warnings);
-    if (!scenario.demand.groups.empty()) {
-      outcome.groups =
-          build_priority_groups(scenario, outcome.communes, outcome.coverage,
-                                *outcome.population_sources, progress, outcome.warnings);
-      outcome.group_comparisons =
-          compare_priority_groups(outcome.coverage.services, outcome.accessibility, outcome.groups,
-                                  scenario.analysis.thresholds_minutes);
-    }
+}
+
+// Accessibility, coverage rates, equity and priority groups.
+void measure_accessibility(RunOutcome& outcome, Progress& progress) {
+  const Scenario& scenario = outcome.scenario;
+  AccessibilityParameters access = accessibility_parameters(scenario);
+  access.supply = read_childcare_supply(scenario, outcome.communes, progress, outcome.warnings);
+  progress.stage("accessibility, coverage rates and equity");
+  outcome.accessibility = analyse_accessibility(*outcome.roads, outcome.communes,
+                                                outcome.facilities, outcome.coverage, access);
+  check_supply_used(scenario, outcome.accessibility, outcome.warnings);
+  if (!scenario.demand.groups.empty()) {
+    outcome.groups = build_priority_groups(scenario, outcome.communes, outcome.coverage,
+                                           *outcome.population_sources, progress, outcome.warnings);
+    outcome.group_comparisons =
+        compare_priority_groups(outcome.coverage.services, outcome.accessibility, outcome.groups,
+                                scenario.analysis.thresholds_minutes);
   }
+}
+
+}  // namespace
+
+RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKind kind,
+                            const RunOutcome* reuse) {
+  RunOutcome outcome;
+  outcome.scenario = scenario;
+  read_places(outcome, progress);
+  load_roads(outcome, progress, reuse);
+  load_population_sources(outcome, progress, reuse);
+  measure_coverage(outcome, progress);
+  if (kind != RunKind::isochrones) measure_accessibility(outcome, progress);
   if (draws_isochrones(scenario, kind)) {
     outcome.isochrones = compute_isochrones(outcome, progress);
   }
