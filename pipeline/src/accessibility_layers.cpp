@@ -235,7 +235,10 @@ void add_demand_point_accessibility_columns(const RunOutcome& outcome, OutputLay
   table.append_to(layer);
 }
 
-std::vector<OutputLayer> build_equity_layers(const RunOutcome& outcome) {
+namespace {
+
+// The equity indices of every service (one row each).
+OutputLayer equity_layer(const RunOutcome& outcome) {
   const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
   OutputLayer equity;
   equity.name = "equity";
@@ -277,7 +280,12 @@ std::vector<OutputLayer> build_equity_layers(const RunOutcome& outcome) {
               Real::hundredths, [&](std::size_t s) { return 100.0 * services[s].share_beyond[t]; });
   }
   equity.columns = rows.take();
+  return equity;
+}
 
+// The Lorenz curves, for plotting.
+OutputLayer lorenz_layer(const RunOutcome& outcome) {
+  const auto& services = outcome.accessibility;
   OutputLayer lorenz;
   lorenz.name = "lorenz";
   lorenz.geometry_type = "none";
@@ -297,7 +305,12 @@ std::vector<OutputLayer> build_equity_layers(const RunOutcome& outcome) {
       .real({"value_share", "Part cumulée de la mesure", "part (0–1)"}, Real::exact,
             [&](std::size_t p) { return points[p].second->value_share; });
   lorenz.columns = curve.take();
+  return lorenz;
+}
 
+// The communes in tension, per service, worst first.
+OutputLayer tension_layer(const RunOutcome& outcome) {
+  const auto& services = outcome.accessibility;
   OutputLayer tension;
   tension.name = "zones_en_tension";
   tension.geometry_type = "multipolygon";
@@ -344,10 +357,16 @@ std::vector<OutputLayer> build_equity_layers(const RunOutcome& outcome) {
   }
   tension.style_qml =
       categorized_style_qml("service_type", GeometryKind::polygon, categories, "name");
+  return tension;
+}
+
+}  // namespace
+
+std::vector<OutputLayer> build_equity_layers(const RunOutcome& outcome) {
   std::vector<OutputLayer> layers;
-  layers.push_back(std::move(equity));
-  layers.push_back(std::move(lorenz));
-  layers.push_back(std::move(tension));
+  layers.push_back(equity_layer(outcome));
+  layers.push_back(lorenz_layer(outcome));
+  layers.push_back(tension_layer(outcome));
   return layers;
 }
 
