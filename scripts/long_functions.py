@@ -26,6 +26,8 @@ import sys
 LIBRARIES = ("algorithms", "geodata", "io", "engine", "pipeline", "cli", "demo", "report")
 SCOPE_KEYWORDS = re.compile(r"^(template\s*<.*>\s*)?(inline\s+)?(namespace|class|struct|union|enum)\b"
                             r"|^extern\s*\"?C?\"?$|^extern\s+$", re.S)
+RAW_STRING = re.compile(r'(?:u8|u|U|L)?R"([^()\\\s]{0,16})\(')
+ACCESS = re.compile(r"\s*(public|protected|private)\s*:(?!:)")
 CONTROL = re.compile(r"^(if|for|while|switch|catch|do|else|try|return)\b")
 
 
@@ -68,9 +70,9 @@ def blank_code(text):
             out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
             continue
-        raw = re.match(r'(?:u8|u|U|L)?R"([^()\\\s]{0,16})\(', text[i:i + 24])
+        raw = c in "uULR" and RAW_STRING.match(text, i, i + 24)
         if raw and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")):
-            end = text.find(")" + raw.group(1) + '"', i + raw.end())
+            end = text.find(")" + raw.group(1) + '"', raw.end())
             j = n if end < 0 else end + len(raw.group(1)) + 2
             out.append(re.sub(r"[^\n]", " ", text[i:j]))
             i = j
@@ -122,12 +124,10 @@ def is_constructor_initialiser(header):
 
 
 def function_name(header):
+    """The declared name, qualified as written (`Class::name`, `operator()`)."""
     flat = top_level(header).replace("\n", " ")
-    match = re.search(r"(operator\s*(\(\)|[^\s(]+)|[A-Za-z_~][\w:~<>,\s]*?)\s*\(", flat)
-    if not match:
-        return flat.strip()[:40]
-    name = match.group(1).strip()
-    return name.split()[-1] if " " in name and not name.startswith("operator") else name
+    match = re.search(r"((?:[\w~]+::)*(?:operator\s*(?:\(\)|[^\s(]+)|~?\w+))\s*\(", flat)
+    return match.group(1) if match else flat.strip()[:40]
 
 
 def classify(header):
@@ -168,6 +168,11 @@ def scan_file(path, rel):
         if c == ";" or c == "}":
             header_start = i + 1
         elif c == "{":
+            # An access specifier ends the previous member, as ';' does.
+            access = ACCESS.match(code, header_start, i)
+            while access:
+                header_start = access.end()
+                access = ACCESS.match(code, header_start, i)
             header = code[header_start:i]
             if is_constructor_initialiser(header):
                 i = match_brace(code, i) + 1
@@ -218,8 +223,7 @@ def main():
     long_ones = sorted((f for f in functions if f[3] > args.max), key=lambda f: (-f[3], f[0], f[1]))
     for rel, line, name, length in long_ones:
         print(f"{rel}:{line}: {name} ({length} lines)")
-    print(f"{len(long_ones)} of {len(functions)} functions are longer than {args.max} lines",
-          file=sys.stderr if not long_ones else sys.stdout)
+    print(f"{len(long_ones)} of {len(functions)} functions are longer than {args.max} lines")
     return 1 if long_ones else 0
 
 
