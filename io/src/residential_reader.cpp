@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "couverture/geodata/data_error.hpp"
+#include "file_access.hpp"
 
 namespace couverture {
 
@@ -356,6 +357,7 @@ std::vector<Shape> read_extract_shapes(const std::filesystem::path& pbf) {
     throw DataError(pbf.string() + ": no such file; check " + kKey +
                     " (or the network's OSM file) in the scenario");
   }
+  require_openable(pbf);  // else libosmium reads it as a damaged file
   const std::string where = pbf.string();
   try {
     osmium::io::File{where}.check();  // the format, guessed from the suffixes
