@@ -118,6 +118,22 @@ TEST_F(BadInputsCommand, ThousandsOfThresholdsAreRefusedBeforeComputing) {
   EXPECT_EQ(output.find("loading the road network"), std::string::npos) << output;
 }
 
+TEST_F(BadInputsCommand, HundredsOfThresholdsAreRefusedBeforeComputingToo) {
+  // 170 thresholds: the coverage columns alone fit (6 services x 173), the
+  // accessibility columns (one more per threshold) do not; SQLite used to
+  // refuse the table only after the whole run.
+  std::string list;
+  for (int t = 1; t <= 170; ++t) list += (t > 1 ? ", " : "") + std::to_string(t) + ".0";
+  variant("hundreds.toml", R"(thresholds_minutes = \[[^\]]*\])",
+          "thresholds_minutes = [" + list + "]");
+  std::string output;
+  EXPECT_EQ(run("run hundreds.toml -o hundreds.gpkg", output), 1) << output;
+  expect_all(output,
+             {"hundreds.toml", "[analysis] thresholds_minutes", "170 thresholds", "keep at most"});
+  EXPECT_FALSE(fs::exists(demo() / "hundreds.gpkg"));
+  EXPECT_EQ(output.find("loading the road network"), std::string::npos) << output;
+}
+
 TEST_F(BadInputsCommand, RoadNetworkOfAnotherAreaIsRefused) {
   // A commune in Brittany, the demo's roads in the Vosges.
   std::ofstream(demo() / "brittany.geojson")
