@@ -8,7 +8,7 @@
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/run_digest.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::cli {
 
@@ -96,7 +96,7 @@ void print_service_change(const RunOutcome& baseline, const RunOutcome& variant,
               s.target_losing, tension_count(before), tension_count(after));
   // French: decimal comma, and 0 or 1 take the singular.
   const auto fr = [](double value, int decimals) {
-    return report::format_number(value, decimals, report::Language::fr);
+    return format_number(value, decimals, Language::fr);
   };
   const bool one_gains = std::round(s.target_gaining) < 2.0;
   const bool one_loses = std::round(s.target_losing) < 2.0;

@@ -9,7 +9,7 @@
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/siting_answer.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::cli {
 
@@ -39,7 +39,7 @@ std::string english_counted(const ServiceNoun& noun, std::size_t count) {
 
 // A French number: decimal comma, thin spaces between thousands.
 std::string fr(double value, int decimals) {
-  return report::format_number(value, decimals, report::Language::fr);
+  return format_number(value, decimals, Language::fr);
 }
 
 // A count or a capacity as few digits as it needs: 10, 12,5.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "couverture/io/geopackage_reader.hpp"
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::report::detail {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "couverture/io/geopackage_reader.hpp"
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::report {
 

@@ -4,7 +4,7 @@
 
 #include "couverture/io/geopackage_reader.hpp"
 #include "couverture/io/output_layer.hpp"
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::report {
 
