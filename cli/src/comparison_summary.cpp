@@ -5,10 +5,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/run_digest.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
-#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::cli {
 

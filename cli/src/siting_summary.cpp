@@ -5,11 +5,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/geodata/service_noun.hpp"
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/siting_answer.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
-#include "couverture/geodata/number_text.hpp"
 
 namespace couverture::cli {
 
@@ -38,9 +38,7 @@ std::string english_counted(const ServiceNoun& noun, std::size_t count) {
 }
 
 // A French number: decimal comma, thin spaces between thousands.
-std::string fr(double value, int decimals) {
-  return format_number(value, decimals, Language::fr);
-}
+std::string fr(double value, int decimals) { return format_number(value, decimals, Language::fr); }
 
 // A count or a capacity as few digits as it needs: 10, 12,5.
 std::string fr_short(double value) {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "couverture/io/geopackage_reader.hpp"
 #include "couverture/geodata/number_text.hpp"
+#include "couverture/io/geopackage_reader.hpp"
 
 namespace couverture::report::detail {
 
