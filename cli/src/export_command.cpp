@@ -1,11 +1,11 @@
 #include <memory>
 
 #include "command.hpp"
-#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_reader.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/spreadsheet_writer.hpp"
 #include "couverture/report/spreadsheet_sheets.hpp"
-#include "output_checks.hpp"
+#include "summary_printing.hpp"
 #include "usage_error.hpp"
 
 namespace couverture::cli {

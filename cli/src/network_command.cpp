@@ -12,11 +12,11 @@
 #include "couverture/engine/network_statistics.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/travel_profile.hpp"
-#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/network_loader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/road_graph_file.hpp"
-#include "output_checks.hpp"
+#include "summary_printing.hpp"
 #include "terminal_progress.hpp"
 #include "usage_error.hpp"
 

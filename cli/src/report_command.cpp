@@ -6,9 +6,10 @@
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_reader.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/report/diagnostic_report.hpp"
 #include "couverture/report/pdf_printer.hpp"
-#include "output_checks.hpp"
+#include "summary_printing.hpp"
 #include "usage_error.hpp"
 
 namespace couverture::cli {
