@@ -11,7 +11,6 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "failure_report.hpp"
-#include "reach_text.hpp"
 #include "test_support.hpp"
 #include "usage_error.hpp"
 
@@ -204,19 +203,6 @@ TEST(FailureReport, KernelArgumentErrorsAreReportedAsBugsNotAsData) {
   EXPECT_EQ(text, "couverture: --sites must be >= 1\n");
   EXPECT_EQ(report(std::make_exception_ptr(std::runtime_error("disk full")), text), 1);
   EXPECT_EQ(report(std::make_exception_ptr(42), text), 3);
-}
-
-TEST(ReachText, NobodyReachingIsNotAZeroTime) {
-  GroupAccessibility nobody{
-      .weight = 120.0, .reachable_weight = 0.0, .mean = 0.0, .max = 0.0, .share_within = {}};
-  EXPECT_TRUE(cli::nobody_reaches(nobody));
-  EXPECT_TRUE(cli::minutes_json(nobody, nobody.mean).is_null());
-  EXPECT_EQ(cli::minutes_cell(nobody, nobody.max), "   n/a");
-  GroupAccessibility some{
-      .weight = 120.0, .reachable_weight = 60.0, .mean = 7.456, .max = 12.0, .share_within = {}};
-  EXPECT_FALSE(cli::nobody_reaches(some));
-  EXPECT_DOUBLE_EQ(cli::minutes_json(some, some.mean).get<double>(), 7.46);
-  EXPECT_EQ(cli::minutes_cell(some, some.max), "  12.0");
 }
 
 }  // namespace
