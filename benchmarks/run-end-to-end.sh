@@ -17,7 +17,8 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir=${BUILD_DIR:-$repo/build}
-shared=${COUVERTURE_SHARED_DATA:-$repo/../shared/data}
+source "$repo/scripts/scenario-parts.sh"
+shared=$(shared_data_dir)
 sizes=(10000 100000 1000000)
 quick=0
 isochrones=()

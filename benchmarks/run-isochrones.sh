@@ -15,7 +15,8 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir=${BUILD_DIR:-$repo/build}
-shared=${COUVERTURE_SHARED_DATA:-$repo/../shared/data}
+source "$repo/scripts/scenario-parts.sh"
+shared=$(shared_data_dir)
 quick=()
 for arg in "$@"; do
   case $arg in

@@ -10,7 +10,7 @@
 # (one multi-source search, every demand point's time checked against ours):
 # benchmarks/results/peers-job-<graph>-<UTC>.json.
 # Speed is reported, never asserted; a peer disagreeing on a time prints the
-# mismatch and exits 3 (CI fails on it).
+# mismatch and exits 4 (CI fails on it; 3 stays couverture's internal error).
 #
 # Usage: benchmarks/run-peers.sh [porto|liechtenstein|andorra|...]   (default porto)
 # Environment: BUILD_DIR (default build), SOURCES (20), SEED (42), REPEATS (3),
@@ -26,7 +26,8 @@ sources_count=${SOURCES:-20}
 seed=${SEED:-42}
 repeats=${REPEATS:-3}
 pg_port=${PG_PORT:-55432}
-shared=${COUVERTURE_SHARED_DATA:-$repo/../shared/data}
+source "$repo/scripts/scenario-parts.sh"
+shared=$(shared_data_dir)
 pbf="$shared/osm/$graph.osm.pbf"
 tool="$build_dir/bin/couverture_bench_tool"
 pg_bin=/usr/lib/postgresql/15/bin
@@ -117,22 +118,11 @@ if [[ -f "$job_inputs/facilities50.csv" && -f "$job_inputs/communes.geojson" ]];
   chmod 755 "$job"
   cp "$job_inputs/communes.geojson" "$job_inputs/facilities50.csv" "$job/"
   "$couverture" -q network build --osm "$pbf" --profile car -o "$job/graph.cgraph"
-  cat >"$job/scenario.toml" <<TOML
-name = "$graph, 50 creches (peer benchmark)"
-[communes]
-path = "communes.geojson"
-code_field = "code_insee"
-name_field = "nom"
-population_field = "population"
-[facilities]
-path = "facilities50.csv"
-x_field = "x"
-y_field = "y"
-crs = "EPSG:4326"
-id_field = "id"
-name_field = "name"
-type_field = "type"
-capacity_field = "capacity"
+  {
+    echo "name = \"$graph, 50 creches (peer benchmark)\""
+    bench_communes_toml communes.geojson
+    csv_facilities_toml facilities50.csv
+    cat <<TOML
 [network]
 path = "graph.cgraph"
 profile = "car"
@@ -141,6 +131,7 @@ thresholds_minutes = [5, 10, 15, 20]
 [isochrones]
 enabled = false
 TOML
+  } >"$job/scenario.toml"
   "$tool" export-job "$job/scenario.toml" "$job" >"$job/job.json"
   job_json="$results_dir/peers-job-$graph-$(date -u +%Y%m%dT%H%M%SZ).json"
   /usr/bin/python3 "$repo/benchmarks/peers/compare_job.py" --graph-name "$graph" \
@@ -150,7 +141,7 @@ TOML
   job_status=0
   wait "$runner" || job_status=$?
   runner=""
-  # A disagreement (3) outranks any other failure.
-  if [[ $job_status -eq 3 || ( $status -eq 0 && $job_status -ne 0 ) ]]; then status=$job_status; fi
+  # A disagreement (4) outranks any other failure.
+  if [[ $job_status -eq 4 || ( $status -eq 0 && $job_status -ne 0 ) ]]; then status=$job_status; fi
 fi
 exit "$status"

@@ -15,7 +15,8 @@
 set -euo pipefail
 binary=$(realpath "$1")
 out=$2
-shared=${COUVERTURE_SHARED_DATA:-$(dirname "$(realpath "$0")")/../../shared/data}
+source "$(dirname "$(realpath "$0")")/scenario-parts.sh"
+shared=$(shared_data_dir)
 rm -rf "$out" && mkdir -p "$out" && cd "$out"
 
 "$binary" -q demo -o demo.gpkg
@@ -31,28 +32,12 @@ pbf="$shared/osm/liechtenstein.osm.pbf"
 if [[ -f $pbf ]]; then
   mkdir li && cd li
   printf 'id,name,type,x,y,capacity\nvaduz,Kita Vaduz,eaje,9.5209,47.1410,30\nschaan,Kita Schaan,eaje,9.5095,47.1650,20\ntriesen,Schule Triesen,alsh,9.5290,47.1070,60\n' >kitas.csv
-  printf 'osm_id,population\n1155945,5100\n1155946,1100\n1155947,1650\n1155948,2600\n1155949,4400\n1155950,2200\n1155951,4250\n1155952,5900\n1155953,4600\n1155954,450\n1155956,5400\n' >population.csv
-  cat >li.toml <<TOML
-name = "Liechtenstein"
-[communes]
-path = "$pbf"
-layer = "multipolygons"
-filter = "admin_level = '8'"
-code_field = "osm_id"
-name_field = "name"
-[communes.population_table]
-path = "population.csv"
-code_field = "osm_id"
-population_field = "population"
-[facilities]
-path = "kitas.csv"
-x_field = "x"
-y_field = "y"
-crs = "EPSG:4326"
-id_field = "id"
-name_field = "name"
-type_field = "type"
-capacity_field = "capacity"
+  liechtenstein_population_csv >population.csv
+  {
+    echo 'name = "Liechtenstein"'
+    liechtenstein_communes_toml "$pbf"
+    csv_facilities_toml kitas.csv
+    cat <<TOML
 [network]
 path = "$pbf"
 [isochrones]
@@ -61,6 +46,7 @@ cell_m = 100
 path = "li.gpkg"
 crs = "EPSG:2056"
 TOML
+  } >li.toml
   "$binary" -q run li.toml
   rm -f li.toml  # holds the absolute path of the shared data
 else

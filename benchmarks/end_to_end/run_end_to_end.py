@@ -19,12 +19,15 @@ import subprocess
 import sys
 import time
 
-# Population of Liechtenstein's 11 municipalities (Amt für Statistik, end of 2015, rounded),
-# joined on the OSM relation id of their admin_level 8 boundary (as in tests/cli).
-LIECHTENSTEIN_POPULATION = {
-    1155945: 5100, 1155946: 1100, 1155947: 1650, 1155948: 2600, 1155949: 4400, 1155950: 2200,
-    1155951: 4250, 1155952: 5900, 1155953: 4600, 1155954: 450, 1155956: 5400,
-}
+# scripts/scenario-parts.sh: the pieces of scenario TOML the benchmarks share (Liechtenstein's
+# communes and their population among them).
+SCENARIO_PARTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
+                              "scenario-parts.sh")
+
+
+def scenario_part(name, *arguments):
+    return subprocess.run([SCENARIO_PARTS, name, *arguments], check=True, capture_output=True,
+                          text=True).stdout
 
 # Stage names as the run reports them, folded into the table's columns by prefix.
 STAGE_COLUMNS = [
@@ -42,9 +45,7 @@ def liechtenstein_scenario(pbf, folder, isochrones):
     reader)."""
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "population.csv"), "w") as f:
-        f.write("osm_id,population\n")
-        for osm_id, population in LIECHTENSTEIN_POPULATION.items():
-            f.write(f"{osm_id},{population}\n")
+        f.write(scenario_part("liechtenstein_population_csv"))
     facilities = os.path.join(folder, "facilities.gpkg")
     amenity_tag = "other_tags LIKE '%\"amenity\"=>\"{}\"%'"
     points_sql = (
@@ -65,17 +66,7 @@ def liechtenstein_scenario(pbf, folder, isochrones):
     with open(scenario, "w") as f:
         f.write(f"""name = "Liechtenstein (OSM)"
 note = "communes: OSM admin_level 8; population 2015 rounded; facilities: OSM kindergartens and schools"
-[communes]
-path = "{pbf}"
-layer = "multipolygons"
-filter = "admin_level = '8'"
-code_field = "osm_id"
-name_field = "name"
-[communes.population_table]
-path = "population.csv"
-code_field = "osm_id"
-population_field = "population"
-[facilities]
+{scenario_part("liechtenstein_communes_toml", pbf)}[facilities]
 path = "facilities.gpkg"
 layer = "facilities"
 id_field = "id"

@@ -21,29 +21,28 @@ OLD = {
 }
 TARGETS = {"demo": {"total_s": 1.5}, "porto-50m": {"isochrone_s": 5.0, "total_s": 8.0, "peak_mb": 1024}}
 
-PORTO_SCENARIO = """name = "Porto, 50 crèches"
-[communes]
-path = "{bench}/communes.geojson"
-code_field = "code_insee"
-name_field = "nom"
-population_field = "population"
-[facilities]
-path = "{bench}/facilities50.csv"
-x_field = "x"
-y_field = "y"
-crs = "EPSG:4326"
-id_field = "id"
-name_field = "name"
-type_field = "type"
-capacity_field = "capacity"
-[network]
+# scripts/scenario-parts.sh: the pieces of scenario TOML the benchmarks share.
+SCENARIO_PARTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
+                              "scenario-parts.sh")
+
+
+def scenario_part(name, *arguments):
+    return subprocess.run([SCENARIO_PARTS, name, *arguments], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def porto_scenario(bench, pbf, cell):
+    return ('name = "Porto, 50 crèches"\n'
+            + scenario_part("bench_communes_toml", f"{bench}/communes.geojson")
+            + scenario_part("csv_facilities_toml", f"{bench}/facilities50.csv")
+            + f"""[network]
 path = "{pbf}"
 [isochrones]
 cell_m = {cell}
 [output]
 path = "porto.gpkg"
 crs = "EPSG:3763"
-"""
+""")
 
 
 def timed_run(couverture, scenario, output):
@@ -120,7 +119,7 @@ def main():
         for cell in ([50] if a.quick else [25, 50, 100]):
             scenario = os.path.join(a.work, f"porto-{cell}.toml")
             with open(scenario, "w") as f:
-                f.write(PORTO_SCENARIO.format(bench=bench, pbf=graph, cell=cell))
+                f.write(porto_scenario(bench, graph, cell))
             print(f"isochrones: Porto, {cell} m cells", file=sys.stderr, flush=True)
             cases.append(describe(f"porto-{cell}m", *timed_run(
                 a.couverture, scenario, os.path.join(a.work, f"porto-{cell}.gpkg"))))

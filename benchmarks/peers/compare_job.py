@@ -18,6 +18,11 @@ import subprocess
 import sys
 import tempfile
 
+# A peer disagreeing on a time: its own exit code, apart from a crash (1),
+# a usage error (2) and couverture's internal error (3); run-peers.sh and
+# .ci/run read it.
+MISMATCH_EXIT = 4
+
 PEERS = ("networkx", "igraph", "pgrouting")
 TOLERANCE_S = 1e-6
 
@@ -150,7 +155,7 @@ def main():
     if not agree:
         print("error: a peer's travel times differ from ours (MISMATCH lines above)",
               file=sys.stderr)
-        return 3
+        return MISMATCH_EXIT
     return 0
 
 

@@ -15,6 +15,11 @@ import platform
 import sys
 import time
 
+# A peer disagreeing on a time: its own exit code, apart from a crash (1),
+# a usage error (2) and couverture's internal error (3); run-peers.sh and
+# .ci/run read it.
+MISMATCH_EXIT = 4
+
 UNREACHED = 0xFFFFFFFF
 KINDS = ("full", "bounded")
 
@@ -220,7 +225,7 @@ def main():
     if not agree:
         print("error: a peer's travel times differ from ours (MISMATCH lines above)",
               file=sys.stderr)
-        return 3
+        return MISMATCH_EXIT
     return 0
 
 

@@ -58,7 +58,7 @@ Scenario demo_scenario(const SyntheticTerritory& territory, const DemoInputs& in
     supply.tables[index_of(kind)] = table;
   }
   scenario.supply = supply;
-  scenario.tension.rate = "global";
+  scenario.tension.rate = TensionRate::global;
   scenario.output.path = output;
   return scenario;
 }

@@ -27,8 +27,8 @@ void check_coverage_parameters(std::span<const Commune> communes, const Coverage
     std::ostringstream text;
     text << "a demand grid of " << p.demand_spacing_m << " m over these communes would hold up to "
          << std::fixed << std::setprecision(0) << points << " points, more than the limit of "
-         << p.max_demand_grid_points
-         << "; give a demand spacing in metres (400 is the default), or fewer communes";
+         << p.max_demand_grid_points << "; give a demand spacing in metres ("
+         << kDefaultDemandSpacingM << " is the default), or fewer communes";
     throw std::invalid_argument(text.str());
   }
 }

@@ -21,11 +21,9 @@ GroupSource read_group_table(const fs::path& file, const std::string& name,
   }
   if (!group.path.empty()) {
     group.layer = reader.text("layer").value_or("");
-    group.code_field = reader.text("code_field").value_or(group.code_field);
-    if (!table.contains("count_field")) {
-      reader.reject_missing("count_field", "the column of the group's count per commune");
-    }
-    group.count_field = reader.required_text("count_field");
+    group.code_field = reader.code_field(group.code_field);
+    group.count_field =
+        reader.required_text("count_field", "the column of the group's count per commune");
   }
   reader.reject_unknown_keys();
   return group;

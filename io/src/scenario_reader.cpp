@@ -204,14 +204,9 @@ void read_every_band(TableReader& reader, std::string_view hint, Read read) {
 AgeTable read_age_table(const fs::path& file, const toml::table& table) {
   TableReader reader(file, table, "demand.age_table.");
   AgeTable ages;
-  if (!table.contains("path")) reader.reject_missing("path", "the table of populations by age");
-  ages.path = reader.required_path("path");
+  ages.path = reader.required_path("path", "the table of populations by age");
   ages.layer = reader.text("layer").value_or("");
-  ages.code_field = reader.text("code_field").value_or(ages.code_field);
-  if (ages.code_field.empty()) {
-    throw DataError(reader.where(*table.get("code_field"), "code_field") +
-                    " must name the column holding the INSEE code");
-  }
+  ages.code_field = reader.code_field(ages.code_field);
   read_every_band(
       reader,
       "every band needs a column name or a list of columns to add up: age_0_2, age_3_5, "
@@ -357,8 +352,8 @@ AccessibilitySettings read_accessibility_table(const fs::path& file, const toml:
   AccessibilitySettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "accessibility.");
-  settings.catchment_minutes =
-      reader.bounded_number("catchment_minutes", settings.catchment_minutes, 0.0, true);
+  settings.catchment_minutes = reader.minutes("catchment_minutes", settings.catchment_minutes,
+                                              "the catchment of 2SFCA and E2SFCA, e.g. 15");
   settings.decay = reader.choice("decay", settings.decay, kDecayKindNames);
   if (const toml::node* steps = reader.find("decay_steps")) {
     const std::string where = reader.where(*steps, "decay_steps");
@@ -413,10 +408,11 @@ TensionSettings read_tension_table(const fs::path& file, const toml::table* tabl
   TensionSettings settings;
   if (table == nullptr) return settings;
   TableReader reader(file, *table, "tension.");
-  settings.max_minutes = reader.bounded_number("max_minutes", settings.max_minutes, 0.0, true);
+  settings.max_minutes = reader.minutes("max_minutes", settings.max_minutes,
+                                        "the time to the nearest service, e.g. 15");
   settings.min_places_per_100 =
       reader.bounded_number("min_places_per_100", settings.min_places_per_100, 0.0, false);
-  settings.rate = reader.choice("rate", settings.rate, {"service", "global"});
+  settings.rate = reader.choice("rate", settings.rate, kTensionRateNames);
   reader.reject_unknown_keys();
   return settings;
 }
@@ -521,7 +517,7 @@ Scenario settings_from_table(const fs::path& file, const toml::table& root) {
   scenario.accessibility = read_accessibility_table(file, reader.subtable("accessibility"));
   scenario.tension = read_tension_table(file, reader.subtable("tension"));
   scenario.supply = scenario_tables::read_supply_table(file, reader.subtable("supply"));
-  if (scenario.tension.rate == "global" && !scenario.supply) {
+  if (scenario.tension.rate == TensionRate::global && !scenario.supply) {
     const toml::node* rate = root.at_path("tension.rate").node();
     throw DataError((rate != nullptr ? reader.where(*rate, "tension.rate") : file.string()) +
                     ": rate = \"global\" needs a [supply] table (the places of assistants "

@@ -10,18 +10,10 @@ SupplyTable read_one_table(const fs::path& file, const toml::table& table,
                            const std::string& prefix) {
   TableReader reader(file, table, prefix);
   SupplyTable source;
-  if (!table.contains("path")) reader.reject_missing("path", "the table of places per commune");
-  source.path = reader.required_path("path");
+  source.path = reader.required_path("path", "the table of places per commune");
   source.layer = reader.text("layer").value_or("");
-  source.code_field = reader.text("code_field").value_or(source.code_field);
-  if (source.code_field.empty()) {
-    throw DataError(reader.where(*table.get("code_field"), "code_field") +
-                    " must name the column holding the INSEE code");
-  }
-  if (!table.contains("places_field")) {
-    reader.reject_missing("places_field", "the column of places per commune");
-  }
-  source.places_field = reader.required_text("places_field");
+  source.code_field = reader.code_field(source.code_field);
+  source.places_field = reader.required_text("places_field", "the column of places per commune");
   const auto year = reader.integer("year");
   if (!year) reader.reject_missing("year", "the year the figures describe, e.g. year = 2024");
   if (*year < 1900 || *year > 2200) {
@@ -29,10 +21,8 @@ SupplyTable read_one_table(const fs::path& file, const toml::table& table,
                     " must be a year, e.g. 2024 (the year the places were counted)");
   }
   source.year = *year;
-  if (!table.contains("source")) {
-    reader.reject_missing("source", "who published the figures, e.g. \"CAF des Vosges\"");
-  }
-  source.source = reader.required_text("source");
+  source.source =
+      reader.required_text("source", "who published the figures, e.g. \"CAF des Vosges\"");
   reader.reject_unknown_keys();
   return source;
 }

@@ -110,6 +110,17 @@ double TableReader::number_between(std::string_view key, double fallback, double
   return *value;
 }
 
+double TableReader::minutes(std::string_view key, double fallback, std::string_view hint) {
+  const auto value = number(key);
+  if (!value) return fallback;
+  if (!threshold_in_bounds(*value)) {
+    throw DataError(where(*table_.get(key), key) + ": " + number_text(*value) +
+                    " is not a number of minutes above 0 and at most " +
+                    number_text(kMaxThresholdMinutes) + " (one day); give " + std::string(hint));
+  }
+  return *value;
+}
+
 double TableReader::bounded_number(std::string_view key, double fallback, double minimum,
                                    bool strict) {
   const auto value = number(key);
@@ -209,6 +220,25 @@ std::optional<fs::path> TableReader::path(std::string_view key) {
 fs::path TableReader::required_path(std::string_view key) {
   required_text(key);
   return *path(key);
+}
+
+std::string TableReader::required_text(std::string_view key, std::string_view hint) {
+  if (find(key) == nullptr) reject_missing(key, hint);
+  return required_text(key);
+}
+
+fs::path TableReader::required_path(std::string_view key, std::string_view hint) {
+  if (find(key) == nullptr) reject_missing(key, hint);
+  return required_path(key);
+}
+
+std::string TableReader::code_field(const std::string& fallback) {
+  std::string field = text("code_field").value_or(fallback);
+  if (field.empty()) {
+    throw DataError(where(*table_.get("code_field"), "code_field") +
+                    " must name the column holding the INSEE code");
+  }
+  return field;
 }
 
 const toml::table* TableReader::subtable(std::string_view key) {

@@ -55,6 +55,8 @@ class TableReader {
   std::optional<std::string> text(std::string_view key);
 
   std::string required_text(std::string_view key);
+  // The same, naming what the key holds (`hint`) when it is absent.
+  std::string required_text(std::string_view key, std::string_view hint);
 
   // A whole number (TOML integer), e.g. an OSM way id or a count.
   std::optional<std::int64_t> integer(std::string_view key);
@@ -68,6 +70,10 @@ class TableReader {
   // unit), e.g. "400 m suits a town".
   double number_between(std::string_view key, double fallback, double minimum, double maximum,
                         std::string_view hint);
+
+  // A number of minutes in (0, kMaxThresholdMinutes], as the thresholds;
+  // `hint` says what the key is, with an example.
+  double minutes(std::string_view key, double fallback, std::string_view hint);
 
   // A finite number of at least `minimum` (strictly above it when `strict`).
   double bounded_number(std::string_view key, double fallback, double minimum, bool strict);
@@ -105,6 +111,11 @@ class TableReader {
   std::optional<fs::path> path(std::string_view key);
 
   fs::path required_path(std::string_view key);
+  fs::path required_path(std::string_view key, std::string_view hint);
+
+  // Key `code_field` of a per-commune table: the column holding the INSEE
+  // code, `fallback` when absent, never empty.
+  std::string code_field(const std::string& fallback);
 
   const toml::table* subtable(std::string_view key);
 

@@ -202,7 +202,7 @@ std::string scenario_to_toml(const Scenario& scenario, const fs::path& folder) {
       {"accessibility", accessibility_to_toml(scenario.accessibility)},
       {"tension", toml::table{{"max_minutes", scenario.tension.max_minutes},
                               {"min_places_per_100", scenario.tension.min_places_per_100},
-                              {"rate", scenario.tension.rate}}},
+                              {"rate", std::string(to_string(scenario.tension.rate))}}},
       {"equity", toml::table{{"measure", std::string(to_string(scenario.equity.measure))}}},
       {"privacy", toml::table{{"mask_small_counts", scenario.privacy.mask_small_counts},
                               {"threshold", scenario.privacy.threshold}}},

@@ -16,8 +16,6 @@ namespace couverture::pipeline {
 
 namespace {
 
-using Type = OutputColumn::Type;
-
 std::string service_name(const std::string& type) { return default_service_info(type).french_name; }
 
 // The service the default styles show: crèches first (the CTG question).
@@ -148,19 +146,15 @@ OutputLayer equity_diff(const ScenarioComparison& comparison) {
   layer.name = "equity_diff";
   layer.geometry_type = "none";
   layer.description = "Each equity index per service: baseline, variant and the change";
-  OutputColumn type = column("service_type", Type::text, "Type de service");
-  OutputColumn index = column("indicator", Type::text, "Indicateur");
-  OutputColumn before = column("baseline", Type::real, "Référence");
-  OutputColumn after = column("variant", Type::real, "Variante");
-  OutputColumn change = column("change", Type::real, "Écart");
-  const auto exact = exact_or_null;  // an index, unrounded
+  struct Row {
+    const std::string* service_type;
+    std::string indicator;
+    const IndexChange* value;
+  };
+  std::vector<Row> rows;
   for (const ServiceComparison& service : comparison.services) {
-    const auto add = [&](const std::string& indicator, const IndexChange& value) {
-      type.push_text(service.service_type);
-      index.push_text(indicator);
-      before.push(exact(value.before));
-      after.push(exact(value.after));
-      change.push(exact(value.change));
+    const auto add = [&](std::string indicator, const IndexChange& value) {
+      rows.push_back({&service.service_type, std::move(indicator), &value});
     };
     const std::string measure = service.equity_measure_after.empty() ? service.equity_measure_before
                                                                      : service.equity_measure_after;
@@ -178,7 +172,18 @@ OutputLayer equity_diff(const ScenarioComparison& comparison) {
           service.share_beyond[t]);
     }
   }
-  layer.columns = {type, index, before, after, change};
+  // Indices are written unrounded.
+  ColumnBuilder table(rows.size());
+  table
+      .text({"service_type", "Type de service"},
+            [&](std::size_t r) { return *rows[r].service_type; })
+      .text({"indicator", "Indicateur"}, [&](std::size_t r) { return rows[r].indicator; })
+      .real({"baseline", "Référence"}, Real::exact,
+            [&](std::size_t r) { return rows[r].value->before; })
+      .real({"variant", "Variante"}, Real::exact,
+            [&](std::size_t r) { return rows[r].value->after; })
+      .real({"change", "Écart"}, Real::exact, [&](std::size_t r) { return rows[r].value->change; });
+  layer.columns = table.take();
   return layer;
 }
 
@@ -187,44 +192,54 @@ OutputLayer facilities_diff(const RunOutcome& baseline, const RunOutcome& varian
   layer.name = "facilities_diff";
   layer.geometry_type = "point";
   layer.description = "Facilities of both runs: added, removed, capacity changed or unchanged";
-  OutputColumn id = column("id", Type::text, "Identifiant");
-  OutputColumn name = column("name", Type::text, "Nom");
-  OutputColumn type = column("service_type", Type::text, "Type de service");
-  OutputColumn before = column("capacity_before", Type::real, "Capacité avant");
-  OutputColumn after = column("capacity_after", Type::real, "Capacité après");
-  OutputColumn change = column("change", Type::text, "Changement");
+  // Each facility of either run with its two sides (nullptr: absent there):
+  // the variant's first, then those the variant removed.
+  struct Row {
+    const Facility* facility;
+    const Facility* old;
+    const Facility* now;
+  };
+  std::vector<Row> rows;
   std::map<std::string, const Facility*> old_by_id;
   for (const Facility& f : baseline.facilities) old_by_id[f.id] = &f;
   std::map<std::string, const Facility*> new_by_id;
   for (const Facility& f : variant.facilities) new_by_id[f.id] = &f;
-  const auto add = [&](const Facility& f, const Facility* old, const Facility* now) {
-    layer.geometries.push_back(geos_point(f.position.lon, f.position.lat));
-    id.push_text(f.id);
-    name.push_text(f.name);
-    type.push_text(f.service_type);
-    const auto places = [](const Facility* facility) -> std::optional<OutputColumn::Cell> {
-      if (facility == nullptr || !facility->capacity_known) return std::nullopt;
-      return finite_or_null(facility->capacity);
-    };
-    before.push(places(old));
-    after.push(places(now));
+  for (const Facility& f : variant.facilities) {
+    const auto old = old_by_id.find(f.id);
+    rows.push_back({&f, old == old_by_id.end() ? nullptr : old->second, &f});
+  }
+  for (const Facility& f : baseline.facilities) {
+    if (!new_by_id.contains(f.id)) rows.push_back({&f, &f, nullptr});
+  }
+  for (const Row& row : rows) {
+    layer.geometries.push_back(geos_point(row.facility->position.lon, row.facility->position.lat));
+  }
+  const auto places = [](const Facility* facility) -> std::optional<double> {
+    if (facility == nullptr || !facility->capacity_known) return std::nullopt;
+    return facility->capacity;
+  };
+  const auto change = [&](std::size_t r) {
+    const Facility* old = rows[r].old;
+    const Facility* now = rows[r].now;
     const bool resized = old != nullptr && now != nullptr &&
                          (old->capacity_known != now->capacity_known ||
                           (now->capacity_known && old->capacity != now->capacity));
-    const char* what = old == nullptr   ? "added"
-                       : now == nullptr ? "removed"
-                       : resized        ? "capacity"
-                                        : "unchanged";
-    change.push_text(std::string(what));
+    return old == nullptr   ? "added"
+           : now == nullptr ? "removed"
+           : resized        ? "capacity"
+                            : "unchanged";
   };
-  for (const Facility& f : variant.facilities) {
-    const auto old = old_by_id.find(f.id);
-    add(f, old == old_by_id.end() ? nullptr : old->second, &f);
-  }
-  for (const Facility& f : baseline.facilities) {
-    if (!new_by_id.contains(f.id)) add(f, &f, nullptr);
-  }
-  layer.columns = {id, name, type, before, after, change};
+  ColumnBuilder table(rows.size());
+  table.text({"id", "Identifiant"}, [&](std::size_t r) { return rows[r].facility->id; })
+      .text({"name", "Nom"}, [&](std::size_t r) { return rows[r].facility->name; })
+      .text({"service_type", "Type de service"},
+            [&](std::size_t r) { return rows[r].facility->service_type; })
+      .real({"capacity_before", "Capacité avant"}, Real::hundredths,
+            [&](std::size_t r) { return places(rows[r].old); })
+      .real({"capacity_after", "Capacité après"}, Real::hundredths,
+            [&](std::size_t r) { return places(rows[r].now); })
+      .text({"change", "Changement"}, change);
+  layer.columns = table.take();
   const std::vector<StyleCategory> categories = {
       {"added", "ajouté", {26, 152, 80, 255}},
       {"removed", "retiré", {215, 48, 39, 255}},
@@ -240,12 +255,8 @@ OutputLayer comparison_run_info(const RunOutcome& baseline, const RunOutcome& va
   layer.name = "run_info";
   layer.geometry_type = "none";
   layer.description = "The two scenarios compared, their files and SHA-256, versions";
-  OutputColumn key = column("key", Type::text, "Clé");
-  OutputColumn value = column("value", Type::text, "Valeur");
-  const auto add = [&](const std::string& k, const std::string& v) {
-    key.push_text(k);
-    value.push_text(v);
-  };
+  std::vector<std::pair<std::string, std::string>> rows;
+  const auto add = [&](const std::string& k, const std::string& v) { rows.emplace_back(k, v); };
   for (const auto& [role, run] :
        {std::pair<std::string, const RunOutcome*>{"baseline", &baseline}, {"variant", &variant}}) {
     add(role + "_name", run->scenario.name);
@@ -262,7 +273,7 @@ OutputLayer comparison_run_info(const RunOutcome& baseline, const RunOutcome& va
   }
   add("sign", "variant minus baseline: a negative time or a positive rate is a gain");
   add("licence", "road data read from OpenStreetMap: © OpenStreetMap contributors, ODbL 1.0");
-  layer.columns = {key, value};
+  layer.columns = key_value_columns(rows);
   return layer;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "couverture/pipeline/column_builder.hpp"
 #include "couverture/pipeline/comparison_layers.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
 #include "layer_columns.hpp"
@@ -10,8 +11,6 @@
 namespace couverture::pipeline {
 
 namespace {
-
-using Type = OutputColumn::Type;
 
 // French labels of the objectives' gains, in kSitePlanObjectives order.
 std::string gain_label(SitePlanObjective objective, double minutes) {
@@ -38,45 +37,41 @@ OutputLayer candidates_layer(const SitingOutcome& outcome) {
   layer.name = "candidates";
   layer.geometry_type = "point";
   layer.description = "Candidate sites with their gain and rank for each objective";
-  OutputColumn id = column("id", Type::text, "Identifiant");
-  OutputColumn name = column("name", Type::text, "Nom");
-  OutputColumn commune = column("commune_code", Type::text, "Commune");
-  OutputColumn snap = column("snap_distance_m", Type::real, "Distance à la route (m)");
-  OutputColumn chosen = column("chosen", Type::integer, "Retenu");
-  OutputColumn evaluated = column("evaluated", Type::integer, "Évalué");
-  std::vector<OutputColumn> gains;
-  std::vector<OutputColumn> ranks;
-  for (SitePlanObjective objective : kSitePlanObjectives) {
-    const std::string key(to_string(objective));
-    gains.push_back(column("gain_" + key, Type::real, gain_label(objective, minutes)));
-    ranks.push_back(column("rank_" + key, Type::integer, "Rang (" + key + ")"));
-  }
-  for (std::size_t c = 0; c < plan.candidates.size(); ++c) {
-    const SiteCandidate& candidate = plan.candidates[c];
+  for (const SiteCandidate& candidate : plan.candidates) {
     layer.geometries.push_back(geos_point(candidate.position.lon, candidate.position.lat));
-    id.push_text(candidate.id);
-    name.push_text(candidate.name);
-    if (candidate.commune == kInvalidId) {
-      commune.push_null();
-    } else {
-      commune.push_text(outcome.baseline.communes[candidate.commune].code);
-    }
-    snap.push(finite_or_null(plan.candidate_positions[c].distance_m));
-    const auto index = static_cast<std::uint32_t>(c);
-    chosen.push(integer_value(
-        std::find(plan.chosen.begin(), plan.chosen.end(), index) != plan.chosen.end() ? 1 : 0));
-    evaluated.push(
-        integer_value(outcome.evaluation && outcome.evaluation->candidate == index ? 1 : 0));
-    for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
-      gains[o].push(exact_or_null(plan.gain[o][c]));
-      ranks[o].push(integer_value(plan.rank[o][c]));
-    }
   }
-  layer.columns = {id, name, commune, snap, chosen, evaluated};
-  for (std::size_t o = 0; o < gains.size(); ++o) {
-    layer.columns.push_back(std::move(gains[o]));
-    layer.columns.push_back(std::move(ranks[o]));
+  const auto candidate = [&](std::size_t c) -> const SiteCandidate& { return plan.candidates[c]; };
+  const auto flag = [](bool on) { return on ? 1 : 0; };
+  ColumnBuilder table(plan.candidates.size());
+  table.text({"id", "Identifiant"}, [&](std::size_t c) { return candidate(c).id; })
+      .text({"name", "Nom"}, [&](std::size_t c) { return candidate(c).name; })
+      .text({"commune_code", "Commune"},
+            [&](std::size_t c) -> std::optional<std::string> {
+              if (candidate(c).commune == kInvalidId) return std::nullopt;
+              return outcome.baseline.communes[candidate(c).commune].code;
+            })
+      .real({"snap_distance_m", "Distance à la route (m)"}, Real::hundredths,
+            [&](std::size_t c) { return plan.candidate_positions[c].distance_m; })
+      .integer({"chosen", "Retenu"},
+               [&](std::size_t c) {
+                 const auto index = static_cast<std::uint32_t>(c);
+                 return flag(std::find(plan.chosen.begin(), plan.chosen.end(), index) !=
+                             plan.chosen.end());
+               })
+      .integer({"evaluated", "Évalué"}, [&](std::size_t c) {
+        return flag(outcome.evaluation &&
+                    outcome.evaluation->candidate == static_cast<std::uint32_t>(c));
+      });
+  for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
+    const SitePlanObjective objective = kSitePlanObjectives[o];
+    const std::string key(to_string(objective));
+    table
+        .real({"gain_" + key, gain_label(objective, minutes)}, Real::exact,
+              [&](std::size_t c) { return plan.gain[o][c]; })
+        .integer({"rank_" + key, "Rang (" + key + ")"},
+                 [&](std::size_t c) { return plan.rank[o][c]; });
   }
+  layer.columns = table.take();
   // Ranks of the plan's objective: the best few stand out in green.
   const std::size_t n = std::max<std::size_t>(plan.candidates.size(), 1);
   const std::vector<double> breaks = {0.5, 1.5, 3.5, 10.5, static_cast<double>(n) + 0.5};
@@ -105,21 +100,22 @@ OutputLayer chosen_layer(const SitingOutcome& outcome) {
   layer.name = "chosen_sites";
   layer.geometry_type = "point";
   layer.description = "The new sites whose effect the comparison layers show";
-  OutputColumn id = column("id", Type::text, "Identifiant");
-  OutputColumn name = column("name", Type::text, "Nom");
-  OutputColumn type = column("service_type", Type::text, "Type de service");
-  OutputColumn capacity = column("capacity", Type::real, "Capacité (places)");
-  OutputColumn why = column("why", Type::text, "Pourquoi");
   for (std::uint32_t c : outcome.shown_sites) {
-    const SiteCandidate& candidate = plan.candidates[c];
-    layer.geometries.push_back(geos_point(candidate.position.lon, candidate.position.lat));
-    id.push_text(candidate.id);
-    name.push_text(candidate.name);
-    type.push_text(plan.service_type);
-    capacity.push(finite_or_null(outcome.baseline.scenario.siting.capacity));
-    why.push_text(std::string(outcome.evaluation ? "évalué" : "retenu"));
+    layer.geometries.push_back(
+        geos_point(plan.candidates[c].position.lon, plan.candidates[c].position.lat));
   }
-  layer.columns = {id, name, type, capacity, why};
+  const auto shown = [&](std::size_t s) -> const SiteCandidate& {
+    return plan.candidates[outcome.shown_sites[s]];
+  };
+  ColumnBuilder table(outcome.shown_sites.size());
+  table.text({"id", "Identifiant"}, [&](std::size_t s) { return shown(s).id; })
+      .text({"name", "Nom"}, [&](std::size_t s) { return shown(s).name; })
+      .text({"service_type", "Type de service"}, [&](std::size_t) { return plan.service_type; })
+      .real({"capacity", "Capacité (places)"}, Real::hundredths,
+            [&](std::size_t) { return outcome.baseline.scenario.siting.capacity; })
+      .text({"why", "Pourquoi"},
+            [&](std::size_t) { return outcome.evaluation ? "évalué" : "retenu"; });
+  layer.columns = table.take();
   layer.style_qml =
       single_symbol_style_qml(GeometryKind::point, {26, 152, 80}, {0, 68, 27}, "name");
   return layer;
@@ -130,28 +126,28 @@ OutputLayer solutions_layer(const SitingOutcome& outcome) {
   layer.name = "siting_solutions";
   layer.geometry_type = "none";
   layer.description = "Each solver that ran: its objective, bound, gap, status and time";
-  OutputColumn solver = column("solver", Type::text, "Méthode");
-  OutputColumn objective = column("objective", Type::real, "Valeur de l'objectif");
-  OutputColumn bound = column("bound", Type::real, "Borne");
-  OutputColumn gap = column("gap", Type::real, "Écart relatif à la borne");
-  OutputColumn status = column("status", Type::text, "Statut");
-  OutputColumn seconds = column("seconds", Type::real, "Durée (s)");
-  OutputColumn sites = column("sites", Type::text, "Sites");
-  const auto add = [&](const std::string& what, const SitingSolution& s) {
-    solver.push_text(what);
-    objective.push(exact_or_null(s.objective));
-    bound.push(exact_or_null(s.bound));
-    gap.push(exact_or_null(s.gap));
-    status.push_text(to_string(s.status));
-    seconds.push(exact_or_null(s.seconds));
-    std::string list;
-    for (std::uint32_t c : s.chosen)
-      list += (list.empty() ? "" : ", ") + outcome.plan.candidates[c].name;
-    sites.push_text(list);
-  };
-  if (outcome.plan.exact) add("exact (CBC)", *outcome.plan.exact);
-  if (outcome.plan.greedy) add("greedy + swaps", *outcome.plan.greedy);
-  layer.columns = {solver, objective, bound, gap, status, seconds, sites};
+  std::vector<std::pair<std::string, const SitingSolution*>> ran;
+  if (outcome.plan.exact) ran.emplace_back("exact (CBC)", &*outcome.plan.exact);
+  if (outcome.plan.greedy) ran.emplace_back("greedy + swaps", &*outcome.plan.greedy);
+  const auto solution = [&](std::size_t r) -> const SitingSolution& { return *ran[r].second; };
+  ColumnBuilder table(ran.size());
+  table.text({"solver", "Méthode"}, [&](std::size_t r) { return ran[r].first; })
+      .real({"objective", "Valeur de l'objectif"}, Real::exact,
+            [&](std::size_t r) { return solution(r).objective; })
+      .real({"bound", "Borne"}, Real::exact, [&](std::size_t r) { return solution(r).bound; })
+      .real({"gap", "Écart relatif à la borne"}, Real::exact,
+            [&](std::size_t r) { return solution(r).gap; })
+      .text({"status", "Statut"}, [&](std::size_t r) { return to_string(solution(r).status); })
+      .real({"seconds", "Durée (s)"}, Real::exact,
+            [&](std::size_t r) { return solution(r).seconds; })
+      .text({"sites", "Sites"}, [&](std::size_t r) {
+        std::string list;
+        for (std::uint32_t c : solution(r).chosen) {
+          list += (list.empty() ? "" : ", ") + outcome.plan.candidates[c].name;
+        }
+        return list;
+      });
+  layer.columns = table.take();
   return layer;
 }
 

@@ -86,7 +86,7 @@ std::vector<std::pair<std::string, std::string>> supply_run_info(const RunOutcom
     rows.emplace_back(key + "_year", std::to_string(table->year));
     rows.emplace_back(key + "_source", table->source);
   }
-  rows.emplace_back("tension_rate", scenario.tension.rate == "global"
+  rows.emplace_back("tension_rate", scenario.tension.rate == TensionRate::global
                                         ? "global (facilities and [supply] places)"
                                         : "service (facilities' places only)");
   return rows;

@@ -14,7 +14,7 @@ std::optional<ChildcareSupply> read_childcare_supply(const Scenario& scenario,
   const SupplySettings& settings = *scenario.supply;
   ChildcareSupply supply;
   supply.service_type = settings.service_type;
-  supply.tension_on_global = scenario.tension.rate == "global";
+  supply.tension_on_global = scenario.tension.rate == TensionRate::global;
   supply.by_commune.assign(communes.size(), SupplyPlaces{});
   for (SupplyKind kind : kSupplyKinds) {
     const auto& table = settings.tables[index_of(kind)];

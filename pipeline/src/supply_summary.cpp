@@ -61,7 +61,7 @@ nlohmann::json supply_json(const RunOutcome& outcome) {
   }
   json["illustrative"] = supply->illustrative;
   json["service_type"] = supply->service_type;
-  json["tension_rate"] = outcome.scenario.tension.rate;
+  json["tension_rate"] = std::string(to_string(outcome.scenario.tension.rate));
   for (const ServiceAccessibility& service : outcome.accessibility) {
     if (!service.global) continue;
     const GlobalCoverage& global = *service.global;

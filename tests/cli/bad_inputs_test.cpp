@@ -133,6 +133,19 @@ TEST_F(BadInputsCommand, HundredsOfThresholdsAreRefusedBeforeComputingToo) {
   EXPECT_EQ(output.find("loading the road network"), std::string::npos) << output;
 }
 
+// Minutes beyond a day (or not above 0) are typos, refused like thresholds.
+TEST_F(BadInputsCommand, CatchmentAndTensionMinutesBeyondADayAreRefused) {
+  variant("catchment.toml", R"(catchment_minutes = [0-9.]+)", "catchment_minutes = 1e9");
+  std::string output;
+  EXPECT_EQ(run("run catchment.toml -o catchment.gpkg", output), 1) << output;
+  expect_all(output, {"catchment.toml", "accessibility.catchment_minutes", "1440"});
+  EXPECT_FALSE(fs::exists(demo() / "catchment.gpkg"));
+  variant("tension.toml", R"(max_minutes = [0-9.]+)", "max_minutes = 0");
+  EXPECT_EQ(run("run tension.toml -o tension.gpkg", output), 1) << output;
+  expect_all(output, {"tension.toml", "tension.max_minutes", "above 0"});
+  EXPECT_FALSE(fs::exists(demo() / "tension.gpkg"));
+}
+
 TEST_F(BadInputsCommand, RoadNetworkOfAnotherAreaIsRefused) {
   // A commune in Brittany, the demo's roads in the Vosges.
   std::ofstream(demo() / "brittany.geojson")

@@ -15,6 +15,7 @@
 #include "couverture/geodata/equity_measure.hpp"
 #include "couverture/geodata/site_plan_objective.hpp"
 #include "couverture/geodata/site_solver.hpp"
+#include "couverture/geodata/tension_rate.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 
@@ -47,6 +48,7 @@ TEST(OptionNames, EveryEnumeratorHasTodaysSpelling) {
                {"max_covering", "p_median", "equity_maximin", "equity_gini", "capacity"});
   expect_table(kCandidateGeneratorNames, {"commune_centres", "demand_points", "grid"});
   expect_table(kSiteSolverNames, {"auto", "exact", "greedy"});
+  expect_table(kTensionRateNames, {"service", "global"});
 }
 
 TEST(OptionNames, TheNamedFunctionsReadTheTables) {
@@ -62,6 +64,8 @@ TEST(OptionNames, TheNamedFunctionsReadTheTables) {
   EXPECT_EQ(candidate_generator_from("grid"), CandidateGenerator::grid);
   EXPECT_EQ(site_solver_from("auto"), SiteSolver::automatic);
   EXPECT_EQ(site_solver_from("automatic"), std::nullopt);
+  EXPECT_EQ(tension_rate_from("global"), TensionRate::global);
+  EXPECT_EQ(tension_rate_from("Global"), std::nullopt);
 }
 
 }  // namespace

@@ -43,10 +43,13 @@ TEST(ScenarioDocs, EveryOptionListsTheValuesOfItsNameTable) {
   expect_documented("objective", names_in(kSitePlanObjectiveNames));
   expect_documented("generate", names_in(kCandidateGeneratorNames));
   expect_documented("solver", names_in(kSiteSolverNames));
+  expect_documented("rate", names_in(kTensionRateNames));
 }
 
 TEST(ScenarioDocs, TheBoundsAreDocumentedOnTheirKeys) {
   expect_documented("thresholds_minutes", {"1440"});
+  expect_documented("catchment_minutes", {"at most 1440"});
+  expect_documented("max_minutes", {"at most 1440"});
   expect_documented("demand_spacing_m", {"10 to 10000"});
   expect_documented("access_speed_kmh", {"0.5 to 50"});
   expect_documented("exact_size_limit", {"2e5"});

@@ -78,7 +78,7 @@ TEST_F(ScenarioSupplyGroups, ReadsSupplyTablesAndWritesThemBack) {
   ASSERT_TRUE(scenario.supply.has_value());
   EXPECT_EQ(scenario.supply->service_type, "eaje");
   EXPECT_TRUE(scenario.supply->illustrative);
-  EXPECT_EQ(scenario.tension.rate, "global");
+  EXPECT_EQ(scenario.tension.rate, TensionRate::global);
   const auto& am = scenario.supply->tables[index_of(SupplyKind::assistants_maternels)];
   ASSERT_TRUE(am.has_value());
   EXPECT_EQ(am->path, dir_ / "supply.csv");
@@ -94,7 +94,7 @@ TEST_F(ScenarioSupplyGroups, ReadsSupplyTablesAndWritesThemBack) {
   const fs::path again = write(scenario_to_toml(scenario, dir_), "again.toml");
   const Scenario reread = read_scenario(again);
   ASSERT_TRUE(reread.supply.has_value());
-  EXPECT_EQ(reread.tension.rate, "global");
+  EXPECT_EQ(reread.tension.rate, TensionRate::global);
   EXPECT_TRUE(reread.supply->illustrative);
   EXPECT_EQ(reread.supply->tables[index_of(SupplyKind::school_2_year_olds)]->source,
             "Éducation nationale");
@@ -105,7 +105,36 @@ TEST_F(ScenarioSupplyGroups, ReadsSupplyTablesAndWritesThemBack) {
 TEST_F(ScenarioSupplyGroups, WithoutSupplyTheRatesAreTheServicesOwn) {
   const Scenario scenario = read_scenario(write(kBase));
   EXPECT_FALSE(scenario.supply.has_value());
-  EXPECT_EQ(scenario.tension.rate, "service");
+  EXPECT_EQ(scenario.tension.rate, TensionRate::service);
+}
+
+TEST_F(ScenarioSupplyGroups, AMisspeltTensionRateIsNamedWithTheAcceptedNames) {
+  const std::string error = error_of(std::string(kBase) + "[tension]\nrate = \"globl\"\n");
+  for (const char* fragment :
+       {"scenario.toml", "tension.rate", "did you mean 'global'", "service"}) {
+    EXPECT_NE(error.find(fragment), std::string::npos) << fragment << " not in: " << error;
+  }
+}
+
+// Like the thresholds: above 0 and at most a day, finite.
+TEST_F(ScenarioSupplyGroups, CatchmentAndTensionMinutesAreBoundedToADay) {
+  const std::string base = kBase;
+  for (const std::string key : {"accessibility.catchment_minutes", "tension.max_minutes"}) {
+    const std::string table = key.substr(0, key.find('.'));
+    const std::string name = key.substr(key.find('.') + 1);
+    for (const std::string value : {"0", "-5", "1441", "1e9", "inf", "nan"}) {
+      const std::string error = error_of(base + "[" + table + "]\n" + name + " = " + value + "\n");
+      for (const std::string& fragment : {std::string("scenario.toml"), key, std::string("1440")}) {
+        EXPECT_NE(error.find(fragment), std::string::npos)
+            << key << " = " << value << ": '" << fragment << "' not in: " << error;
+      }
+    }
+    // The bound itself is a day, allowed.
+    const Scenario scenario = read_scenario(write(base + "[" + table + "]\n" + name + " = 1440\n"));
+    EXPECT_EQ(table == "tension" ? scenario.tension.max_minutes
+                                 : scenario.accessibility.catchment_minutes,
+              1440.0);
+  }
 }
 
 TEST_F(ScenarioSupplyGroups, SupplyMistakesAreNamed) {

@@ -57,11 +57,13 @@ inline constexpr NameTable<DecayKind, 3> kDecayKindNames = {{
 //    d0 = catchment, 1 at t=0, 0 at d0.
 //  exponential: w = exp(-beta t).
 // Negative times weigh like 0 (validated matrices have none).
+// The factories below set the catchment and beta: a scenario's defaults
+// live in geodata (scenario_defaults.hpp), not in this kernel.
 struct DistanceDecay {
   DecayKind kind = DecayKind::step;
-  double catchment_minutes = 15.0;
+  double catchment_minutes = 0.0;  // validate() refuses it until set
   std::vector<std::pair<double, double>> zones;
-  double beta_per_minute = 0.1;
+  double beta_per_minute = 0.0;
 
   [[nodiscard]] double weight(double minutes) const;
 

@@ -15,6 +15,7 @@
 #include "couverture/geodata/facility.hpp"
 #include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/road_graph.hpp"
+#include "couverture/geodata/scenario_defaults.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
 
@@ -23,7 +24,7 @@ namespace couverture {
 struct CoverageParameters {
   std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
   NetworkAccess network;  // how points join the roads, which way trips run
-  double demand_spacing_m = 400.0;
+  double demand_spacing_m = kDefaultDemandSpacingM;
   // Refuse a regular demand grid whose nodes could exceed this (estimated
   // from the communes' envelopes before any is placed): 10 million points
   // take several GB once snapped and timed; all of mainland France at the
@@ -33,7 +34,7 @@ struct CoverageParameters {
   // one each commune has) and the buildings' cell size; the regular grid's
   // spacing is demand_spacing_m.
   DemandSourceChoice demand_source = DemandSourceChoice::automatic;
-  double building_cell_m = 200.0;
+  double building_cell_m = kDefaultBuildingCellM;
 };
 
 // How one service type is reached from every demand point.

@@ -12,6 +12,7 @@
 #include "couverture/geodata/demand_point.hpp"
 #include "couverture/geodata/demand_source_choice.hpp"
 #include "couverture/geodata/population_sources.hpp"
+#include "couverture/geodata/scenario_defaults.hpp"
 
 namespace couverture {
 
@@ -35,8 +36,10 @@ struct DemandModelOptions {
   // one source to use only that one, communes it has no data in falling
   // back to the regular grid.
   DemandSourceChoice source = DemandSourceChoice::automatic;
-  double grid_spacing_m = 400;   // the regular grid; residential land use uses half of it
-  double building_cell_m = 200;  // buildings are gathered into square cells this wide
+  // The regular grid (residential land use uses half of it), and the square
+  // cells buildings are gathered into.
+  double grid_spacing_m = kDefaultDemandSpacingM;
+  double building_cell_m = kDefaultBuildingCellM;
 };
 
 struct DemandModel {

@@ -15,6 +15,7 @@
 #include "couverture/geodata/contour_polygons.hpp"
 #include "couverture/geodata/facility.hpp"
 #include "couverture/geodata/network_access.hpp"
+#include "couverture/geodata/scenario_defaults.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
@@ -33,8 +34,8 @@ struct IsochroneParameters {
   // whose centre lies farther than max_offroad_m from every road it may
   // join has no time. 1 km is the distance beyond which the run already
   // warns that a demand point is far from its road.
-  double cell_m = 50.0;
-  double max_offroad_m = 1000.0;
+  double cell_m = kDefaultIsochroneCellM;
+  double max_offroad_m = kDefaultMaxOffroadM;
   std::size_t max_road_samples = 2000;  // road points checked per band
   std::size_t max_cells = 50'000'000;   // refuse larger grids (memory)
 };

@@ -16,20 +16,21 @@
 #include "couverture/geodata/age_band.hpp"
 #include "couverture/geodata/equity_measure.hpp"
 #include "couverture/geodata/network_access.hpp"
+#include "couverture/geodata/scenario_defaults.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
 
 namespace couverture {
 
 struct AccessibilityParameters {
   std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
-  double catchment_minutes = 15.0;  // 2SFCA catchment
+  double catchment_minutes = kDefaultCatchmentMinutes;  // 2SFCA catchment
   // E2SFCA weights; its catchment_minutes bounds the search too.
-  DistanceDecay e2sfca_decay = DistanceDecay::gaussian(15.0);
+  DistanceDecay e2sfca_decay = DistanceDecay::gaussian(kDefaultCatchmentMinutes);
   // Gravity: places × exp(−beta t), truncated where the weight falls below
   // 5 % (t = 3 / beta) so the search stays bounded.
-  double gravity_beta_per_minute = 0.1;
-  double tension_max_minutes = 15.0;         // zones en tension: slower than this
-  double tension_min_places_per_100 = 10.0;  // or covered below this (E2SFCA)
+  double gravity_beta_per_minute = kDefaultGravityBetaPerMinute;
+  double tension_max_minutes = kDefaultTensionMaxMinutes;  // zones en tension: slower than this
+  double tension_min_places_per_100 = kDefaultTensionMinPlacesPer100;  // or covered below this
   EquityMeasure equity_measure = EquityMeasure::travel_time;
   // Who each service type serves; types absent here use default_service_info.
   std::map<std::string, AgeBandSet> targets;

@@ -35,6 +35,7 @@
 #include "couverture/geodata/facility.hpp"
 #include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/road_graph.hpp"
+#include "couverture/geodata/scenario_defaults.hpp"
 #include "couverture/geodata/site_plan_objective.hpp"
 #include "couverture/geodata/site_solver.hpp"
 #include "couverture/geodata/travel_direction.hpp"
@@ -45,15 +46,16 @@ namespace couverture {
 // SitingSettings; the CLI maps one to the other), plus what it needs of the
 // coverage and accessibility parameters of the baseline run.
 struct SitePlanParameters {
-  std::string service_type = "eaje";  // compared by service_type_key
-  std::size_t sites = 1;              // k, >= 1
-  double capacity = 10.0;             // places of each new site (capacity objective)
+  std::string service_type = "eaje";       // compared by service_type_key
+  std::size_t sites = 1;                   // k, >= 1
+  double capacity = kDefaultSiteCapacity;  // places of each new site (capacity objective)
   SitePlanObjective objective = SitePlanObjective::max_covering;
-  double coverage_minutes = 10.0;  // T of max_covering and equity_maximin (inclusive)
+  // T of max_covering and equity_maximin (inclusive)
+  double coverage_minutes = kDefaultSitingCoverageMinutes;
   bool one_per_commune = false;
   double min_distance_m = 0.0;  // new sites at least this far apart (geodesic); 0: no limit
   SiteSolver solver = SiteSolver::automatic;
-  double time_limit_s = 60.0;
+  double time_limit_s = kDefaultSitingTimeLimitS;
   // "auto": the exact solver runs up to this instance size (demand points ×
   // candidates); p_median up to the smaller of it and p_median_exact_size_cap
   // (exact_size_limit_for).
@@ -66,8 +68,8 @@ struct SitePlanParameters {
   // Of the baseline run, so that the new sites are timed as the existing ones
   // (its max_snap_distance_m is not used: the limit above applies):
   NetworkAccess network;
-  DistanceDecay e2sfca_decay = DistanceDecay::gaussian(15.0);
-  double tension_min_places_per_100 = 10.0;  // L of the capacity objective
+  DistanceDecay e2sfca_decay = DistanceDecay::gaussian(kDefaultCatchmentMinutes);
+  double tension_min_places_per_100 = kDefaultTensionMinPlacesPer100;  // L of capacity
   // Who the service serves; nullopt: the baseline accessibility's target for
   // the type, else default_service_info.
   std::optional<AgeBandSet> target;

@@ -16,9 +16,11 @@
 #include "couverture/geodata/equity_measure.hpp"
 #include "couverture/geodata/network_access.hpp"
 #include "couverture/geodata/scenario_change.hpp"
+#include "couverture/geodata/scenario_defaults.hpp"
 #include "couverture/geodata/site_plan_objective.hpp"
 #include "couverture/geodata/site_solver.hpp"
 #include "couverture/geodata/supply_kind.hpp"
+#include "couverture/geodata/tension_rate.hpp"
 #include "couverture/geodata/travel_direction.hpp"
 #include "couverture/geodata/travel_profile.hpp"
 #include "couverture/geodata/travel_thresholds.hpp"
@@ -56,14 +58,14 @@ struct IsochroneSettings {
   // The travel-time surface the isochrones are contours of: cells of cell_m
   // metres in the output CRS; a cell farther than max_offroad_m from every
   // road it may join has no time.
-  double cell_m = 50.0;
-  double max_offroad_m = 1000.0;
+  double cell_m = kDefaultIsochroneCellM;
+  double max_offroad_m = kDefaultMaxOffroadM;
   std::vector<double> thresholds_minutes;  // empty: analysis.thresholds_minutes
 };
 
 struct AnalysisSettings {
   std::vector<double> thresholds_minutes = kDefaultThresholdsMinutes;
-  double demand_spacing_m = 400.0;
+  double demand_spacing_m = kDefaultDemandSpacingM;
 };
 
 // Table [demand.age_table]: population per age band joined on the commune
@@ -102,8 +104,8 @@ struct DemandSettings {
   // Buildings and residential land use are read from this OSM PBF; empty =
   // the network's PBF when it is one (osm_buildings_source decides).
   std::filesystem::path osm_buildings;
-  double building_cell_m = 200.0;  // buildings are gathered into cells this wide
-  double min_building_m2 = 30.0;   // smaller footprints are sheds and garages
+  double building_cell_m = kDefaultBuildingCellM;  // buildings are gathered into cells this wide
+  double min_building_m2 = 30.0;                   // smaller footprints are sheds and garages
   std::optional<AgeTable> age_table;
   BandShares band_shares = default_band_shares();  // [demand.band_shares]
   // The scenario has [demand.band_shares]; scenario_to_toml writes the table
@@ -121,7 +123,7 @@ struct ServiceSettings {
 // Table [accessibility]: cumulative opportunities, gravity and floating
 // catchment (2SFCA / E2SFCA) settings.
 struct AccessibilitySettings {
-  double catchment_minutes = 15.0;  // 2SFCA catchment, and E2SFCA's outer limit
+  double catchment_minutes = kDefaultCatchmentMinutes;  // 2SFCA catchment, E2SFCA's outer limit
   // E2SFCA weights over travel time: "steps" (zones), "gaussian" or
   // "exponential" (kDecayKindNames).
   DecayKind decay = DecayKind::gaussian;
@@ -130,19 +132,22 @@ struct AccessibilitySettings {
   // the catchment weighted 1, 0.68, 0.22 (Luo and Qi 2009). Reading refuses
   // them with another decay.
   std::vector<std::pair<double, double>> decay_steps;
-  double exponential_beta_per_minute = 0.1;  // "exponential": w = exp(-beta t)
-  double gravity_beta_per_minute = 0.1;      // gravity score: sum of places * exp(-beta t)
+  // "exponential": w = exp(-beta t)
+  double exponential_beta_per_minute = kDefaultExponentialBetaPerMinute;
+  // gravity score: sum of places * exp(-beta t)
+  double gravity_beta_per_minute = kDefaultGravityBetaPerMinute;
 };
 
 // Table [tension]: the thresholds that make a commune or demand point a
 // "zone en tension".
 struct TensionSettings {
-  double max_minutes = 15.0;         // time to the nearest service above this
-  double min_places_per_100 = 10.0;  // floating-catchment coverage below this
+  double max_minutes = kDefaultTensionMaxMinutes;  // time to the nearest service above this
+  // floating-catchment coverage below this
+  double min_places_per_100 = kDefaultTensionMinPlacesPer100;
   // Which E2SFCA rate min_places_per_100 is compared with: "service" (the
   // facilities' own places) or "global" (with the [supply] places too; only
-  // with [supply]).
-  std::string rate = "service";
+  // with [supply]); kTensionRateNames.
+  TensionRate rate = TensionRate::service;
 };
 
 // One table of [supply]: places per commune of one kind of childcare
@@ -182,15 +187,15 @@ struct PrivacySettings {
 // Table [siting]: where k new sites of one service type should go
 // (`couverture site`).
 struct SitingSettings {
-  std::string service_type = "eaje";  // the type of the new sites
-  std::size_t sites = 1;              // k, >= 1
-  double capacity = 10.0;             // places of each new site (> 0 for capacity-aware)
+  std::string service_type = "eaje";       // the type of the new sites
+  std::size_t sites = 1;                   // k, >= 1
+  double capacity = kDefaultSiteCapacity;  // places of each new site (> 0)
   // "max_covering" (MCLP: target population within coverage_minutes),
   // "p_median" (target-weighted travel time), "equity_maximin" (the worst
   // commune's share within coverage_minutes), "equity_gini" (Gini of travel
   // times) or "capacity" (E2SFCA: target population under the tension level).
   SitePlanObjective objective = SitePlanObjective::max_covering;
-  double coverage_minutes = 10.0;  // T of max_covering and equity_maximin, > 0
+  double coverage_minutes = kDefaultSitingCoverageMinutes;  // T of max_covering, equity_maximin
   // Candidates: a file (same columns as [facilities]: id, name, x/y or a
   // layer; type and capacity optional), or generated: "commune_centres"
   // (each commune's most populated demand point), "demand_points" (every
@@ -199,11 +204,11 @@ struct SitingSettings {
   // skipped beyond the snapping limit).
   std::optional<FacilitySource> candidates;
   CandidateGenerator generate = CandidateGenerator::commune_centres;
-  double grid_spacing_m = 1000.0;             // > 0
-  bool one_per_commune = false;               // at most one new site per commune
-  double min_distance_m = 0.0;                // >= 0: new sites at least this far apart
-  SiteSolver solver = SiteSolver::automatic;  // "auto", "exact" (CBC MILP) or "greedy"
-  double time_limit_s = 60.0;                 // exact solver's limit, > 0
+  double grid_spacing_m = 1000.0;                  // > 0
+  bool one_per_commune = false;                    // at most one new site per commune
+  double min_distance_m = 0.0;                     // >= 0: new sites at least this far apart
+  SiteSolver solver = SiteSolver::automatic;       // "auto", "exact" (CBC MILP) or "greedy"
+  double time_limit_s = kDefaultSitingTimeLimitS;  // exact solver's limit, > 0
   // Instances larger than this (demand points × candidates) go to the greedy
   // solver under "auto".
   double exact_size_limit = kDefaultExactSizeLimit;
