@@ -18,10 +18,7 @@ import subprocess
 import sys
 import tempfile
 
-# A peer disagreeing on a time: its own exit code, apart from a crash (1),
-# a usage error (2) and couverture's internal error (3); run-peers.sh and
-# .ci/run read it.
-MISMATCH_EXIT = 4
+import peer_common
 
 PEERS = ("networkx", "igraph", "pgrouting")
 TOLERANCE_S = 1e-6
@@ -62,13 +59,7 @@ def load_pgrouting(edges_csv, port):
     connection = psycopg2.connect(host="127.0.0.1", port=port, user="postgres", dbname="postgres")
     connection.autocommit = True
     cursor = connection.cursor()
-    cursor.execute("CREATE EXTENSION IF NOT EXISTS pgrouting CASCADE")
-    cursor.execute("DROP TABLE IF EXISTS job_edges")
-    cursor.execute("CREATE TABLE job_edges (id bigint PRIMARY KEY, source bigint, target bigint, "
-                   "cost float8, reverse_cost float8)")
-    with open(edges_csv) as f:
-        cursor.copy_expert("COPY job_edges FROM STDIN WITH (FORMAT csv, HEADER true)", f)
-    cursor.execute("ANALYZE job_edges")
+    peer_common.load_pgrouting_table(cursor, edges_csv, "job_edges")
     connection.close()
 
 
@@ -151,12 +142,7 @@ def main():
               f"{entry.get('points_disagreeing', '-'):>12}")
     print(f"(our nearest-facility search and read-out alone: "
           f"{job['ours_nearest_facility_seconds'] * 1000:.1f} ms)")
-    print(f"JSON: {args.out}")
-    if not agree:
-        print("error: a peer's travel times differ from ours (MISMATCH lines above)",
-              file=sys.stderr)
-        return MISMATCH_EXIT
-    return 0
+    return peer_common.verdict(agree, args.out)
 
 
 if __name__ == "__main__":

@@ -15,10 +15,7 @@ import platform
 import sys
 import time
 
-# A peer disagreeing on a time: its own exit code, apart from a crash (1),
-# a usage error (2) and couverture's internal error (3); run-peers.sh and
-# .ci/run read it.
-MISMATCH_EXIT = 4
+import peer_common
 
 UNREACHED = 0xFFFFFFFF
 KINDS = ("full", "bounded")
@@ -65,16 +62,7 @@ def best_time_ms(query, repeats):
 def run_networkx(edges_csv, sources, limit_ms, repeats):
     import networkx as nx
 
-    graph = nx.DiGraph()
-    with open(edges_csv) as f:
-        next(f)
-        for line in f:
-            _, u, v, cost, _ = line.split(",")
-            u, v, cost = int(u), int(v), int(cost)
-            # Parallel arcs (two ways joining the same nodes): a DiGraph keeps
-            # one, so keep the fastest, as a shortest path would.
-            if not graph.has_edge(u, v) or graph[u][v]["weight"] > cost:
-                graph.add_edge(u, v, weight=cost)
+    graph = peer_common.networkx_graph(edges_csv)
     cutoffs = {"full": None, "bounded": limit_ms}
     per_kind = {k: [] for k in KINDS}
     for s in sources:
@@ -92,13 +80,7 @@ def run_pgrouting(edges_csv, sources, limit_ms, repeats, port):
     connection = psycopg2.connect(host="127.0.0.1", port=port, user="postgres", dbname="postgres")
     connection.autocommit = True
     cursor = connection.cursor()
-    cursor.execute("CREATE EXTENSION IF NOT EXISTS pgrouting CASCADE")
-    cursor.execute("DROP TABLE IF EXISTS edges")
-    cursor.execute("CREATE TABLE edges (id bigint PRIMARY KEY, source bigint, target bigint, "
-                   "cost float8, reverse_cost float8)")
-    with open(edges_csv) as f:
-        cursor.copy_expert("COPY edges FROM STDIN WITH (FORMAT csv, HEADER true)", f)
-    cursor.execute("ANALYZE edges")
+    peer_common.load_pgrouting_table(cursor, edges_csv, "edges")
     cursor.execute("SELECT pgr_version(), current_setting('server_version')")
     pgr_version, pg_version = cursor.fetchone()
     edges_sql = "SELECT id, source, target, cost, reverse_cost FROM edges"
@@ -221,12 +203,7 @@ def main():
                     for node, mine, peer in row["first_mismatches"]:
                         print(f"MISMATCH {name} {kind}: source {row['source']} node {node}: "
                               f"ours {mine} ms, peer {peer} ms", file=sys.stderr)
-    print(f"JSON: {args.out}")
-    if not agree:
-        print("error: a peer's travel times differ from ours (MISMATCH lines above)",
-              file=sys.stderr)
-        return MISMATCH_EXIT
-    return 0
+    return peer_common.verdict(agree, args.out)
 
 
 if __name__ == "__main__":

@@ -10,19 +10,13 @@ pgrouting reads the edges from the table `job_edges` (loaded beforehand, as a da
 import math
 import sys
 
+import peer_common
+
 
 def distances_networkx(edges_csv, source):
     import networkx as nx
 
-    graph = nx.DiGraph()
-    with open(edges_csv) as f:
-        next(f)
-        for line in f:
-            _, u, v, cost, _ = line.split(",")
-            u, v, cost = int(u), int(v), int(cost)
-            # A DiGraph keeps one arc per pair: the fastest, as a shortest path would.
-            if not graph.has_edge(u, v) or graph[u][v]["weight"] > cost:
-                graph.add_edge(u, v, weight=cost)
+    graph = peer_common.networkx_graph(edges_csv)
     return nx.single_source_dijkstra_path_length(graph, source, weight="weight")
 
 

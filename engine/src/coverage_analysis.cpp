@@ -171,6 +171,17 @@ void measure_access(const RoadGraph& roads, std::span<const Commune> communes,
                     std::span<const Facility> facilities, const CoverageParameters& parameters,
                     const std::function<void(const std::string&)>& stage, CoverageResult& result);
 
+// The parameters checked, and each facility's commune: where both runs
+// (even grid, or the population sources) start.
+CoverageResult located_facilities(std::span<const Commune> communes,
+                                  std::span<const Facility> facilities,
+                                  const CoverageParameters& parameters) {
+  check_coverage_parameters(communes, parameters);
+  CoverageResult result;
+  result.facility_commune = locate_facilities(communes, facilities);
+  return result;
+}
+
 }  // namespace
 
 CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune> communes,
@@ -180,9 +191,7 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   const auto stage = [&on_stage](const std::string& name) {
     if (on_stage) on_stage(name);
   };
-  check_coverage_parameters(communes, parameters);
-  CoverageResult result;
-  result.facility_commune = locate_facilities(communes, facilities);
+  CoverageResult result = located_facilities(communes, facilities, parameters);
   stage("spreading population over demand points");
   result.demand = spread_demand_evenly(communes, parameters.demand_spacing_m);
   result.demand_source_by_commune.assign(communes.size(), DemandSource::regular_grid);
@@ -200,9 +209,7 @@ CoverageResult analyse_coverage(const RoadGraph& roads, std::span<const Commune>
   const auto stage = [&on_stage](const std::string& name) {
     if (on_stage) on_stage(name);
   };
-  check_coverage_parameters(communes, parameters);
-  CoverageResult result;
-  result.facility_commune = locate_facilities(communes, facilities);
+  CoverageResult result = located_facilities(communes, facilities, parameters);
   stage("placing the population where people live");
   DemandModelOptions options;
   options.source = parameters.demand_source;

@@ -69,15 +69,7 @@ std::map<std::string, BandPopulation> read_age_table(const AgeTable& table,
     }
     populations.emplace(value, population);
   }
-  errors.throw_if_failed(where);
-  for (const std::string& warning : errors.warnings()) {
-    warnings.push_back(where + ": GDAL: " + warning);
-  }
-  if (code.numeric()) {
-    warnings.push_back(where + ": column '" + code.name() +
-                       "' holds numbers, so codes such as 01001 may have lost their leading "
-                       "zero; store the codes as text");
-  }
+  gs::finish_code_table(errors, code, where, warnings);
   if (populations.empty()) {
     throw DataError(where + ": the age table has no rows; give one row per commune");
   }

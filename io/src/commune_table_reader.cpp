@@ -45,15 +45,7 @@ std::map<std::string, double> read_commune_values(const CommuneValueTable& table
     }
     values.emplace(commune, *number);
   }
-  errors.throw_if_failed(where);
-  for (const std::string& warning : errors.warnings()) {
-    warnings.push_back(where + ": GDAL: " + warning);
-  }
-  if (code.numeric()) {
-    warnings.push_back(where + ": column '" + code.name() +
-                       "' holds numbers, so codes such as 01001 may have lost their leading "
-                       "zero; store the codes as text");
-  }
+  gs::finish_code_table(errors, code, where, warnings);
   if (values.empty()) {
     throw DataError(where + ": the table has no rows; give one row per commune (" + key + ")");
   }

@@ -103,4 +103,17 @@ FieldLookup table_column(OGRLayer& layer, const std::string& name, const std::st
   return FieldLookup(layer, name, where, key);
 }
 
+void finish_code_table(ErrorCollector& errors, const FieldLookup& code, const std::string& where,
+                       std::vector<std::string>& warnings) {
+  errors.throw_if_failed(where);
+  for (const std::string& warning : errors.warnings()) {
+    warnings.push_back(where + ": GDAL: " + warning);
+  }
+  if (code.numeric()) {
+    warnings.push_back(where + ": column '" + code.name() +
+                       "' holds numbers, so codes such as 01001 may have lost their leading "
+                       "zero; store the codes as text");
+  }
+}
+
 }  // namespace couverture::gdal_support

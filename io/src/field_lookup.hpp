@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace couverture::gdal_support {
 
@@ -42,6 +43,14 @@ class FieldLookup {
 // is looked up as a tag instead.
 FieldLookup table_column(OGRLayer& layer, const std::string& name, const std::string& where,
                          const std::string& key);
+
+class ErrorCollector;
+
+// The end of reading a table keyed by commune code: GDAL's failure thrown
+// naming `where`, its warnings passed on, and a warning when the code
+// column holds numbers (01001 read as 1001 no longer matches).
+void finish_code_table(ErrorCollector& errors, const FieldLookup& code, const std::string& where,
+                       std::vector<std::string>& warnings);
 
 // `text` without leading and trailing blanks (CSV cells often carry them).
 std::string trimmed(const std::string& text);

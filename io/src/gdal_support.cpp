@@ -158,4 +158,16 @@ std::string record_name(GDALDataset& dataset, GIntBig fid) {
   return "feature " + std::to_string(fid);
 }
 
+OGRFieldType field_type(OutputColumn::Type type) {
+  switch (type) {
+    case OutputColumn::Type::integer:
+      return OFTInteger64;
+    case OutputColumn::Type::real:
+      return OFTReal;
+    case OutputColumn::Type::text:
+      return OFTString;
+  }
+  return OFTString;
+}
+
 }  // namespace couverture::gdal_support

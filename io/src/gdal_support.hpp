@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "couverture/io/output_column.hpp"
+
 namespace couverture::gdal_support {
 
 // Registers GDAL's drivers once per process.
@@ -69,5 +71,9 @@ std::optional<double> parse_number(std::string_view text);
 // How a record is named in messages: "line N" for CSV (FID 1 is line 2,
 // after the header), "feature N" (the FID) otherwise.
 std::string record_name(GDALDataset& dataset, GIntBig fid);
+
+// The GDAL field type an output column is written as (GeoPackage and
+// spreadsheets alike).
+OGRFieldType field_type(OutputColumn::Type type);
 
 }  // namespace couverture::gdal_support

@@ -145,18 +145,6 @@ void set_value(OGRFeature& feature, int index, const OutputColumn& column, std::
   }
 }
 
-OGRFieldType field_type(OutputColumn::Type type) {
-  switch (type) {
-    case OutputColumn::Type::integer:
-      return OFTInteger64;
-    case OutputColumn::Type::real:
-      return OFTReal;
-    case OutputColumn::Type::text:
-      return OFTString;
-  }
-  return OFTString;
-}
-
 void start_batch(GDALDataset& dataset, const std::string& context) {
   if (dataset.StartTransaction() != OGRERR_NONE) {
     throw DataError(context + ": cannot start a transaction (" + CPLGetLastErrorMsg() + ")");
@@ -232,7 +220,7 @@ void write_layer(GDALDataset& dataset, const OutputLayer& layer, OGRSpatialRefer
                     errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
   }
   for (const OutputColumn& column : layer.columns) {
-    OGRFieldDefn field(column.name.c_str(), field_type(column.type));
+    OGRFieldDefn field(column.name.c_str(), gs::field_type(column.type));
     if (!column.alias.empty()) field.SetAlternativeName(column.alias.c_str());
     if (ogr_layer->CreateField(&field) != OGRERR_NONE) {
       throw DataError(context + ": cannot create column '" + column.name + "' (" +

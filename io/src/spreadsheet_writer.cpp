@@ -25,18 +25,6 @@ std::string driver_for(const std::filesystem::path& target) {
                   "' (name the output .xlsx or .ods)");
 }
 
-OGRFieldType field_type(OutputColumn::Type type) {
-  switch (type) {
-    case OutputColumn::Type::integer:
-      return OFTInteger64;
-    case OutputColumn::Type::real:
-      return OFTReal;
-    case OutputColumn::Type::text:
-      return OFTString;
-  }
-  return OFTString;
-}
-
 void write_sheet(GDALDataset& dataset, const OutputLayer& sheet, gs::ErrorCollector& errors,
                  const std::string& file) {
   const std::string context = file + ", sheet '" + sheet.name + "'";
@@ -46,7 +34,7 @@ void write_sheet(GDALDataset& dataset, const OutputLayer& sheet, gs::ErrorCollec
                     errors.take_failure().value_or(CPLGetLastErrorMsg()) + ")");
   }
   for (const OutputColumn& column : sheet.columns) {
-    OGRFieldDefn field(column.name.c_str(), field_type(column.type));
+    OGRFieldDefn field(column.name.c_str(), gs::field_type(column.type));
     if (layer->CreateField(&field) != OGRERR_NONE) {
       throw DataError(context + ": cannot create column '" + column.name + "'");
     }

@@ -283,5 +283,19 @@ TEST_F(ScenarioSupplyGroups, CommuneValueTableReadsCodesAsText) {
   }
 }
 
+TEST_F(ScenarioSupplyGroups, CommuneValueTableWithNumericCodesWarnsOfLeadingZeros) {
+  std::ofstream(dir_ / "numeric.geojson")
+      << R"({"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,)"
+      << R"("properties":{"code_insee":1001,"places_am":4}}]})";
+  std::vector<std::string> warnings;
+  const auto values = read_commune_values(
+      {dir_ / "numeric.geojson", "", "code_insee", "places_am", "supply.x"}, warnings);
+  EXPECT_DOUBLE_EQ(values.at("1001"), 4.0);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("numeric.geojson"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("'code_insee'"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[0].find("leading zero"), std::string::npos) << warnings[0];
+}
+
 }  // namespace
 }  // namespace couverture
