@@ -32,11 +32,14 @@ ComparisonOutcome run_comparison(const Scenario& baseline, const Scenario& varia
   outcome.variant = analyse_scenario(variant, progress, RunKind::indicators, &outcome.baseline);
   progress.stage("comparing the two runs");
   check_same_communes(outcome.baseline, outcome.variant);
-  outcome.comparison = compare_runs({outcome.baseline.coverage, outcome.baseline.accessibility,
-                                     baseline.analysis.thresholds_minutes},
-                                    {outcome.variant.coverage, outcome.variant.accessibility,
-                                     variant.analysis.thresholds_minutes});
+  outcome.comparison = compare_outcomes(outcome.baseline, outcome.variant);
   return outcome;
+}
+
+ScenarioComparison compare_outcomes(const RunOutcome& baseline, const RunOutcome& variant) {
+  return compare_runs(
+      {baseline.coverage, baseline.accessibility, baseline.scenario.analysis.thresholds_minutes},
+      {variant.coverage, variant.accessibility, variant.scenario.analysis.thresholds_minutes});
 }
 
 }  // namespace couverture::pipeline

@@ -6,6 +6,7 @@
 #include "couverture/engine/site_candidates.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/facility_reader.hpp"
+#include "couverture/pipeline/comparison_run.hpp"
 #include "demand_stage.hpp"
 
 namespace couverture::pipeline {
@@ -159,10 +160,7 @@ SitingOutcome run_siting(const Scenario& scenario, const std::string& evaluate,
   }
   outcome.with_sites =
       analyse_scenario(with_sites, progress, RunKind::indicators, &outcome.baseline);
-  outcome.comparison = compare_runs({outcome.baseline.coverage, outcome.baseline.accessibility,
-                                     scenario.analysis.thresholds_minutes},
-                                    {outcome.with_sites.coverage, outcome.with_sites.accessibility,
-                                     scenario.analysis.thresholds_minutes});
+  outcome.comparison = compare_outcomes(outcome.baseline, outcome.with_sites);
   return outcome;
 }
 

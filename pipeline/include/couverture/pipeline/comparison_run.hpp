@@ -14,6 +14,10 @@ struct ComparisonOutcome {
   ScenarioComparison comparison;
 };
 
+// Variant minus baseline, commune by commune, each run with its own
+// thresholds. The runs are those of one territory (check_same_communes).
+ScenarioComparison compare_outcomes(const RunOutcome& baseline, const RunOutcome& variant);
+
 // Runs both scenarios' indicators (the variant reusing the baseline's road
 // network and population sources when it reads the same ones) and compares
 // them commune by commune. Throws DataError when they are not the same
