@@ -2,13 +2,14 @@
 #include <memory>
 
 #include "command.hpp"
-#include "comparison_summary.hpp"
-#include "couverture/io/atomic_output.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/scenario.hpp"
+#include "couverture/io/scenario_inputs.hpp"
 #include "couverture/pipeline/comparison_layers.hpp"
 #include "couverture/pipeline/comparison_run.hpp"
-#include "output_checks.hpp"
+#include "couverture/pipeline/comparison_summary.hpp"
 #include "output_writing.hpp"
+#include "summary_printing.hpp"
 #include "terminal_progress.hpp"
 
 namespace couverture::cli {
@@ -58,7 +59,10 @@ void add_compare_command(CLI::App& app, const GlobalOptions& global, Action& act
       progress.finish();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      print_comparison_summary(run.baseline, run.variant, run.comparison, output, seconds, global);
+      print_summary(
+          run.variant.warnings, global,
+          [&] { return pipeline::comparison_summary_json(run, output, seconds); },
+          [&](std::FILE* out) { pipeline::write_comparison_summary(run, output, seconds, out); });
       return 0;
     };
   });

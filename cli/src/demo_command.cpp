@@ -10,8 +10,9 @@
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/scenario.hpp"
+#include "couverture/pipeline/run_summary.hpp"
 #include "output_writing.hpp"
-#include "run_summary.hpp"
+#include "summary_printing.hpp"
 #include "terminal_progress.hpp"
 
 namespace couverture::cli {
@@ -62,7 +63,9 @@ void add_demo_command(CLI::App& app, const GlobalOptions& global, Action& action
       const Scenario scenario = read_scenario(scenarios.scenario);
       const pipeline::RunOutcome outcome =
           run_and_write(scenario, output, options->overwrite, progress);
-      print_run_summary(outcome, global);
+      print_summary(
+          outcome.warnings, global, [&] { return pipeline::run_summary_json(outcome); },
+          [&](std::FILE* out) { pipeline::write_run_summary(outcome, out); });
       if (!global.quiet && !global.json) {
         std::printf(
             "Demo inputs and scenario: %s/ (edit scenario.toml, then `couverture run "

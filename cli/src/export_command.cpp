@@ -1,11 +1,11 @@
 #include <memory>
 
 #include "command.hpp"
-#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_reader.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/spreadsheet_writer.hpp"
 #include "couverture/report/spreadsheet_sheets.hpp"
-#include "output_checks.hpp"
+#include "summary_printing.hpp"
 #include "usage_error.hpp"
 
 namespace couverture::cli {
@@ -36,9 +36,9 @@ void add_export_command(CLI::App& app, const GlobalOptions& global, Action& acti
   command->add_flag("--overwrite", options->overwrite, "Replace an existing output file");
   command->callback([options, &global, &action] {
     action = [options, &global] {
-      report::Language language = report::Language::fr;
+      Language language = Language::fr;
       try {
-        language = report::parse_language(options->language);
+        language = parse_language(options->language);
       } catch (const std::invalid_argument& error) {
         throw UsageError(std::string("--lang: ") + error.what());
       }

@@ -3,8 +3,9 @@
 #include "command.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/scenario.hpp"
+#include "couverture/pipeline/run_summary.hpp"
 #include "output_writing.hpp"
-#include "run_summary.hpp"
+#include "summary_printing.hpp"
 #include "terminal_progress.hpp"
 
 namespace couverture::cli {
@@ -59,7 +60,9 @@ void add_isochrones_command(CLI::App& app, const GlobalOptions& global, Action& 
       pipeline::Progress progress(&display);
       const pipeline::RunOutcome outcome = run_and_write(scenario, output, options->overwrite,
                                                          progress, pipeline::RunKind::isochrones);
-      print_run_summary(outcome, global);
+      print_summary(
+          outcome.warnings, global, [&] { return pipeline::run_summary_json(outcome); },
+          [&](std::FILE* out) { pipeline::write_run_summary(outcome, out); });
       return 0;
     };
   });

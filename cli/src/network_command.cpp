@@ -1,5 +1,3 @@
-#include <algorithm>
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,14 +7,14 @@
 #include <vector>
 
 #include "command.hpp"
-#include "couverture/engine/network_statistics.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/travel_profile.hpp"
-#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/network_loader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/road_graph_file.hpp"
-#include "output_checks.hpp"
+#include "couverture/pipeline/network_summary.hpp"
+#include "summary_printing.hpp"
 #include "terminal_progress.hpp"
 #include "usage_error.hpp"
 
@@ -64,64 +62,6 @@ NetworkSource network_source(const BuildOptions& options) {
   return source;
 }
 
-nlohmann::json summary_json(const RoadGraph& road, const fs::path& file) {
-  const NetworkStatistics statistics = network_statistics(road);
-  nlohmann::json by_class = nlohmann::json::object();
-  for (std::size_t c = 0; c < kRoadClassCount; ++c) {
-    const double km = statistics.road_km_by_class[c];
-    if (km > 0.0) by_class[std::string(to_string(static_cast<RoadClass>(c)))] = km;
-  }
-  nlohmann::json bbox = nullptr;
-  if (const auto& box = statistics.extent) {
-    bbox = {{"min_lon", box->min_lon},
-            {"min_lat", box->min_lat},
-            {"max_lon", box->max_lon},
-            {"max_lat", box->max_lat}};
-  }
-  return {{"file", file.string()},
-          {"source", road.source_description},
-          {"profile", road.profile},
-          {"nodes", road.node_count()},
-          {"arcs", road.arc_count()},
-          {"components_kept", road.build_stats.components_kept},
-          {"components_dropped", road.build_stats.components_dropped},
-          {"nodes_dropped", road.build_stats.nodes_dropped},
-          {"arcs_dropped", road.build_stats.arcs_dropped},
-          {"bbox", bbox},
-          {"road_km", statistics.road_km},
-          {"road_km_by_class", by_class}};
-}
-
-std::string format(const char* pattern, double value) {
-  std::array<char, 64> buffer{};
-  std::snprintf(buffer.data(), buffer.size(), pattern, value);
-  return buffer.data();
-}
-
-void print_summary(const RoadGraph& road, const fs::path& file) {
-  const nlohmann::json s = summary_json(road, file);
-  std::cout << "graph       " << file.string() << '\n'
-            << "source      " << road.source_description << '\n'
-            << "profile     " << road.profile << '\n'
-            << "nodes       " << road.node_count() << '\n'
-            << "arcs        " << road.arc_count() << '\n'
-            << "components  " << road.build_stats.components_kept << " kept, "
-            << road.build_stats.components_dropped << " dropped (" << road.build_stats.nodes_dropped
-            << " nodes, " << road.build_stats.arcs_dropped << " arcs dropped)\n";
-  if (!s["bbox"].is_null()) {
-    const auto& b = s["bbox"];
-    std::cout << "bbox        lon " << format("%.5f", b["min_lon"].get<double>()) << " .. "
-              << format("%.5f", b["max_lon"].get<double>()) << ", lat "
-              << format("%.5f", b["min_lat"].get<double>()) << " .. "
-              << format("%.5f", b["max_lat"].get<double>()) << '\n';
-  }
-  std::cout << "road length " << format("%.1f", s["road_km"].get<double>()) << " km\n";
-  for (const auto& [name, km] : s["road_km_by_class"].items()) {
-    std::cout << "  " << name << std::string(name.size() < 16 ? 16 - name.size() : 1, ' ')
-              << format("%10.1f", km.get<double>()) << " km\n";
-  }
-}
-
 int build_network(const BuildOptions& options, const GlobalOptions& global) {
   const NetworkSource source = network_source(options);
   TravelProfile profile = TravelProfile::car();
@@ -150,20 +90,16 @@ int build_network(const BuildOptions& options, const GlobalOptions& global) {
   progress.stage("writing " + options.output.filename().string());
   save_road_graph(road, options.output, options.overwrite);
   progress.finish();
-  if (!global.quiet) {
-    for (const std::string& warning : warnings) {
-      std::cerr << "couverture: warning: " << warning << '\n';
-    }
-  }
+  print_warnings(warnings, global);
   if (global.quiet) return 0;
   if (global.json) {
-    nlohmann::json s = summary_json(road, options.output);
+    nlohmann::json s = pipeline::network_summary_json(road, options.output);
     s["seconds"] = progress.total_seconds();
     s["warnings"] = warnings;
     std::cout << s.dump(2) << '\n';
   } else {
-    print_summary(road, options.output);
-    std::cout << "built in    " << format("%.1f", progress.total_seconds()) << " s\n";
+    pipeline::write_network_summary(road, options.output, stdout);
+    std::printf("built in    %.1f s\n", progress.total_seconds());
   }
   return 0;
 }
@@ -172,9 +108,9 @@ int show_network_info(const fs::path& file, const GlobalOptions& global) {
   const RoadGraph road = load_road_graph(file);
   if (global.quiet) return 0;
   if (global.json) {
-    std::cout << summary_json(road, file).dump(2) << '\n';
+    std::cout << pipeline::network_summary_json(road, file).dump(2) << '\n';
   } else {
-    print_summary(road, file);
+    pipeline::write_network_summary(road, file, stdout);
   }
   return 0;
 }

@@ -1,9 +1,9 @@
 #include "output_writing.hpp"
 
-#include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_writer.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/qgis_project.hpp"
-#include "output_checks.hpp"
+#include "couverture/io/scenario_inputs.hpp"
 
 namespace couverture::cli {
 

@@ -6,9 +6,10 @@
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 #include "couverture/io/geopackage_reader.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/report/diagnostic_report.hpp"
 #include "couverture/report/pdf_printer.hpp"
-#include "output_checks.hpp"
+#include "summary_printing.hpp"
 #include "usage_error.hpp"
 
 namespace couverture::cli {
@@ -27,9 +28,9 @@ struct ReportOptions {
   bool overwrite = false;
 };
 
-report::Language language_of(const std::string& text) {
+Language language_of(const std::string& text) {
   try {
-    return report::parse_language(text);
+    return parse_language(text);
   } catch (const std::invalid_argument& error) {
     throw UsageError(std::string("--lang: ") + error.what());
   }
@@ -54,7 +55,7 @@ void add_report_command(CLI::App& app, const GlobalOptions& global, Action& acti
   command->add_flag("--overwrite", options->overwrite, "Replace existing output files");
   command->callback([options, &global, &action] {
     action = [options, &global] {
-      const report::Language language = language_of(options->language);
+      const Language language = language_of(options->language);
       const fs::path run_path(options->run);
       const fs::path output =
           options->output.empty()

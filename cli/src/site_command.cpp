@@ -3,13 +3,14 @@
 #include <memory>
 
 #include "command.hpp"
-#include "couverture/io/atomic_output.hpp"
+#include "couverture/io/output_preparation.hpp"
 #include "couverture/io/scenario.hpp"
+#include "couverture/io/scenario_inputs.hpp"
 #include "couverture/pipeline/siting_layers.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
-#include "output_checks.hpp"
+#include "couverture/pipeline/siting_summary.hpp"
 #include "output_writing.hpp"
-#include "siting_summary.hpp"
+#include "summary_printing.hpp"
 #include "terminal_progress.hpp"
 #include "usage_error.hpp"
 
@@ -80,7 +81,10 @@ void add_site_command(CLI::App& app, const GlobalOptions& global, Action& action
       progress.finish();
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      print_siting_summary(outcome, output, seconds, global);
+      print_summary(
+          outcome.baseline.warnings, global,
+          [&] { return pipeline::siting_summary_json(outcome, output, seconds); },
+          [&](std::FILE* out) { pipeline::write_siting_summary(outcome, output, seconds, out); });
       return 0;
     };
   });

@@ -140,78 +140,139 @@ constexpr std::array<Place, 32> kPlaces = {{
 // the others are hamlets (a few residential streets) or lone junctions, and
 // neighbouring points are joined by winding unclassified lanes, or tertiary
 // roads at a town, unless the lane would leave the territory. Every road is
-// two-way, so the network stays strongly connected.
-void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> towns,
-                       std::span<const Metres> centres, const GEOSGeometry& outline) {
-  constexpr double kSpacingM = 1500.0;
-  constexpr double kInsetM = 250.0;  // points pulled inside stay clear of the border
-  GEOSContextHandle_t context = geos_context();
-  const GeosPrepared inside = geos_prepare(outline);
-  const GeosGeometry border = take_geos(GEOSBoundary_r(context, &outline), "boundary");
-  double min_x = 0.0, min_y = 0.0, max_x = 0.0, max_y = 0.0;
-  GEOSGeom_getXMin_r(context, &outline, &min_x);
-  GEOSGeom_getYMin_r(context, &outline, &min_y);
-  GEOSGeom_getXMax_r(context, &outline, &max_x);
-  GEOSGeom_getYMax_r(context, &outline, &max_y);
-  const double reach = kSpacingM;
-  const int columns = static_cast<int>(std::ceil((max_x - min_x + 2.0 * reach) / kSpacingM)) + 1;
-  const int rows = static_cast<int>(std::ceil((max_y - min_y + 2.0 * reach) / kSpacingM)) + 1;
-  const auto is_inside = [&](Metres p) {
-    const GeosGeometry probe = geos_point(p.x, p.y);
-    double to_border = 0.0;
-    GEOSDistance_r(context, border.get(), probe.get(), &to_border);
-    return GEOSPreparedContains_r(context, inside.get(), probe.get()) == 1 &&
-           to_border >= 0.5 * kInsetM;
-  };
+// two-way, so the network stays strongly connected. The steps share the
+// lattice, what stands at its points and which of them are joined, so they
+// are the methods of one object, called in order by add_country_roads.
+class CountryRoads {
+ public:
+  CountryRoads(TerritoryBuilder& builder, std::span<const TownGrid> towns,
+               std::span<const Metres> centres, const GEOSGeometry& outline)
+      : builder_(builder),
+        towns_(towns),
+        centres_(centres),
+        context_(geos_context()),
+        inside_(geos_prepare(outline)),
+        border_(take_geos(GEOSBoundary_r(context_, &outline), "boundary")) {
+    GEOSGeom_getXMin_r(context_, &outline, &min_x_);
+    GEOSGeom_getYMin_r(context_, &outline, &min_y_);
+    GEOSGeom_getXMax_r(context_, &outline, &max_x_);
+    GEOSGeom_getYMax_r(context_, &outline, &max_y_);
+    columns_ = static_cast<int>(std::ceil((max_x_ - min_x_ + 2.0 * kReachM) / kSpacingM)) + 1;
+    rows_ = static_cast<int>(std::ceil((max_y_ - min_y_ + 2.0 * kReachM) / kSpacingM)) + 1;
+    lattice_.resize(static_cast<std::size_t>(rows_ * columns_));
+    stops_.resize(lattice_.size());
+    claimed_.assign(lattice_.size(), false);
+    parent_.resize(lattice_.size() + 1);
+    std::iota(parent_.begin(), parent_.end(), std::size_t{0});
+    towns_root_ = lattice_.size();
+  }
 
   // Lattice points: kept when well inside the outline, and pulled inside it
   // when just outside or too near the border, so that lanes also run along
   // the territory's edge.
+  void place_lattice_points() {
+    for (int row = 0; row < rows_; ++row) {
+      for (int col = 0; col < columns_; ++col) {
+        Metres p{
+            min_x_ - kReachM + col * kSpacingM + builder_.random().uniform(-0.3, 0.3) * kSpacingM,
+            min_y_ - kReachM + row * kSpacingM + builder_.random().uniform(-0.3, 0.3) * kSpacingM};
+        if (!pull_inside(p)) continue;
+        keep_point(static_cast<std::size_t>(row * columns_ + col), p);
+      }
+    }
+  }
+
+  // What stands at each kept point: a town, a hamlet or a lone junction.
+  // The towns claim the points near them first.
+  void claim_town_points() {
+    for (std::size_t t = 0; t < towns_.size(); ++t) {
+      const TownGrid& town = towns_[t];
+      const double claim = town.layout.spacing_m * (town.layout.size - 1) * 0.71 + 450.0;
+      std::size_t nearest = kept_.front();
+      for (const std::size_t k : kept_) {
+        const double d = synthetic::distance_m(lattice_[k].position, centres_[t]);
+        if (d < synthetic::distance_m(lattice_[nearest].position, centres_[t])) nearest = k;
+        if (d < claim && !claimed_[k]) {
+          claimed_[k] = true;
+          stops_[k] = {Kind::town, t, {}, 0, {}};
+        }
+      }
+      if (!claimed_[nearest]) {
+        claimed_[nearest] = true;
+        stops_[nearest] = {Kind::town, t, {}, 0, {}};
+      }
+    }
+  }
+
+  // The points no town claimed become hamlets or lone junctions, named
+  // after the lieux-dits in turn.
+  void settle_hamlets_and_junctions() {
+    std::size_t place_index = 0;
+    for (const std::size_t k : kept_) {
+      if (claimed_[k]) continue;
+      Stop& stop = stops_[k];
+      stop.place = kPlaces[place_index++ % kPlaces.size()];
+      if (builder_.random().chance(0.6)) {
+        TownLayout layout;
+        layout.centre = lattice_[k].position;
+        layout.size = builder_.random().chance(0.25) ? 3 : 2;
+        layout.spacing_m = builder_.random().uniform(80.0, 120.0);
+        layout.angle_rad = builder_.random().uniform(-0.8, 0.8);
+        layout.street_names.assign(static_cast<std::size_t>(2 * layout.size), stop.place.name);
+        stop.kind = Kind::hamlet;
+        stop.hamlet = builder_.add_town(layout);
+      } else {
+        stop.kind = Kind::junction;
+        stop.node = builder_.add_node(lattice_[k].position);
+      }
+    }
+  }
+
+  // The mesh: each kept point joined to its right and upper neighbours.
+  void lay_mesh_lanes() {
+    for (int row = 0; row < rows_; ++row) {
+      for (int col = 0; col < columns_; ++col) {
+        const Point& here = at(row, col);
+        if (!here.kept) continue;
+        if (col + 1 < columns_ && at(row, col + 1).kept)
+          lane(here.alias, at(row, col + 1).alias, true);
+        if (row + 1 < rows_ && at(row + 1, col).kept)
+          lane(here.alias, at(row + 1, col).alias, true);
+      }
+    }
+  }
+
+  // Any stray piece of the mesh is joined to the nearest point already
+  // joined to the towns.
+  void join_stray_pieces() {
+    for (const std::size_t k : kept_) {
+      if (find(group(k)) == find(towns_root_)) continue;
+      std::size_t nearest = towns_root_;
+      double best = 0.0;
+      for (const std::size_t other : kept_) {
+        if (find(group(other)) != find(towns_root_)) continue;
+        // A lane that would leave the territory counts as three times longer.
+        const double d = synthetic::distance_m(where(k), where(other)) *
+                         (segment_inside(where(k), where(other)) ? 1.0 : 3.0);
+        if (nearest == towns_root_ || d < best) {
+          best = d;
+          nearest = other;
+        }
+      }
+      lane(k, nearest, false);
+    }
+  }
+
+ private:
+  static constexpr double kSpacingM = 1500.0;
+  static constexpr double kInsetM = 250.0;  // points pulled inside stay clear of the border
+  static constexpr double kReachM = kSpacingM;
+
   struct Point {
     bool kept = false;
     Metres position;
     std::size_t alias = 0;  // the point it merged into (itself if none)
   };
-  std::vector<Point> lattice(static_cast<std::size_t>(rows * columns));
-  auto at = [&](int row, int col) -> Point& {
-    return lattice[static_cast<std::size_t>(row * columns + col)];
-  };
-  std::vector<std::size_t> kept;
-  for (int row = 0; row < rows; ++row) {
-    for (int col = 0; col < columns; ++col) {
-      Metres p{min_x - reach + col * kSpacingM + builder.random().uniform(-0.3, 0.3) * kSpacingM,
-               min_y - reach + row * kSpacingM + builder.random().uniform(-0.3, 0.3) * kSpacingM};
-      const GeosGeometry probe = geos_point(p.x, p.y);
-      double to_border = 0.0;
-      GEOSDistance_r(context, border.get(), probe.get(), &to_border);
-      const bool within = GEOSPreparedContains_r(context, inside.get(), probe.get()) == 1;
-      if (!within && to_border > 0.75 * kSpacingM) continue;
-      if (!within || to_border < kInsetM) {
-        GEOSCoordSequence* nearest = GEOSNearestPoints_r(context, border.get(), probe.get());
-        Metres q;
-        GEOSCoordSeq_getXY_r(context, nearest, 0, &q.x, &q.y);
-        GEOSCoordSeq_destroy_r(context, nearest);
-        // Step from the border point along the inward direction.
-        const double d = std::max(to_border, 1.0);
-        const double sign = within ? 1.0 : -1.0;
-        p = {q.x + sign * (p.x - q.x) / d * kInsetM, q.y + sign * (p.y - q.y) / d * kInsetM};
-        if (!is_inside(p)) continue;
-      }
-      const std::size_t index = static_cast<std::size_t>(row * columns + col);
-      Point& point = lattice[index];
-      point = {true, p, index};
-      // Points clamped onto the same stretch of edge merge.
-      for (const std::size_t other : kept) {
-        if (synthetic::distance_m(lattice[other].position, p) < 0.4 * kSpacingM) {
-          point.alias = other;
-          break;
-        }
-      }
-      if (point.alias == index) kept.push_back(index);
-    }
-  }
-
-  // What stands at each kept point: a town, a hamlet or a lone junction.
   enum class Kind { town, hamlet, junction };
   struct Stop {
     Kind kind = Kind::junction;
@@ -220,96 +281,100 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
     std::int64_t node = 0;
     Place place{};
   };
-  std::vector<Stop> stops(lattice.size());
-  std::vector<bool> claimed(lattice.size(), false);
-  for (std::size_t t = 0; t < towns.size(); ++t) {
-    const TownGrid& town = towns[t];
-    const double claim = town.layout.spacing_m * (town.layout.size - 1) * 0.71 + 450.0;
-    std::size_t nearest = kept.front();
-    for (const std::size_t k : kept) {
-      const double d = synthetic::distance_m(lattice[k].position, centres[t]);
-      if (d < synthetic::distance_m(lattice[nearest].position, centres[t])) nearest = k;
-      if (d < claim && !claimed[k]) {
-        claimed[k] = true;
-        stops[k] = {Kind::town, t, {}, 0, {}};
+
+  Point& at(int row, int col) { return lattice_[static_cast<std::size_t>(row * columns_ + col)]; }
+
+  bool is_inside(Metres p) const {
+    const GeosGeometry probe = geos_point(p.x, p.y);
+    double to_border = 0.0;
+    GEOSDistance_r(context_, border_.get(), probe.get(), &to_border);
+    return GEOSPreparedContains_r(context_, inside_.get(), probe.get()) == 1 &&
+           to_border >= 0.5 * kInsetM;
+  }
+
+  // False when the point lies too far out to keep; otherwise true, with a
+  // point outside or too near the border stepped inward from it.
+  bool pull_inside(Metres& p) const {
+    const GeosGeometry probe = geos_point(p.x, p.y);
+    double to_border = 0.0;
+    GEOSDistance_r(context_, border_.get(), probe.get(), &to_border);
+    const bool within = GEOSPreparedContains_r(context_, inside_.get(), probe.get()) == 1;
+    if (!within && to_border > 0.75 * kSpacingM) return false;
+    if (!within || to_border < kInsetM) {
+      GEOSCoordSequence* nearest = GEOSNearestPoints_r(context_, border_.get(), probe.get());
+      Metres q;
+      GEOSCoordSeq_getXY_r(context_, nearest, 0, &q.x, &q.y);
+      GEOSCoordSeq_destroy_r(context_, nearest);
+      // Step from the border point along the inward direction.
+      const double d = std::max(to_border, 1.0);
+      const double sign = within ? 1.0 : -1.0;
+      p = {q.x + sign * (p.x - q.x) / d * kInsetM, q.y + sign * (p.y - q.y) / d * kInsetM};
+      if (!is_inside(p)) return false;
+    }
+    return true;
+  }
+
+  void keep_point(std::size_t index, Metres p) {
+    Point& point = lattice_[index];
+    point = {true, p, index};
+    // Points clamped onto the same stretch of edge merge.
+    for (const std::size_t other : kept_) {
+      if (synthetic::distance_m(lattice_[other].position, p) < 0.4 * kSpacingM) {
+        point.alias = other;
+        break;
       }
     }
-    if (!claimed[nearest]) {
-      claimed[nearest] = true;
-      stops[nearest] = {Kind::town, t, {}, 0, {}};
-    }
-  }
-  std::size_t place_index = 0;
-  for (const std::size_t k : kept) {
-    if (claimed[k]) continue;
-    Stop& stop = stops[k];
-    stop.place = kPlaces[place_index++ % kPlaces.size()];
-    if (builder.random().chance(0.6)) {
-      TownLayout layout;
-      layout.centre = lattice[k].position;
-      layout.size = builder.random().chance(0.25) ? 3 : 2;
-      layout.spacing_m = builder.random().uniform(80.0, 120.0);
-      layout.angle_rad = builder.random().uniform(-0.8, 0.8);
-      layout.street_names.assign(static_cast<std::size_t>(2 * layout.size), stop.place.name);
-      stop.kind = Kind::hamlet;
-      stop.hamlet = builder.add_town(layout);
-    } else {
-      stop.kind = Kind::junction;
-      stop.node = builder.add_node(lattice[k].position);
-    }
+    if (point.alias == index) kept_.push_back(index);
   }
 
   // The node where a road to `toward` leaves the stop at lattice point k.
-  auto endpoint = [&](std::size_t k, Metres toward) {
-    const Stop& stop = stops[k];
+  std::int64_t endpoint(std::size_t k, Metres toward) const {
+    const Stop& stop = stops_[k];
     switch (stop.kind) {
       case Kind::town:
-        return builder.exit_node(towns[stop.town], toward);
+        return builder_.exit_node(towns_[stop.town], toward);
       case Kind::hamlet:
-        return builder.exit_node(stop.hamlet, toward);
+        return builder_.exit_node(stop.hamlet, toward);
       case Kind::junction:
         break;
     }
     return stop.node;
-  };
-  auto where = [&](std::size_t k) {
-    return stops[k].kind == Kind::town ? centres[stops[k].town] : lattice[k].position;
-  };
+  }
+  Metres where(std::size_t k) const {
+    return stops_[k].kind == Kind::town ? centres_[stops_[k].town] : lattice_[k].position;
+  }
   // A lane whose straight line, grown by its bends, stays in the territory.
-  auto segment_inside = [&](Metres a, Metres b) {
+  bool segment_inside(Metres a, Metres b) const {
     std::ostringstream wkt;
     wkt.precision(12);
     wkt << "LINESTRING(" << a.x << ' ' << a.y << ", " << b.x << ' ' << b.y << ')';
     const GeosGeometry line = geos_from_wkt(wkt.str());
-    const GeosGeometry band = take_geos(GEOSBuffer_r(context, line.get(), 100.0, 4), "buffer");
-    return GEOSPreparedContains_r(context, inside.get(), band.get()) == 1;
-  };
+    const GeosGeometry band = take_geos(GEOSBuffer_r(context_, line.get(), 100.0, 4), "buffer");
+    return GEOSPreparedContains_r(context_, inside_.get(), band.get()) == 1;
+  }
   // Union-find over lattice points, all towns being one (the main roads
   // already join them), to link any stray piece of the mesh at the end.
-  std::vector<std::size_t> parent(lattice.size() + 1);
-  std::iota(parent.begin(), parent.end(), std::size_t{0});
-  const std::size_t towns_root = lattice.size();
-  auto find = [&](std::size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  std::size_t find(std::size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
     return i;
-  };
-  auto group = [&](std::size_t k) { return stops[k].kind == Kind::town ? towns_root : k; };
+  }
+  std::size_t group(std::size_t k) const { return stops_[k].kind == Kind::town ? towns_root_ : k; }
   // A lane of the mesh is sometimes missing (`optional`), for a less regular
   // pattern; the lanes that join stray pieces never are.
-  auto lane = [&](std::size_t a, std::size_t b, bool optional) {
+  void lane(std::size_t a, std::size_t b, bool optional) {
     if (a == b) return;
-    const Stop& sa = stops[a];
-    const Stop& sb = stops[b];
+    const Stop& sa = stops_[a];
+    const Stop& sb = stops_[b];
     if (sa.kind == Kind::town && sb.kind == Kind::town && sa.town == sb.town) return;
     const bool at_town = sa.kind == Kind::town || sb.kind == Kind::town;
-    if (optional && !at_town && builder.random().chance(0.1)) return;
+    if (optional && !at_town && builder_.random().chance(0.1)) return;
     const Place& place = sb.kind == Kind::town ? sa.place : sb.place;
     const std::int64_t from = endpoint(a, where(b));
     const std::int64_t to = endpoint(b, where(a));
-    if (optional && !segment_inside(builder.position(from), builder.position(to))) return;
-    const RoadShape shape{.step_m = builder.random().uniform(110.0, 190.0),
-                          .amplitude_m = builder.random().uniform(15.0, 90.0),
-                          .bends = builder.random().integer(1, 3),
+    if (optional && !segment_inside(builder_.position(from), builder_.position(to))) return;
+    const RoadShape shape{.step_m = builder_.random().uniform(110.0, 190.0),
+                          .amplitude_m = builder_.random().uniform(15.0, 90.0),
+                          .bends = builder_.random().integer(1, 3),
                           .jitter_m = 8.0};
     OsmTags tags;
     if (sa.kind == Kind::town && sb.kind == Kind::town) {
@@ -317,37 +382,38 @@ void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> town
     } else if (at_town) {
       tags = road_tags("tertiary", "70", (std::string("Route ") + place.of).c_str());
     } else {
-      tags = road_tags("unclassified", builder.random().chance(0.5) ? "50" : "70",
+      tags = road_tags("unclassified", builder_.random().chance(0.5) ? "50" : "70",
                        (std::string("Chemin ") + place.of).c_str());
     }
-    builder.add_road(from, to, shape, std::move(tags));
-    parent[find(group(a))] = find(group(b));
-  };
-  for (int row = 0; row < rows; ++row) {
-    for (int col = 0; col < columns; ++col) {
-      const Point& here = at(row, col);
-      if (!here.kept) continue;
-      if (col + 1 < columns && at(row, col + 1).kept)
-        lane(here.alias, at(row, col + 1).alias, true);
-      if (row + 1 < rows && at(row + 1, col).kept) lane(here.alias, at(row + 1, col).alias, true);
-    }
+    builder_.add_road(from, to, shape, std::move(tags));
+    parent_[find(group(a))] = find(group(b));
   }
-  for (const std::size_t k : kept) {
-    if (find(group(k)) == find(towns_root)) continue;
-    std::size_t nearest = towns_root;
-    double best = 0.0;
-    for (const std::size_t other : kept) {
-      if (find(group(other)) != find(towns_root)) continue;
-      // A lane that would leave the territory counts as three times longer.
-      const double d = synthetic::distance_m(where(k), where(other)) *
-                       (segment_inside(where(k), where(other)) ? 1.0 : 3.0);
-      if (nearest == towns_root || d < best) {
-        best = d;
-        nearest = other;
-      }
-    }
-    lane(k, nearest, false);
-  }
+
+  TerritoryBuilder& builder_;
+  std::span<const TownGrid> towns_;
+  std::span<const Metres> centres_;
+  GEOSContextHandle_t context_;
+  GeosPrepared inside_;
+  GeosGeometry border_;
+  double min_x_ = 0.0, min_y_ = 0.0, max_x_ = 0.0, max_y_ = 0.0;
+  int columns_ = 0;
+  int rows_ = 0;
+  std::vector<Point> lattice_;
+  std::vector<std::size_t> kept_;
+  std::vector<Stop> stops_;
+  std::vector<bool> claimed_;
+  std::vector<std::size_t> parent_;
+  std::size_t towns_root_ = 0;
+};
+
+void add_country_roads(TerritoryBuilder& builder, std::span<const TownGrid> towns,
+                       std::span<const Metres> centres, const GEOSGeometry& outline) {
+  CountryRoads roads(builder, towns, centres, outline);
+  roads.place_lattice_points();
+  roads.claim_town_points();
+  roads.settle_hamlets_and_junctions();
+  roads.lay_mesh_lanes();
+  roads.join_stray_pieces();
 }
 
 int lon_lat_to_metres(double* x, double* y, void* userdata) {
@@ -357,18 +423,18 @@ int lon_lat_to_metres(double* x, double* y, void* userdata) {
   return 1;
 }
 
-}  // namespace
-
-SyntheticTerritory make_ccpvm_demo_territory() {
-  TerritoryBuilder builder(kCommunes[remiremont].centre, 0xCC9F'2026);
-  const auto& frame = builder.frame();
-
+// The ten towns' street grids, by Town, with their centres in metres.
+struct DemoTowns {
   std::vector<Metres> centres;
-  std::vector<TownGrid> towns;
+  std::vector<TownGrid> grids;
+};
+
+DemoTowns add_towns(TerritoryBuilder& builder) {
+  DemoTowns towns;
   for (std::size_t i = 0; i < kCommunes.size(); ++i) {
     const DemoCommune& commune = kCommunes[i];
     TownLayout layout;
-    layout.centre = frame.to_metres(commune.centre);
+    layout.centre = builder.frame().to_metres(commune.centre);
     // About one street per 150 inhabitants each way: Remiremont 7 x 7,
     // Girmont a hamlet of 2 x 2.
     layout.size =
@@ -378,22 +444,29 @@ SyntheticTerritory make_ccpvm_demo_territory() {
     if (i == eloyes) layout.street_names = {"Rue du Général de Gaulle", "Rue de la Moraine"};
     if (i == remiremont) layout.one_way_rows = {1, 5};
     if (i == plombieres) layout.one_way_rows = {0};
-    centres.push_back(layout.centre);
-    towns.push_back(builder.add_town(layout));
+    towns.centres.push_back(layout.centre);
+    towns.grids.push_back(builder.add_town(layout));
   }
+  return towns;
+}
 
-  auto exit_toward = [&](Town from, Town to) {
-    return builder.exit_node(towns[from], centres[to]);
-  };
-  auto link = [&](Town from, Town to, const RoadShape& shape, OsmTags tags) {
-    builder.add_road(exit_toward(from, to), exit_toward(to, from), shape, std::move(tags));
-  };
+std::int64_t exit_toward(const TerritoryBuilder& builder, const DemoTowns& towns, Town from,
+                         Town to) {
+  return builder.exit_node(towns.grids[from], towns.centres[to]);
+}
 
-  // Remiremont's northern entrance: a roundabout where the road from Épinal
-  // (via Saint-Nabord) meets the road to Saint-Étienne.
-  const std::int64_t north_gate = exit_toward(remiremont, saint_nabord);
+void link_towns(TerritoryBuilder& builder, const DemoTowns& towns, Town from, Town to,
+                const RoadShape& shape, OsmTags tags) {
+  builder.add_road(exit_toward(builder, towns, from, to), exit_toward(builder, towns, to, from),
+                   shape, std::move(tags));
+}
+
+// Remiremont's northern entrance: a roundabout where the road from Épinal
+// (via Saint-Nabord) meets the road to Saint-Étienne.
+void add_remiremont_north_roundabout(TerritoryBuilder& builder, const DemoTowns& towns) {
+  const std::int64_t north_gate = exit_toward(builder, towns, remiremont, saint_nabord);
   const Metres gate = builder.position(north_gate);
-  const Metres toward = centres[saint_nabord];
+  const Metres toward = towns.centres[saint_nabord];
   const double gate_distance = synthetic::distance_m(gate, toward);
   const Metres ring_centre{gate.x + (toward.x - gate.x) * 90.0 / gate_distance,
                            gate.y + (toward.y - gate.y) * 90.0 / gate_distance};
@@ -402,41 +475,53 @@ SyntheticTerritory make_ccpvm_demo_territory() {
   const RoadShape straight{.step_m = 150.0, .amplitude_m = 0.0, .bends = 0, .jitter_m = 2.0};
   builder.add_road(builder.nearest_node(ring, gate), north_gate, straight,
                    road_tags("primary", "50", "Avenue d'Épinal"));
-  builder.add_road(builder.nearest_node(ring, centres[saint_nabord]),
-                   exit_toward(saint_nabord, remiremont), {150.0, 60.0, 1, 8.0},
+  builder.add_road(builder.nearest_node(ring, towns.centres[saint_nabord]),
+                   exit_toward(builder, towns, saint_nabord, remiremont), {150.0, 60.0, 1, 8.0},
                    road_tags("trunk", "90", "Route d'Épinal"));
-  builder.add_road(builder.nearest_node(ring, centres[saint_etienne]),
-                   exit_toward(saint_etienne, remiremont), {150.0, 30.0, 1, 5.0},
+  builder.add_road(builder.nearest_node(ring, towns.centres[saint_etienne]),
+                   exit_toward(builder, towns, saint_etienne, remiremont), {150.0, 30.0, 1, 5.0},
                    road_tags("primary", "80", "Route de Saint-Étienne"));
+}
 
-  // Valley roads along the Moselle and the Moselotte.
-  link(saint_nabord, eloyes, {170.0, 120.0, 2, 10.0}, road_tags("trunk", "90", "Route d'Épinal"));
-  link(remiremont, dommartin, {160.0, 80.0, 1, 10.0}, road_tags("trunk", "80", "Route du Thillot"));
-  link(dommartin, vecoux, {160.0, 60.0, 1, 10.0}, road_tags("trunk", "80", "Route du Thillot"));
-  link(saint_etienne, saint_ame, {160.0, 70.0, 2, 10.0},
+// Valley roads along the Moselle and the Moselotte.
+void add_valley_roads(TerritoryBuilder& builder, const DemoTowns& towns) {
+  const auto road = [&](Town from, Town to, const RoadShape& shape, OsmTags tags) {
+    link_towns(builder, towns, from, to, shape, std::move(tags));
+  };
+  road(saint_nabord, eloyes, {170.0, 120.0, 2, 10.0}, road_tags("trunk", "90", "Route d'Épinal"));
+  road(remiremont, dommartin, {160.0, 80.0, 1, 10.0}, road_tags("trunk", "80", "Route du Thillot"));
+  road(dommartin, vecoux, {160.0, 60.0, 1, 10.0}, road_tags("trunk", "80", "Route du Thillot"));
+  road(saint_etienne, saint_ame, {160.0, 70.0, 2, 10.0},
        road_tags("primary", "80", "Route de Gérardmer"));
-  link(saint_etienne, eloyes, {170.0, 110.0, 2, 10.0},
+  road(saint_etienne, eloyes, {170.0, 110.0, 2, 10.0},
        road_tags("secondary", "80", "Route d'Éloyes"));
-  link(remiremont, plombieres, {180.0, 150.0, 2, 12.0},
+  road(remiremont, plombieres, {180.0, 150.0, 2, 12.0},
        road_tags("trunk", "80", "Route de Plombières"));
-  link(plombieres, val_d_ajol, {170.0, 90.0, 1, 10.0},
+  road(plombieres, val_d_ajol, {170.0, 90.0, 1, 10.0},
        road_tags("secondary", "80", "Route du Val-d'Ajol"));
   // Girmont sits on the plateau: a narrow road winds up from Remiremont and
   // down again to Le Val-d'Ajol.
-  link(remiremont, girmont, {70.0, 220.0, 10, 5.0},
+  road(remiremont, girmont, {70.0, 220.0, 10, 5.0},
        road_tags("tertiary", "70", "Route de Girmont"));
-  link(girmont, val_d_ajol, {70.0, 180.0, 8, 5.0}, road_tags("tertiary", "70", "Route de Girmont"));
+  road(girmont, val_d_ajol, {70.0, 180.0, 8, 5.0}, road_tags("tertiary", "70", "Route de Girmont"));
+}
 
-  // The real communes (IGN ADMIN EXPRESS-COG), and their union in metres:
-  // the country lanes stay inside it.
-  std::vector<GeosGeometry> shapes;
+// The real communes (IGN ADMIN EXPRESS-COG) in longitude and latitude, by
+// Town, and their union in metres: the country lanes stay inside it.
+struct CommuneShapes {
+  std::vector<GeosGeometry> lon_lat;
+  GeosGeometry outline_m;
+};
+
+CommuneShapes commune_shapes(const synthetic::LocalFrame& frame) {
+  CommuneShapes shapes;
   std::vector<GEOSGeometry*> metric;
   GEOSContextHandle_t context = geos_context();
   for (const DemoCommune& commune : kCommunes) {
-    shapes.push_back(
+    shapes.lon_lat.push_back(
         geos_from_wkt(std::string(synthetic::ccpvm_commune_boundary_wkt(commune.code))));
     metric.push_back(
-        take_geos(GEOSGeom_transformXY_r(context, shapes.back().get(), lon_lat_to_metres,
+        take_geos(GEOSGeom_transformXY_r(context, shapes.lon_lat.back().get(), lon_lat_to_metres,
                                          const_cast<synthetic::LocalFrame*>(&frame)),
                   "transform to metres")
             .release());
@@ -445,11 +530,15 @@ SyntheticTerritory make_ccpvm_demo_territory() {
       take_geos(GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, metric.data(),
                                             static_cast<unsigned>(metric.size())),
                 "collection");
-  const GeosGeometry outline = take_geos(GEOSUnaryUnion_r(context, parts.get()), "union");
-  const std::size_t first_country_way = builder.way_count();
-  add_country_roads(builder, towns, centres, *outline);
-  builder.join_crossings(first_country_way);
+  shapes.outline_m = take_geos(GEOSUnaryUnion_r(context, parts.get()), "union");
+  return shapes;
+}
 
+// The built roads, the communes with their real boundaries and the
+// illustrative facilities at their spots in the towns, with the description
+// saying what is real and what is invented.
+SyntheticTerritory assemble_territory(TerritoryBuilder& builder, const DemoTowns& towns,
+                                      std::vector<GeosGeometry> shapes) {
   SyntheticTerritory territory;
   territory.description =
       "Demonstration territory of the CCPVM (Communauté de Communes de la Porte des Vosges "
@@ -470,12 +559,27 @@ SyntheticTerritory make_ccpvm_demo_territory() {
                                   std::move(shapes[i]), false});
   }
   for (const DemoFacility& facility : kFacilities) {
-    const Metres spot = synthetic::facility_spot(towns[facility.town], facility.block_row,
+    const Metres spot = synthetic::facility_spot(towns.grids[facility.town], facility.block_row,
                                                  facility.block_col, facility.spot);
     territory.facilities.push_back({facility.id, facility.name, facility.service_type,
-                                    facility.capacity, synthetic::to_osm_lon_lat(frame, spot)});
+                                    facility.capacity,
+                                    synthetic::to_osm_lon_lat(builder.frame(), spot)});
   }
   return territory;
+}
+
+}  // namespace
+
+SyntheticTerritory make_ccpvm_demo_territory() {
+  TerritoryBuilder builder(kCommunes[remiremont].centre, 0xCC9F'2026);
+  const DemoTowns towns = add_towns(builder);
+  add_remiremont_north_roundabout(builder, towns);
+  add_valley_roads(builder, towns);
+  CommuneShapes shapes = commune_shapes(builder.frame());
+  const std::size_t first_country_way = builder.way_count();
+  add_country_roads(builder, towns.grids, towns.centres, *shapes.outline_m);
+  builder.join_crossings(first_country_way);
+  return assemble_territory(builder, towns, std::move(shapes.lon_lat));
 }
 
 }  // namespace couverture

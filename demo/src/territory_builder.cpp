@@ -7,6 +7,7 @@
 #include <map>
 #include <numbers>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
@@ -159,49 +160,96 @@ std::vector<std::int64_t> TerritoryBuilder::add_roundabout(Metres centre, double
   return ring;
 }
 
-void TerritoryBuilder::join_crossings(std::size_t first_way) {
-  struct Segment {
-    std::size_t way;
-    std::size_t index;  // from node index to index + 1 of the way
-  };
+namespace {
+
+// One straight piece of a way: from node index `index` to index + 1.
+struct Segment {
+  std::size_t way;
+  std::size_t index;
+};
+
+// Every segment of every way, and the south-west corner of all the nodes
+// (the origin of the bucketing grid).
+struct WaySegments {
   std::vector<Segment> segments;
   double min_x = std::numeric_limits<double>::infinity();
-  double min_y = min_x;
-  for (std::size_t w = 0; w < ways_.size(); ++w) {
-    const auto& ids = ways_[w].node_ids;
-    for (std::size_t i = 0; i + 1 < ids.size(); ++i) segments.push_back({w, i});
+  double min_y = std::numeric_limits<double>::infinity();
+};
+
+// Reads the builder's ways and node positions (node id i is positions[i - 1]).
+class SegmentView {
+ public:
+  SegmentView(const std::vector<OsmWayRecord>& ways, std::span<const Metres> positions)
+      : ways_(ways), positions_(positions) {}
+  [[nodiscard]] Metres position(std::int64_t id) const {
+    return positions_[static_cast<std::size_t>(id - 1)];
+  }
+  [[nodiscard]] std::pair<std::int64_t, std::int64_t> ends(const Segment& s) const {
+    const auto& ids = ways_[s.way].node_ids;
+    return {ids[s.index], ids[s.index + 1]};
+  }
+  [[nodiscard]] const std::vector<OsmWayRecord>& ways() const { return ways_; }
+
+ private:
+  const std::vector<OsmWayRecord>& ways_;
+  std::span<const Metres> positions_;
+};
+
+WaySegments way_segments(const SegmentView& view) {
+  WaySegments found;
+  for (std::size_t w = 0; w < view.ways().size(); ++w) {
+    const auto& ids = view.ways()[w].node_ids;
+    for (std::size_t i = 0; i + 1 < ids.size(); ++i) found.segments.push_back({w, i});
     for (const std::int64_t id : ids) {
-      min_x = std::min(min_x, position(id).x);
-      min_y = std::min(min_y, position(id).y);
+      found.min_x = std::min(found.min_x, view.position(id).x);
+      found.min_y = std::min(found.min_y, view.position(id).y);
     }
   }
-  if (segments.empty()) return;
-  // Bucket the segments by the cells of a coarse grid their bounding boxes
-  // touch; only segments sharing a cell can cross.
+  return found;
+}
+
+using GridCell = std::pair<std::int64_t, std::int64_t>;
+
+// Bucket the segments by the cells of a coarse grid their bounding boxes
+// touch; only segments sharing a cell can cross.
+std::map<GridCell, std::vector<std::size_t>> bucket_segments(const SegmentView& view,
+                                                             const WaySegments& found) {
   constexpr double kCellM = 400.0;
   auto cell_of = [&](double x, double y) {
-    return std::pair<std::int64_t, std::int64_t>{
-        static_cast<std::int64_t>(std::floor((x - min_x) / kCellM)),
-        static_cast<std::int64_t>(std::floor((y - min_y) / kCellM))};
+    return GridCell{static_cast<std::int64_t>(std::floor((x - found.min_x) / kCellM)),
+                    static_cast<std::int64_t>(std::floor((y - found.min_y) / kCellM))};
   };
-  auto ends = [&](const Segment& s) {
-    const auto& ids = ways_[s.way].node_ids;
-    return std::pair<std::int64_t, std::int64_t>{ids[s.index], ids[s.index + 1]};
-  };
-  std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::size_t>> cells;
-  for (std::size_t s = 0; s < segments.size(); ++s) {
-    const auto [u, v] = ends(segments[s]);
-    const Metres a = position(u);
-    const Metres b = position(v);
+  std::map<GridCell, std::vector<std::size_t>> cells;
+  for (std::size_t s = 0; s < found.segments.size(); ++s) {
+    const auto [u, v] = view.ends(found.segments[s]);
+    const Metres a = view.position(u);
+    const Metres b = view.position(v);
     const auto [x0, y0] = cell_of(std::min(a.x, b.x), std::min(a.y, b.y));
     const auto [x1, y1] = cell_of(std::max(a.x, b.x), std::max(a.y, b.y));
     for (std::int64_t x = x0; x <= x1; ++x) {
       for (std::int64_t y = y0; y <= y1; ++y) cells[{x, y}].push_back(s);
     }
   }
+  return cells;
+}
 
-  // Crossings found, as (segment, parameter along it, new node).
-  std::vector<std::tuple<std::size_t, double, std::int64_t>> cuts;
+// Where segment s, at parameter t along it, crosses segment r at parameter u.
+struct Crossing {
+  std::size_t s;
+  double t;
+  std::size_t r;
+  double u;
+  Metres point;
+};
+
+// The crossings of the ways from index `first_way` on with the others, in
+// the order the cells are visited; each pair of segments once, new ways
+// against older ones and later new ones, joined segments left out.
+std::vector<Crossing> find_crossings(const SegmentView& view, const WaySegments& found,
+                                     const std::map<GridCell, std::vector<std::size_t>>& cells,
+                                     std::size_t first_way) {
+  const std::vector<Segment>& segments = found.segments;
+  std::vector<Crossing> crossings;
   std::set<std::pair<std::size_t, std::size_t>> seen;
   for (const auto& [cell, members] : cells) {
     for (const std::size_t s : members) {
@@ -212,13 +260,13 @@ void TerritoryBuilder::join_crossings(std::size_t first_way) {
         // Each pair once: new ways against older ones and later new ones.
         if (other == w || (other >= first_way && other < w)) continue;
         if (!seen.insert({s, r}).second) continue;
-        const auto [su, sv] = ends(segments[s]);
-        const auto [ru, rv] = ends(segments[r]);
+        const auto [su, sv] = view.ends(segments[s]);
+        const auto [ru, rv] = view.ends(segments[r]);
         if (su == ru || su == rv || sv == ru || sv == rv) continue;
-        const Metres p = position(su);
-        const Metres q = position(sv);
-        const Metres a = position(ru);
-        const Metres b = position(rv);
+        const Metres p = view.position(su);
+        const Metres q = view.position(sv);
+        const Metres a = view.position(ru);
+        const Metres b = view.position(rv);
         const double dx = q.x - p.x, dy = q.y - p.y;
         const double ex = b.x - a.x, ey = b.y - a.y;
         const double denominator = dx * ey - dy * ex;
@@ -227,20 +275,24 @@ void TerritoryBuilder::join_crossings(std::size_t first_way) {
         const double u = ((a.x - p.x) * dy - (a.y - p.y) * dx) / denominator;
         constexpr double kEnd = 1e-6;
         if (t <= kEnd || t >= 1.0 - kEnd || u <= kEnd || u >= 1.0 - kEnd) continue;
-        const std::int64_t node = add_node({p.x + t * dx, p.y + t * dy});
-        cuts.emplace_back(s, t, node);
-        cuts.emplace_back(r, u, node);
+        crossings.push_back({s, t, r, u, {p.x + t * dx, p.y + t * dy}});
       }
     }
   }
-  if (cuts.empty()) return;
+  return crossings;
+}
+
+// Cuts, as (segment, parameter along it, new node), sorted: each way gets
+// its new nodes after the segment's first node, in order along it.
+void insert_cut_nodes(std::vector<OsmWayRecord>& ways, const std::vector<Segment>& segments,
+                      std::vector<std::tuple<std::size_t, double, std::int64_t>> cuts) {
   std::sort(cuts.begin(), cuts.end());
   std::map<std::size_t, std::vector<std::pair<std::size_t, std::int64_t>>> per_way;
   for (const auto& [s, t, node] : cuts) {
     per_way[segments[s].way].emplace_back(segments[s].index, node);
   }
   for (auto& [w, inserts] : per_way) {
-    const std::vector<std::int64_t>& old_ids = ways_[w].node_ids;
+    const std::vector<std::int64_t>& old_ids = ways[w].node_ids;
     std::vector<std::int64_t> ids;
     ids.reserve(old_ids.size() + inserts.size());
     std::size_t next = 0;
@@ -249,8 +301,28 @@ void TerritoryBuilder::join_crossings(std::size_t first_way) {
       while (next < inserts.size() && inserts[next].first == i)
         ids.push_back(inserts[next++].second);
     }
-    ways_[w].node_ids = std::move(ids);
+    ways[w].node_ids = std::move(ids);
   }
+}
+
+}  // namespace
+
+void TerritoryBuilder::join_crossings(std::size_t first_way) {
+  const SegmentView view(ways_, positions_);
+  const WaySegments found = way_segments(view);
+  if (found.segments.empty()) return;
+  const auto cells = bucket_segments(view, found);
+  const std::vector<Crossing> crossings = find_crossings(view, found, cells, first_way);
+  if (crossings.empty()) return;
+  // Each crossing becomes a new node shared by both segments, numbered in
+  // the order found.
+  std::vector<std::tuple<std::size_t, double, std::int64_t>> cuts;
+  for (const Crossing& crossing : crossings) {
+    const std::int64_t node = add_node(crossing.point);
+    cuts.emplace_back(crossing.s, crossing.t, node);
+    cuts.emplace_back(crossing.r, crossing.u, node);
+  }
+  insert_cut_nodes(ways_, found.segments, std::move(cuts));
 }
 
 std::vector<OsmNodeRecord> TerritoryBuilder::nodes() const {

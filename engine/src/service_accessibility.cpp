@@ -95,6 +95,235 @@ void mark_tension(CommuneServiceAccess& access, std::size_t c, const ServiceAcce
       causes.unreachable_population > 0.0 || causes.too_slow || causes.too_few_places;
 }
 
+// What the analysis of every service shares: the demand points and their
+// communes, the decays and one travel time matrix builder.
+struct AccessibilityContext {
+  const CoverageResult& coverage;
+  std::span<const Facility> facilities;
+  const AccessibilityParameters& parameters;
+  TravelTimeMatrixBuilder& builder;
+  std::size_t point_count;
+  std::size_t commune_count;
+  std::vector<std::uint32_t> commune_of;
+  std::vector<std::uint32_t> single_group;  // every point in group 0: the territory
+  DistanceDecay gravity;
+  DistanceDecay plain;
+};
+
+// The service's facilities: where they are on the network, and their
+// places (1 each when some capacity is unknown, and then no capacity).
+struct ServiceSupply {
+  std::vector<NetworkPosition> positions;
+  std::vector<double> supply;
+};
+
+ServiceSupply service_supply(const AccessibilityContext& context, const ServiceCoverage& nearest,
+                             ServiceAccessibility& service) {
+  ServiceSupply found;
+  service.has_capacity = !nearest.facilities.empty();
+  for (std::uint32_t f : nearest.facilities) {
+    found.positions.push_back(context.coverage.facility_positions[f]);
+    service.has_capacity = service.has_capacity && context.facilities[f].capacity_known;
+  }
+  for (std::uint32_t f : nearest.facilities) {
+    found.supply.push_back(service.has_capacity ? context.facilities[f].capacity : 1.0);
+  }
+  if (service.has_capacity) {
+    service.places = std::accumulate(found.supply.begin(), found.supply.end(), 0.0);
+  }
+  return found;
+}
+
+// Each point's measures: cumulative opportunities and gravity for every
+// service, the floating catchments (places per 100) where places are known.
+void compute_point_measures(const AccessibilityContext& context, const ServiceSupply& supply,
+                            ServiceAccessibility& service) {
+  const std::size_t point_count = context.point_count;
+  // Each search reaches only as far as this service's measures look. One
+  // millisecond more: a time just past the limit in milliseconds may still
+  // round to the limit in minutes (which counts); the extra pairs weigh 0.
+  const double limit_seconds =
+      60.0 * accessibility_search_minutes(context.parameters, service.has_capacity) + 0.001;
+  TravelTimeMatrix matrix =
+      context.builder.compute(supply.positions, context.coverage.demand_positions, limit_seconds);
+  // In minutes in place: a second array of every entry would be the run's
+  // largest at 10⁶ demand points.
+  for (double& seconds : matrix.seconds) seconds /= 60.0;
+  const SparseTravelTimes times{matrix.row_begin, matrix.origin, matrix.seconds, point_count};
+
+  service.opportunities =
+      cumulative_opportunities(times, supply.supply, context.parameters.thresholds_minutes);
+  service.gravity = gravity_access(times, supply.supply, context.gravity);
+  if (service.has_capacity) {
+    const FloatingCatchment fca =
+        floating_catchment(times, supply.supply, service.target_population, context.plain);
+    const FloatingCatchment e2 = floating_catchment(times, supply.supply, service.target_population,
+                                                    context.parameters.e2sfca_decay);
+    service.fca_per_100.resize(point_count);
+    service.e2sfca_per_100.resize(point_count);
+    for (std::size_t i = 0; i < point_count; ++i) {
+      service.fca_per_100[i] = 100.0 * fca.accessibility[i];
+      service.e2sfca_per_100[i] = 100.0 * e2.accessibility[i];
+    }
+  } else {
+    service.fca_per_100.assign(point_count, kNaN);
+    service.e2sfca_per_100.assign(point_count, kNaN);
+  }
+}
+
+// The places located in each commune, and in the territory last (all 0
+// when the capacities are unknown).
+std::vector<double> places_located_by_commune(const AccessibilityContext& context,
+                                              const ServiceCoverage& nearest,
+                                              const ServiceSupply& supply, bool has_capacity) {
+  std::vector<double> places_located(context.commune_count + 1, 0.0);
+  if (has_capacity) {
+    for (std::size_t k = 0; k < nearest.facilities.size(); ++k) {
+      places_located[context.coverage.facility_commune[nearest.facilities[k]]] += supply.supply[k];
+      places_located[context.commune_count] += supply.supply[k];
+    }
+  }
+  return places_located;
+}
+
+// Per commune, then the territory as one group: the nearest facility's
+// times, the target beyond each threshold, and the mean rates.
+std::vector<CommuneServiceAccess> commune_access(const AccessibilityContext& context,
+                                                 const ServiceCoverage& nearest,
+                                                 const ServiceAccessibility& service,
+                                                 const std::vector<double>& places_located) {
+  const std::size_t commune_count = context.commune_count;
+  const std::vector<double>& thresholds = context.parameters.thresholds_minutes;
+  std::vector<GroupAccessibility> groups =
+      summarise_accessibility_by_group(context.commune_of, service.target_population,
+                                       nearest.demand_minutes, commune_count, thresholds);
+  groups.push_back(summarise_accessibility_by_group(context.single_group, service.target_population,
+                                                    nearest.demand_minutes, 1, thresholds)
+                       .front());
+  const std::vector<double> fca_mean = weighted_means(context.commune_of, service.target_population,
+                                                      service.fca_per_100, commune_count);
+  const std::vector<double> e2_mean = weighted_means(context.commune_of, service.target_population,
+                                                     service.e2sfca_per_100, commune_count);
+  const std::vector<double> gravity_mean =
+      weighted_means(context.commune_of, service.target_population, service.gravity, commune_count);
+  std::vector<CommuneServiceAccess> access(commune_count + 1);
+  for (std::size_t g = 0; g <= commune_count; ++g) {
+    CommuneServiceAccess& a = access[g];
+    a.nearest = std::move(groups[g]);
+    a.target_population = a.nearest.weight;
+    for (double share : a.nearest.share_within) {
+      a.target_beyond.push_back(a.nearest.weight * (1.0 - share));
+    }
+    a.places_located = places_located[g];
+    a.administrative_rate = service.has_capacity && a.target_population > 0.0
+                                ? 100.0 * a.places_located / a.target_population
+                                : kNaN;
+    a.fca_rate = fca_mean[g];
+    a.e2sfca_rate = e2_mean[g];
+    a.gravity = gravity_mean[g];
+  }
+  return access;
+}
+
+// The global coverage of the scenario's [supply], for its service type
+// when the places are known.
+void add_global_coverage(const AccessibilityContext& context,
+                         const std::vector<double>& places_located, ServiceAccessibility& service) {
+  const AccessibilityParameters& parameters = context.parameters;
+  if (!parameters.supply || !service.has_capacity ||
+      service_type_key(parameters.supply->service_type) != service_type_key(service.service_type)) {
+    return;
+  }
+  // places_located ends with the territory's total: the communes only.
+  const std::span<const double> located(places_located.data(), context.commune_count);
+  service.global = analyse_global_coverage(
+      context.builder, context.coverage.demand_positions, context.commune_of, *parameters.supply,
+      {service.target_population, service.fca_per_100, service.e2sfca_per_100, located},
+      context.plain, parameters.e2sfca_decay);
+  service.tension_on_global = parameters.supply->tension_on_global;
+}
+
+// The zones en tension: each commune and the territory marked, the
+// communes in tension listed worst first.
+void mark_tension_communes(const AccessibilityContext& context,
+                           std::vector<CommuneServiceAccess> access,
+                           ServiceAccessibility& service) {
+  const std::size_t commune_count = context.commune_count;
+  for (std::size_t g = 0; g <= commune_count; ++g) {
+    mark_tension(access[g], g, service, context.parameters);
+  }
+  service.overall = std::move(access.back());
+  access.pop_back();
+  service.by_commune = std::move(access);
+  for (std::uint32_t c = 0; c < commune_count; ++c) {
+    if (service.by_commune[c].in_tension) service.tension_communes.push_back(c);
+  }
+  // Worst first: least covered when places are known, otherwise slowest.
+  std::stable_sort(service.tension_communes.begin(), service.tension_communes.end(),
+                   [&service](std::uint32_t a, std::uint32_t b) {
+                     return badness(service, a) > badness(service, b);
+                   });
+}
+
+// Each demand point with a target population is in tension when its
+// nearest facility is too slow or its score too low.
+void mark_tension_points(const AccessibilityContext& context, const ServiceCoverage& nearest,
+                         ServiceAccessibility& service) {
+  const AccessibilityParameters& parameters = context.parameters;
+  service.point_in_tension.assign(context.point_count, 0);
+  for (std::size_t i = 0; i < context.point_count; ++i) {
+    if (!(service.target_population[i] > 0.0)) continue;
+    const bool slow = !(nearest.demand_minutes[i] <= parameters.tension_max_minutes);
+    const double score =
+        service.tension_on_global ? service.global->e2sfca_per_100[i] : service.e2sfca_per_100[i];
+    const bool short_of_places =
+        service.has_capacity && score < parameters.tension_min_places_per_100;
+    service.point_in_tension[i] = slow || short_of_places ? 1 : 0;
+  }
+}
+
+// The equity summary on the scenario's measure.
+void summarise_service_equity(const AccessibilityContext& context, const ServiceCoverage& nearest,
+                              ServiceAccessibility& service) {
+  EquityMeasure measure = context.parameters.equity_measure;
+  // Without places there is no floating catchment: fall back to times.
+  if (measure == EquityMeasure::e2sfca && !service.has_capacity) {
+    measure = EquityMeasure::travel_time;
+  }
+  const std::vector<double>& values = measure == EquityMeasure::travel_time ? nearest.demand_minutes
+                                      : measure == EquityMeasure::e2sfca    ? service.e2sfca_per_100
+                                                                            : service.gravity;
+  service.equity = summarise_equity(
+      std::string(to_string(measure)), measure != EquityMeasure::travel_time, values,
+      service.target_population, context.commune_of, context.commune_count);
+}
+
+ServiceAccessibility analyse_service(const AccessibilityContext& context,
+                                     const ServiceCoverage& nearest) {
+  ServiceAccessibility service;
+  service.service_type = nearest.service_type;
+  service.target = target_of(nearest.service_type, context.parameters);
+  service.target_population.resize(context.point_count);
+  for (std::size_t i = 0; i < context.point_count; ++i) {
+    service.target_population[i] = service.target.count(context.coverage.demand[i].by_band);
+  }
+  const ServiceSupply supply = service_supply(context, nearest, service);
+  compute_point_measures(context, supply, service);
+  const std::vector<double> places_located =
+      places_located_by_commune(context, nearest, supply, service.has_capacity);
+  std::vector<CommuneServiceAccess> access =
+      commune_access(context, nearest, service, places_located);
+  add_global_coverage(context, places_located, service);
+  mark_tension_communes(context, std::move(access), service);
+  mark_tension_points(context, nearest, service);
+  for (double beyond : service.overall.target_beyond) {
+    service.share_beyond.push_back(
+        service.overall.target_population > 0.0 ? beyond / service.overall.target_population : 0.0);
+  }
+  summarise_service_equity(context, nearest, service);
+  return service;
+}
+
 }  // namespace
 
 double accessibility_search_minutes(const AccessibilityParameters& p, bool has_capacity) {
@@ -132,161 +361,27 @@ std::vector<ServiceAccessibility> analyse_accessibility(const RoadGraph& roads,
                                                         const AccessibilityParameters& parameters) {
   parameters.e2sfca_decay.validate();
   const std::size_t point_count = coverage.demand.size();
-  const std::size_t commune_count = communes.size();
   const std::vector<double>& thresholds = parameters.thresholds_minutes;
   const double max_threshold = thresholds.empty()
                                    ? parameters.catchment_minutes
                                    : *std::max_element(thresholds.begin(), thresholds.end());
-  const DistanceDecay gravity = gravity_decay(parameters, max_threshold);
-  const DistanceDecay plain = DistanceDecay::plain(parameters.catchment_minutes);
-
-  std::vector<std::uint32_t> commune_of(point_count);
-  for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
-  const std::vector<std::uint32_t> single_group(point_count, 0);
-
   TravelTimeMatrixBuilder builder(roads, metres_per_second(parameters.network.access_speed_kmh),
                                   parameters.network.direction);
+  AccessibilityContext context{.coverage = coverage,
+                               .facilities = facilities,
+                               .parameters = parameters,
+                               .builder = builder,
+                               .point_count = point_count,
+                               .commune_count = communes.size(),
+                               .commune_of = std::vector<std::uint32_t>(point_count),
+                               .single_group = std::vector<std::uint32_t>(point_count, 0),
+                               .gravity = gravity_decay(parameters, max_threshold),
+                               .plain = DistanceDecay::plain(parameters.catchment_minutes)};
+  for (std::size_t i = 0; i < point_count; ++i) context.commune_of[i] = coverage.demand[i].commune;
+
   std::vector<ServiceAccessibility> result;
   for (const ServiceCoverage& nearest : coverage.services) {
-    ServiceAccessibility service;
-    service.service_type = nearest.service_type;
-    service.target = target_of(nearest.service_type, parameters);
-    service.target_population.resize(point_count);
-    for (std::size_t i = 0; i < point_count; ++i) {
-      service.target_population[i] = service.target.count(coverage.demand[i].by_band);
-    }
-
-    std::vector<NetworkPosition> positions;
-    std::vector<double> supply;
-    service.has_capacity = !nearest.facilities.empty();
-    for (std::uint32_t f : nearest.facilities) {
-      positions.push_back(coverage.facility_positions[f]);
-      service.has_capacity = service.has_capacity && facilities[f].capacity_known;
-    }
-    for (std::uint32_t f : nearest.facilities) {
-      supply.push_back(service.has_capacity ? facilities[f].capacity : 1.0);
-    }
-    if (service.has_capacity) service.places = std::accumulate(supply.begin(), supply.end(), 0.0);
-
-    // Each search reaches only as far as this service's measures look. One
-    // millisecond more: a time just past the limit in milliseconds may still
-    // round to the limit in minutes (which counts); the extra pairs weigh 0.
-    const double limit_seconds =
-        60.0 * accessibility_search_minutes(parameters, service.has_capacity) + 0.001;
-    TravelTimeMatrix matrix = builder.compute(positions, coverage.demand_positions, limit_seconds);
-    // In minutes in place: a second array of every entry would be the run's
-    // largest at 10⁶ demand points.
-    for (double& seconds : matrix.seconds) seconds /= 60.0;
-    const SparseTravelTimes times{matrix.row_begin, matrix.origin, matrix.seconds, point_count};
-
-    service.opportunities = cumulative_opportunities(times, supply, thresholds);
-    service.gravity = gravity_access(times, supply, gravity);
-    if (service.has_capacity) {
-      const FloatingCatchment fca =
-          floating_catchment(times, supply, service.target_population, plain);
-      const FloatingCatchment e2 =
-          floating_catchment(times, supply, service.target_population, parameters.e2sfca_decay);
-      service.fca_per_100.resize(point_count);
-      service.e2sfca_per_100.resize(point_count);
-      for (std::size_t i = 0; i < point_count; ++i) {
-        service.fca_per_100[i] = 100.0 * fca.accessibility[i];
-        service.e2sfca_per_100[i] = 100.0 * e2.accessibility[i];
-      }
-    } else {
-      service.fca_per_100.assign(point_count, kNaN);
-      service.e2sfca_per_100.assign(point_count, kNaN);
-    }
-
-    // Per commune, then the territory as one group.
-    std::vector<GroupAccessibility> groups = summarise_accessibility_by_group(
-        commune_of, service.target_population, nearest.demand_minutes, commune_count, thresholds);
-    groups.push_back(summarise_accessibility_by_group(single_group, service.target_population,
-                                                      nearest.demand_minutes, 1, thresholds)
-                         .front());
-    const std::vector<double> fca_mean =
-        weighted_means(commune_of, service.target_population, service.fca_per_100, commune_count);
-    const std::vector<double> e2_mean = weighted_means(commune_of, service.target_population,
-                                                       service.e2sfca_per_100, commune_count);
-    const std::vector<double> gravity_mean =
-        weighted_means(commune_of, service.target_population, service.gravity, commune_count);
-    std::vector<double> places_located(commune_count + 1, 0.0);
-    if (service.has_capacity) {
-      for (std::size_t k = 0; k < nearest.facilities.size(); ++k) {
-        places_located[coverage.facility_commune[nearest.facilities[k]]] += supply[k];
-        places_located[commune_count] += supply[k];
-      }
-    }
-    std::vector<CommuneServiceAccess> access(commune_count + 1);
-    for (std::size_t g = 0; g <= commune_count; ++g) {
-      CommuneServiceAccess& a = access[g];
-      a.nearest = std::move(groups[g]);
-      a.target_population = a.nearest.weight;
-      for (double share : a.nearest.share_within) {
-        a.target_beyond.push_back(a.nearest.weight * (1.0 - share));
-      }
-      a.places_located = places_located[g];
-      a.administrative_rate = service.has_capacity && a.target_population > 0.0
-                                  ? 100.0 * a.places_located / a.target_population
-                                  : kNaN;
-      a.fca_rate = fca_mean[g];
-      a.e2sfca_rate = e2_mean[g];
-      a.gravity = gravity_mean[g];
-    }
-    if (parameters.supply && service.has_capacity &&
-        service_type_key(parameters.supply->service_type) ==
-            service_type_key(service.service_type)) {
-      // places_located ends with the territory's total: the communes only.
-      const std::span<const double> located(places_located.data(), commune_count);
-      service.global = analyse_global_coverage(
-          builder, coverage.demand_positions, commune_of, *parameters.supply,
-          {service.target_population, service.fca_per_100, service.e2sfca_per_100, located}, plain,
-          parameters.e2sfca_decay);
-      service.tension_on_global = parameters.supply->tension_on_global;
-    }
-    for (std::size_t g = 0; g <= commune_count; ++g) {
-      mark_tension(access[g], g, service, parameters);
-    }
-    service.overall = std::move(access.back());
-    access.pop_back();
-    service.by_commune = std::move(access);
-    for (std::uint32_t c = 0; c < commune_count; ++c) {
-      if (service.by_commune[c].in_tension) service.tension_communes.push_back(c);
-    }
-    // Worst first: least covered when places are known, otherwise slowest.
-    std::stable_sort(service.tension_communes.begin(), service.tension_communes.end(),
-                     [&service](std::uint32_t a, std::uint32_t b) {
-                       return badness(service, a) > badness(service, b);
-                     });
-
-    service.point_in_tension.assign(point_count, 0);
-    for (std::size_t i = 0; i < point_count; ++i) {
-      if (!(service.target_population[i] > 0.0)) continue;
-      const bool slow = !(nearest.demand_minutes[i] <= parameters.tension_max_minutes);
-      const double score =
-          service.tension_on_global ? service.global->e2sfca_per_100[i] : service.e2sfca_per_100[i];
-      const bool short_of_places =
-          service.has_capacity && score < parameters.tension_min_places_per_100;
-      service.point_in_tension[i] = slow || short_of_places ? 1 : 0;
-    }
-    for (double beyond : service.overall.target_beyond) {
-      service.share_beyond.push_back(service.overall.target_population > 0.0
-                                         ? beyond / service.overall.target_population
-                                         : 0.0);
-    }
-
-    EquityMeasure measure = parameters.equity_measure;
-    // Without places there is no floating catchment: fall back to times.
-    if (measure == EquityMeasure::e2sfca && !service.has_capacity) {
-      measure = EquityMeasure::travel_time;
-    }
-    const std::vector<double>& values = measure == EquityMeasure::travel_time
-                                            ? nearest.demand_minutes
-                                        : measure == EquityMeasure::e2sfca ? service.e2sfca_per_100
-                                                                           : service.gravity;
-    service.equity =
-        summarise_equity(std::string(to_string(measure)), measure != EquityMeasure::travel_time,
-                         values, service.target_population, commune_of, commune_count);
-    result.push_back(std::move(service));
+    result.push_back(analyse_service(context, nearest));
   }
   return result;
 }

@@ -198,30 +198,13 @@ void validate(const SitePlanParameters& p) {
   p.e2sfca_decay.validate();
 }
 
-}  // namespace
-
-double exact_size_limit_for(const SitePlanParameters& parameters) {
-  return parameters.objective == SitePlanObjective::p_median
-             ? std::min(parameters.exact_size_limit, parameters.p_median_exact_size_cap)
-             : parameters.exact_size_limit;
-}
-
-SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
-                    const CoverageResult& coverage,
-                    std::span<const ServiceAccessibility> accessibility,
-                    std::vector<SiteCandidate> candidates, const SitePlanParameters& parameters) {
-  validate(parameters);
+// Who is served: the target population of each demand point (the
+// accessibility's own when it has one and no other target is asked for),
+// times the demand factors when given.
+std::vector<double> served_weight(const CoverageResult& coverage,
+                                  const ServiceAccessibility* access_service,
+                                  const std::string& key, const SitePlanParameters& parameters) {
   const std::size_t point_count = coverage.demand.size();
-  const std::string key = service_type_key(parameters.service_type);
-  const ServiceCoverage* existing_service =
-      find_service(std::span<const ServiceCoverage>(coverage.services), key);
-  const ServiceAccessibility* access_service = find_service(accessibility, key);
-
-  SitePlan plan;
-  plan.service_type = existing_service ? existing_service->service_type : parameters.service_type;
-  plan.objective = parameters.objective;
-
-  // Who is served, how far their nearest existing site is, and its places.
   std::vector<double> weight(point_count);
   if (!parameters.target && access_service &&
       access_service->target_population.size() == point_count) {
@@ -241,8 +224,14 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
     }
     for (std::size_t i = 0; i < point_count; ++i) weight[i] *= parameters.demand_factor[i];
   }
-  std::vector<double> existing(point_count, kInf);
-  if (existing_service) existing = existing_service->demand_minutes;
+  return weight;
+}
+
+// The E2SFCA places per child each point has before any new site (0 when
+// the existing facilities' capacities are unknown, which `plan` is warned of).
+std::vector<double> baseline_access_of(std::size_t point_count,
+                                       const ServiceCoverage* existing_service,
+                                       const ServiceAccessibility* access_service, SitePlan& plan) {
   std::vector<double> baseline_access(point_count, 0.0);
   if (access_service && access_service->has_capacity) {
     // Where zones en tension follow the global rate ([supply]), the shortfall
@@ -257,8 +246,13 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
                             " facilities have no known capacity: the capacity objective counts "
                             "only the places of the new sites");
   }
+  return baseline_access;
+}
 
-  // Snap the candidates as the coverage snapped its points.
+// Snap the candidates as the coverage snapped its points: those too far
+// from the roads are left out with a warning, and too few left is an error.
+void snap_candidates(const RoadGraph& roads, std::vector<SiteCandidate> candidates,
+                     const SitePlanParameters& parameters, SitePlan& plan) {
   const NetworkSnapper snapper(roads, parameters.network.snappable_classes);
   std::size_t dropped = 0;
   for (SiteCandidate& candidate : candidates) {
@@ -284,29 +278,30 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
             "file, or another generator)";
     throw DataError(text.str());
   }
+}
 
-  // One search per candidate, as far as some objective can use: T for the
-  // coverage objectives, the E2SFCA catchment for capacity, and the
-  // farthest existing nearest time for p-median and Gini (a new site
-  // farther than a point's nearest cannot help it) - everything when some
-  // served point has no existing site.
+// One search per candidate, as far as some objective can use: T for the
+// coverage objectives, the E2SFCA catchment for capacity, and the
+// farthest existing nearest time for p-median and Gini (a new site
+// farther than a point's nearest cannot help it) - everything when some
+// served point has no existing site.
+TravelTimeMatrix candidate_travel_times(const RoadGraph& roads, const CoverageResult& coverage,
+                                        const SitePlan& plan, const std::vector<double>& weight,
+                                        const std::vector<double>& existing,
+                                        const SitePlanParameters& parameters) {
   double cutoff = std::max(parameters.coverage_minutes, parameters.e2sfca_decay.catchment_minutes);
-  for (std::size_t i = 0; i < point_count; ++i) {
+  for (std::size_t i = 0; i < weight.size(); ++i) {
     if (weight[i] > 0.0) cutoff = std::max(cutoff, existing[i]);
   }
   TravelTimeMatrixBuilder builder(roads, metres_per_second(parameters.network.access_speed_kmh),
                                   parameters.network.direction);
-  const TravelTimeMatrix matrix =
-      builder.compute(plan.candidate_positions, coverage.demand_positions, 60.0 * cutoff);
+  return builder.compute(plan.candidate_positions, coverage.demand_positions, 60.0 * cutoff);
+}
 
-  std::vector<std::uint32_t> commune_of(point_count);
-  for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
-  const SiteObjectives objectives(weight, existing, commune_of, communes.size(), baseline_access,
-                                  matrix, parameters);
-  plan.unreached_penalty_minutes = objectives.penalty();
-  plan.baseline = objectives.values({});
-
-  // Every candidate alone.
+// Every candidate alone: its gain over the baseline and its rank, per
+// objective.
+void rank_candidates_alone(const SiteObjectives& objectives, SitePlan& plan) {
+  const std::size_t candidate_count = plan.candidates.size();
   for (SitePlanObjective o : kSitePlanObjectives) plan.gain[index_of(o)].resize(candidate_count);
   for (std::uint32_t c = 0; c < candidate_count; ++c) {
     const std::array<std::uint32_t, 1> alone{c};
@@ -318,8 +313,13 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
   for (SitePlanObjective o : kSitePlanObjectives) {
     plan.rank[index_of(o)] = ranks_of(plan.gain[index_of(o)]);
   }
+}
 
-  // Constraints.
+// Constraints: at most one site per commune, and no two sites nearer than
+// the minimum distance.
+SetSearchConstraints siting_constraints(const SitePlan& plan,
+                                        const SitePlanParameters& parameters) {
+  const std::size_t candidate_count = plan.candidates.size();
   SetSearchConstraints constraints;
   if (parameters.one_per_commune) {
     for (const SiteCandidate& candidate : plan.candidates) {
@@ -337,66 +337,131 @@ SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
       }
     }
   }
+  return constraints;
+}
 
+// MCLP and p-median: the greedy solver always, the exact one when asked or
+// small enough; the exact solution is chosen when it found one, and the
+// greedy's gap to it recorded.
+void solve_covering_or_median(const TravelTimeMatrix& matrix, const SiteObjectives& objectives,
+                              const std::vector<double>& weight,
+                              const std::vector<double>& existing,
+                              const SetSearchConstraints& constraints,
+                              const SitePlanParameters& parameters, SitePlan& plan) {
+  const SitePlanObjective objective = parameters.objective;
+  if (matrix.entry_count() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::invalid_argument("plan_sites: too many candidate-demand pairs for the solvers");
+  }
+  SitingInstance instance;
+  instance.demand_weight = weight;
+  instance.existing_minutes = existing;
+  instance.row_begin.reserve(matrix.row_begin.size());
+  for (std::uint64_t begin : matrix.row_begin) {
+    instance.row_begin.push_back(static_cast<std::uint32_t>(begin));
+  }
+  instance.demand = matrix.origin;
+  instance.minutes = objectives.minutes();
+  instance.candidate_group = constraints.candidate_group;
+  instance.forbidden_pairs = constraints.forbidden_pairs;
+  SitingProblem problem;
+  problem.objective = objective == SitePlanObjective::max_covering ? SitingObjective::max_covering
+                                                                   : SitingObjective::p_median;
+  problem.coverage_minutes = parameters.coverage_minutes;
+  problem.site_count = parameters.sites;
+
+  const double size =
+      static_cast<double>(weight.size()) * static_cast<double>(plan.candidates.size());
+  const bool run_exact =
+      parameters.solver == SiteSolver::exact ||
+      (parameters.solver == SiteSolver::automatic && size <= exact_size_limit_for(parameters));
+  plan.greedy = solve_siting_greedy(instance, problem);
+  if (run_exact) {
+    plan.exact = solve_siting_exact(instance, problem, {parameters.time_limit_s});
+  }
+  const bool exact_solved = plan.exact && !plan.exact->chosen.empty() &&
+                            (plan.exact->status == SitingStatus::optimal ||
+                             plan.exact->status == SitingStatus::time_limit);
+  plan.chosen = exact_solved ? plan.exact->chosen : plan.greedy->chosen;
+  if (exact_solved && !plan.greedy->chosen.empty() && std::isfinite(plan.exact->objective) &&
+      std::isfinite(plan.greedy->objective)) {
+    const double difference = objective == SitePlanObjective::max_covering
+                                  ? plan.exact->objective - plan.greedy->objective
+                                  : plan.greedy->objective - plan.exact->objective;
+    plan.greedy_gap = difference / std::max(std::abs(plan.exact->objective), 1e-9);
+  }
+}
+
+// The other objectives: the greedy + swap search on the objective itself.
+void solve_by_swap_search(const SiteObjectives& objectives, const SetSearchConstraints& constraints,
+                          const SitePlanParameters& parameters, SitePlan& plan) {
+  const SitePlanObjective objective = parameters.objective;
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t o = index_of(objective);
+  const SetSearchResult search = greedy_swap_search(
+      plan.candidates.size(), parameters.sites,
+      [&objectives, o](std::span<const std::uint32_t> sites) {
+        return objectives.values(sites)[o];
+      },
+      maximised(objective), constraints, parameters.max_swap_rounds);
+  SitingSolution solution;
+  solution.chosen = search.chosen;
+  solution.objective = search.objective;
+  solution.status = search.complete ? SitingStatus::heuristic : SitingStatus::incomplete;
+  solution.swaps = search.swaps;
+  solution.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  plan.chosen = solution.chosen;
+  plan.greedy = std::move(solution);
+}
+
+}  // namespace
+
+double exact_size_limit_for(const SitePlanParameters& parameters) {
+  return parameters.objective == SitePlanObjective::p_median
+             ? std::min(parameters.exact_size_limit, parameters.p_median_exact_size_cap)
+             : parameters.exact_size_limit;
+}
+
+SitePlan plan_sites(const RoadGraph& roads, std::span<const Commune> communes,
+                    const CoverageResult& coverage,
+                    std::span<const ServiceAccessibility> accessibility,
+                    std::vector<SiteCandidate> candidates, const SitePlanParameters& parameters) {
+  validate(parameters);
+  const std::size_t point_count = coverage.demand.size();
+  const std::string key = service_type_key(parameters.service_type);
+  const ServiceCoverage* existing_service =
+      find_service(std::span<const ServiceCoverage>(coverage.services), key);
+  const ServiceAccessibility* access_service = find_service(accessibility, key);
+
+  SitePlan plan;
+  plan.service_type = existing_service ? existing_service->service_type : parameters.service_type;
+  plan.objective = parameters.objective;
+
+  // Who is served, how far their nearest existing site is, and its places.
+  const std::vector<double> weight = served_weight(coverage, access_service, key, parameters);
+  std::vector<double> existing(point_count, kInf);
+  if (existing_service) existing = existing_service->demand_minutes;
+  const std::vector<double> baseline_access =
+      baseline_access_of(point_count, existing_service, access_service, plan);
+
+  snap_candidates(roads, std::move(candidates), parameters, plan);
+  const TravelTimeMatrix matrix =
+      candidate_travel_times(roads, coverage, plan, weight, existing, parameters);
+
+  std::vector<std::uint32_t> commune_of(point_count);
+  for (std::size_t i = 0; i < point_count; ++i) commune_of[i] = coverage.demand[i].commune;
+  const SiteObjectives objectives(weight, existing, commune_of, communes.size(), baseline_access,
+                                  matrix, parameters);
+  plan.unreached_penalty_minutes = objectives.penalty();
+  plan.baseline = objectives.values({});
+  rank_candidates_alone(objectives, plan);
+
+  const SetSearchConstraints constraints = siting_constraints(plan, parameters);
   const SitePlanObjective objective = parameters.objective;
   if (objective == SitePlanObjective::max_covering || objective == SitePlanObjective::p_median) {
-    if (matrix.entry_count() > std::numeric_limits<std::uint32_t>::max()) {
-      throw std::invalid_argument("plan_sites: too many candidate-demand pairs for the solvers");
-    }
-    SitingInstance instance;
-    instance.demand_weight = weight;
-    instance.existing_minutes = existing;
-    instance.row_begin.reserve(matrix.row_begin.size());
-    for (std::uint64_t begin : matrix.row_begin) {
-      instance.row_begin.push_back(static_cast<std::uint32_t>(begin));
-    }
-    instance.demand = matrix.origin;
-    instance.minutes = objectives.minutes();
-    instance.candidate_group = constraints.candidate_group;
-    instance.forbidden_pairs = constraints.forbidden_pairs;
-    SitingProblem problem;
-    problem.objective = objective == SitePlanObjective::max_covering ? SitingObjective::max_covering
-                                                                     : SitingObjective::p_median;
-    problem.coverage_minutes = parameters.coverage_minutes;
-    problem.site_count = parameters.sites;
-
-    const double size = static_cast<double>(point_count) * static_cast<double>(candidate_count);
-    const bool run_exact =
-        parameters.solver == SiteSolver::exact ||
-        (parameters.solver == SiteSolver::automatic && size <= exact_size_limit_for(parameters));
-    plan.greedy = solve_siting_greedy(instance, problem);
-    if (run_exact) {
-      plan.exact = solve_siting_exact(instance, problem, {parameters.time_limit_s});
-    }
-    const bool exact_solved = plan.exact && !plan.exact->chosen.empty() &&
-                              (plan.exact->status == SitingStatus::optimal ||
-                               plan.exact->status == SitingStatus::time_limit);
-    plan.chosen = exact_solved ? plan.exact->chosen : plan.greedy->chosen;
-    if (exact_solved && !plan.greedy->chosen.empty() && std::isfinite(plan.exact->objective) &&
-        std::isfinite(plan.greedy->objective)) {
-      const double difference = objective == SitePlanObjective::max_covering
-                                    ? plan.exact->objective - plan.greedy->objective
-                                    : plan.greedy->objective - plan.exact->objective;
-      plan.greedy_gap = difference / std::max(std::abs(plan.exact->objective), 1e-9);
-    }
+    solve_covering_or_median(matrix, objectives, weight, existing, constraints, parameters, plan);
   } else {
-    const auto start = std::chrono::steady_clock::now();
-    const std::size_t o = index_of(objective);
-    const SetSearchResult search = greedy_swap_search(
-        candidate_count, parameters.sites,
-        [&objectives, o](std::span<const std::uint32_t> sites) {
-          return objectives.values(sites)[o];
-        },
-        maximised(objective), constraints, parameters.max_swap_rounds);
-    SitingSolution solution;
-    solution.chosen = search.chosen;
-    solution.objective = search.objective;
-    solution.status = search.complete ? SitingStatus::heuristic : SitingStatus::incomplete;
-    solution.swaps = search.swaps;
-    solution.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    plan.chosen = solution.chosen;
-    plan.greedy = std::move(solution);
+    solve_by_swap_search(objectives, constraints, parameters, plan);
   }
   if (!plan.chosen.empty()) {
     plan.chosen_objective = objectives.values(plan.chosen)[index_of(objective)];

@@ -125,6 +125,108 @@ GeosGeometry boundary_of(const OGRFeature& feature, OGRCoordinateTransformation&
   return geos_from_wkb(wkb);
 }
 
+// Before any column is looked up: a population source is named, and the
+// layer is not empty (an empty export has no fields either: say it is
+// empty, not that the code field is missing).
+void check_communes_layer(GDALDataset& dataset, OGRLayer& layer, const CommuneSource& source,
+                          const std::string& where) {
+  if (source.population_field.empty() && !source.population_table) {
+    throw DataError(where +
+                    ": no population source; set communes.population_field or "
+                    "[communes.population_table] in the scenario");
+  }
+  // (Counting reads the whole file with the OSM driver: not there.)
+  const bool osm = std::string(dataset.GetDriver()->GetDescription()) == "OSM";
+  if (!osm && layer.GetFeatureCount(TRUE) == 0) {
+    throw DataError(where +
+                    ": the layer has no features (an empty export?); check "
+                    "communes.path and communes.layer, and export the communes again");
+  }
+}
+
+// The columns read per commune.
+struct CommuneFields {
+  gs::FieldLookup code;
+  std::optional<gs::FieldLookup> name;
+  std::optional<gs::FieldLookup> population;
+};
+
+CommuneFields commune_fields(OGRLayer& layer, const CommuneSource& source,
+                             const std::string& where) {
+  CommuneFields fields{gs::FieldLookup(layer, source.code_field, where, "communes.code_field"),
+                       std::nullopt, std::nullopt};
+  if (!source.name_field.empty())
+    fields.name.emplace(layer, source.name_field, where, "communes.name_field");
+  // A population table, when given, is the population source.
+  if (!source.population_table) {
+    fields.population.emplace(layer, source.population_field, where, "communes.population_field");
+  }
+  return fields;
+}
+
+// From the layer's CRS, which must be there and plausible, to WGS84.
+gs::Transformation to_wgs84(GDALDataset& dataset, OGRLayer& layer, const CommuneSource& source,
+                            const std::string& where) {
+  const OGRSpatialReference* layer_srs = layer.GetSpatialRef();
+  if (layer_srs == nullptr) {
+    throw DataError(where +
+                    ": the layer has no CRS; assign the right one, e.g. "
+                    "ogr2ogr -a_srs EPSG:2154 fixed.gpkg " +
+                    source.path.filename().string());
+  }
+  gs::check_layer_crs(dataset, layer, source.path, where);
+  OGRSpatialReference srs(*layer_srs);
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  return gs::make_transformation(srs, gs::wgs84(), where);
+}
+
+// An invalid boundary is repaired with MakeValid, and the repair said; one
+// with no area left is an error.
+void repair_boundary(Commune& commune, const std::string& record,
+                     std::vector<std::string>& warnings) {
+  if (geos_is_valid(*commune.boundary)) return;
+  const std::string reason = geos_invalid_reason(*commune.boundary);
+  commune.boundary = geos_make_valid_polygonal(*commune.boundary);
+  if (GEOSisEmpty_r(geos_context(), commune.boundary.get()) != 0) {
+    throw DataError(record + ": boundary is invalid (" + reason +
+                    ") and has no area once repaired; fix the polygon");
+  }
+  commune.repaired = true;
+  warnings.push_back(record + " (commune " + commune.code + "): invalid boundary (" + reason +
+                     "), repaired with MakeValid; check it in QGIS");
+}
+
+// One commune: its code (unique: `record_of_code` holds the codes seen),
+// name, population when the layer holds it, and boundary in WGS84.
+Commune read_commune(const OGRFeature& feature, const CommuneFields& fields,
+                     OGRCoordinateTransformation& transformation, const std::string& record,
+                     std::map<std::string, std::string>& record_of_code,
+                     std::vector<std::string>& warnings) {
+  Commune commune;
+  commune.code = trimmed(fields.code.text(feature).value_or(""));
+  if (commune.code.empty()) {
+    throw DataError(record + ": no code in field '" + fields.code.name() +
+                    "'; every commune needs its code (the join key)");
+  }
+  const auto [first, inserted] = record_of_code.try_emplace(commune.code, record);
+  if (!inserted) {
+    throw DataError(record + ": code " + commune.code + " already used by " + first->second +
+                    "; codes must be unique (check communes.code_field or the filter)");
+  }
+  if (fields.name) commune.name = fields.name->text(feature).value_or("");
+  if (fields.population) {
+    const auto value = fields.population->number(feature, record);
+    if (!value || *value < 0) {
+      throw DataError(record + ": no valid population in field '" + fields.population->name() +
+                      "'; give a number of inhabitants");
+    }
+    commune.population = *value;
+  }
+  commune.boundary = boundary_of(feature, transformation, record);
+  repair_boundary(commune, record, warnings);
+  return commune;
+}
+
 }  // namespace
 
 std::vector<Commune> read_communes(const CommuneSource& source,
@@ -132,41 +234,9 @@ std::vector<Commune> read_communes(const CommuneSource& source,
   auto dataset = gs::open_vector(source.path, "communes");
   OGRLayer* layer = gs::select_layer(*dataset, source.path, source.layer, "communes.layer");
   const std::string where = source.path.string() + ", layer '" + layer->GetName() + "'";
-  if (source.population_field.empty() && !source.population_table) {
-    throw DataError(where +
-                    ": no population source; set communes.population_field or "
-                    "[communes.population_table] in the scenario");
-  }
-  // An empty export has no fields either: say it is empty, not that the
-  // code field is missing.
-  // (Counting reads the whole file with the OSM driver: not there.)
-  const bool osm = std::string(dataset->GetDriver()->GetDescription()) == "OSM";
-  if (!osm && layer->GetFeatureCount(TRUE) == 0) {
-    throw DataError(where +
-                    ": the layer has no features (an empty export?); check "
-                    "communes.path and communes.layer, and export the communes again");
-  }
-  const gs::FieldLookup code(*layer, source.code_field, where, "communes.code_field");
-  std::optional<gs::FieldLookup> name;
-  if (!source.name_field.empty())
-    name.emplace(*layer, source.name_field, where, "communes.name_field");
-  // A population table, when given, is the population source.
-  std::optional<gs::FieldLookup> population;
-  if (!source.population_table) {
-    population.emplace(*layer, source.population_field, where, "communes.population_field");
-  }
-
-  const OGRSpatialReference* layer_srs = layer->GetSpatialRef();
-  if (layer_srs == nullptr) {
-    throw DataError(where +
-                    ": the layer has no CRS; assign the right one, e.g. "
-                    "ogr2ogr -a_srs EPSG:2154 fixed.gpkg " +
-                    source.path.filename().string());
-  }
-  gs::check_layer_crs(*dataset, *layer, source.path, where);
-  OGRSpatialReference srs(*layer_srs);
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-  const auto transformation = gs::make_transformation(srs, gs::wgs84(), where);
+  check_communes_layer(*dataset, *layer, source, where);
+  const CommuneFields fields = commune_fields(*layer, source, where);
+  const auto transformation = to_wgs84(*dataset, *layer, source, where);
 
   gs::ErrorCollector errors;
   if (!source.filter.empty() && layer->SetAttributeFilter(source.filter.c_str()) != OGRERR_NONE) {
@@ -180,39 +250,8 @@ std::vector<Commune> read_communes(const CommuneSource& source,
   for (auto& feature : *layer) {
     const std::string record = where + ", " + gs::record_name(*dataset, feature->GetFID());
     errors.throw_if_failed(record);
-    Commune commune;
-    commune.code = trimmed(code.text(*feature).value_or(""));
-    if (commune.code.empty()) {
-      throw DataError(record + ": no code in field '" + code.name() +
-                      "'; every commune needs its code (the join key)");
-    }
-    const auto [first, inserted] = record_of_code.try_emplace(commune.code, record);
-    if (!inserted) {
-      throw DataError(record + ": code " + commune.code + " already used by " + first->second +
-                      "; codes must be unique (check communes.code_field or the filter)");
-    }
-    if (name) commune.name = name->text(*feature).value_or("");
-    if (population) {
-      const auto value = population->number(*feature, record);
-      if (!value || *value < 0) {
-        throw DataError(record + ": no valid population in field '" + population->name() +
-                        "'; give a number of inhabitants");
-      }
-      commune.population = *value;
-    }
-    commune.boundary = boundary_of(*feature, *transformation, record);
-    if (!geos_is_valid(*commune.boundary)) {
-      const std::string reason = geos_invalid_reason(*commune.boundary);
-      commune.boundary = geos_make_valid_polygonal(*commune.boundary);
-      if (GEOSisEmpty_r(geos_context(), commune.boundary.get()) != 0) {
-        throw DataError(record + ": boundary is invalid (" + reason +
-                        ") and has no area once repaired; fix the polygon");
-      }
-      commune.repaired = true;
-      warnings.push_back(record + " (commune " + commune.code + "): invalid boundary (" + reason +
-                         "), repaired with MakeValid; check it in QGIS");
-    }
-    communes.push_back(std::move(commune));
+    communes.push_back(
+        read_commune(*feature, fields, *transformation, record, record_of_code, warnings));
   }
   errors.throw_if_failed(where);
   for (const std::string& warning : errors.warnings()) {
@@ -225,7 +264,7 @@ std::vector<Commune> read_communes(const CommuneSource& source,
                                        "\"; fix communes.filter"));
   }
   if (source.population_table) {
-    join_population(communes, *source.population_table, where, code.numeric());
+    join_population(communes, *source.population_table, where, fields.code.numeric());
   }
   return communes;
 }

@@ -70,6 +70,17 @@ std::size_t feature_count(const OutputLayer& layer, const std::string& context) 
   return count;
 }
 
+// Without this check SQLite refuses the table only after the run, quoting
+// the whole CREATE TABLE statement.
+void check_column_count(const OutputLayer& layer, const std::string& context) {
+  // fid, and the geometry unless the layer is an attribute table
+  const std::size_t columns = layer.columns.size() + (layer.geometry_type == "none" ? 1 : 2);
+  if (columns <= kMaxGeopackageColumns) return;
+  throw DataError(context + ": " + std::to_string(columns) + " columns, more than the " +
+                  std::to_string(kMaxGeopackageColumns) +
+                  " a GeoPackage table can hold; use fewer thresholds or service types");
+}
+
 void check_layers(std::span<const OutputLayer> layers, const std::string& file) {
   std::set<std::string> names;
   for (const OutputLayer& layer : layers) {
@@ -84,6 +95,7 @@ void check_layers(std::span<const OutputLayer> layers, const std::string& file) 
     }
     geometry_type(layer, context);
     feature_count(layer, context);
+    check_column_count(layer, context);
   }
 }
 

@@ -1,10 +1,7 @@
 #include "couverture/io/osm_road_reader.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <exception>
 #include <limits>
 #include <optional>
@@ -18,6 +15,7 @@
 #include "couverture/algorithms/strongly_connected.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/geodata/node_order.hpp"
+#include "file_access.hpp"
 
 namespace couverture {
 
@@ -47,15 +45,7 @@ void check_readable(const fs::path& file) {
   if (fs::file_size(file, error) == 0) {
     throw DataError(file.string() + ": OSM file is empty; download the extract again");
   }
-  // Else libosmium's failure to open reads as a damaged file.
-  if (std::FILE* opened = std::fopen(file.c_str(), "rb")) {
-    std::fclose(opened);
-  } else {
-    const int reason = errno;
-    throw DataError(file.string() + ": cannot open the OSM file (" + std::strerror(reason) +
-                    (reason == EACCES ? "); give yourself read access (chmod u+r) or copy it"
-                                      : "); check the file"));
-  }
+  require_openable(file);  // else libosmium reads it as a damaged file
 }
 
 osmium::io::File osm_file_of(const fs::path& file) {

@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "couverture/geodata/data_error.hpp"
+#include "file_access.hpp"
 
 namespace couverture {
 
@@ -348,15 +349,15 @@ class NonResidentialAreas {
   std::unique_ptr<GEOSSTRtree, TreeDeleter> tree_;
 };
 
-}  // namespace
-
-ResidentialPlaces read_residential_places(const std::filesystem::path& pbf, double min_building_m2,
-                                          std::vector<std::string>& warnings) {
+// The extract's shapes, or one DataError naming the file: missing, not
+// OSM, or unreadable.
+std::vector<Shape> read_extract_shapes(const std::filesystem::path& pbf) {
   std::error_code error;
   if (!std::filesystem::exists(pbf, error)) {
     throw DataError(pbf.string() + ": no such file; check " + kKey +
                     " (or the network's OSM file) in the scenario");
   }
+  require_openable(pbf);  // else libosmium reads it as a damaged file
   const std::string where = pbf.string();
   try {
     osmium::io::File{where}.check();  // the format, guessed from the suffixes
@@ -364,88 +365,112 @@ ResidentialPlaces read_residential_places(const std::filesystem::path& pbf, doub
     throw DataError(where + ": not an OSM file (" + failure.what() +
                     "); give an OSM PBF extract as " + kKey);
   }
-  std::vector<Shape> shapes;
   try {
-    shapes = read_shapes(pbf);
+    return read_shapes(pbf);
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& failure) {
     throw DataError(where + ": cannot read the OSM data (" + failure.what() +
                     "); the file is truncated or corrupt, download the extract again");
   }
+}
 
+// A building counts when residential and not too small, at its centroid;
+// `untyped` gets the index of a building=yes.
+void add_building(const Shape& shape, double min_building_m2, ResidentialPlaces& places,
+                  std::vector<std::size_t>& untyped) {
+  const auto& building = shape.building;
+  if (!building || *building == "no") return;
+  if (!is_one_of(kResidentialBuildings, *building)) {
+    ++places.buildings_skipped_non_residential;
+  } else if (const double area = footprint_m2(shape.polygons); area < min_building_m2) {
+    ++places.buildings_skipped_small;
+  } else {
+    const GeosGeometry footprint = geos_multipolygon(shape.polygons);
+    GEOSGeometry* centroid = GEOSGetCentroid_r(geos_context(), footprint.get());
+    const GeosGeometry point = take_geos(centroid, "Centroid");
+    double x = 0.0;
+    double y = 0.0;
+    if (GEOSisEmpty_r(geos_context(), point.get()) == 0 &&
+        GEOSGeomGetX_r(geos_context(), point.get(), &x) == 1 &&
+        GEOSGeomGetY_r(geos_context(), point.get(), &y) == 1) {
+      if (*building == "yes") untyped.push_back(places.buildings.size());
+      places.buildings.push_back({{x, y}, area});
+    }
+  }
+}
+
+// A residential land use goes to the places, a non-residential one to
+// `non_residential`; invalid polygons are repaired, the first five repairs
+// of residential ones said (`repaired` counts them all).
+void add_landuse(const Shape& shape, const std::string& where, ResidentialPlaces& places,
+                 NonResidentialAreas& non_residential, std::size_t& repaired,
+                 std::vector<std::string>& warnings) {
+  const auto& landuse = shape.landuse;
+  if (!landuse) return;
+  const bool residential = *landuse == "residential";
+  if (!residential && !is_one_of(kNonResidentialLanduse, *landuse)) return;
+  GeosGeometry area = geos_multipolygon(shape.polygons);
+  if (!geos_is_valid(*area)) {
+    const std::string reason = geos_invalid_reason(*area);
+    area = geos_make_valid_polygonal(*area);
+    if (residential) {
+      ++repaired;
+      if (repaired <= 5) {
+        warnings.push_back(where + ", " + shape.object + ": invalid landuse=residential polygon (" +
+                           reason + "), repaired with MakeValid");
+      }
+    }
+  }
+  if (GEOSisEmpty_r(geos_context(), area.get()) != 0) return;
+  if (residential) {
+    places.residential_areas.push_back(std::move(area));
+  } else {
+    non_residential.add(std::move(area));
+  }
+}
+
+// Untyped buildings in industrial, commercial... land use are dropped,
+// keeping the others in the order read.
+void drop_untyped_in_non_residential(const std::vector<std::size_t>& untyped,
+                                     NonResidentialAreas& non_residential,
+                                     ResidentialPlaces& places) {
+  if (untyped.empty() || non_residential.empty()) return;
+  non_residential.build_index();
+  std::vector<bool> dropped(places.buildings.size(), false);
+  for (const std::size_t i : untyped) {
+    if (non_residential.covers(places.buildings[i].centroid)) {
+      dropped[i] = true;
+      ++places.buildings_skipped_non_residential;
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < places.buildings.size(); ++i) {
+    if (!dropped[i]) places.buildings[kept++] = places.buildings[i];
+  }
+  places.buildings.resize(kept);
+}
+
+}  // namespace
+
+ResidentialPlaces read_residential_places(const std::filesystem::path& pbf, double min_building_m2,
+                                          std::vector<std::string>& warnings) {
+  const std::vector<Shape> shapes = read_extract_shapes(pbf);
+  const std::string where = pbf.string();
   ResidentialPlaces places;
   std::vector<std::size_t> untyped;  // indexes of building=yes in places.buildings
   NonResidentialAreas non_residential;
   std::size_t repaired = 0;
-  for (Shape& shape : shapes) {
+  for (const Shape& shape : shapes) {
     if (shape.polygons.empty()) continue;
-    if (const auto& building = shape.building; building && *building != "no") {
-      if (!is_one_of(kResidentialBuildings, *building)) {
-        ++places.buildings_skipped_non_residential;
-      } else if (const double area = footprint_m2(shape.polygons); area < min_building_m2) {
-        ++places.buildings_skipped_small;
-      } else {
-        const GeosGeometry footprint = geos_multipolygon(shape.polygons);
-        GEOSGeometry* centroid = GEOSGetCentroid_r(geos_context(), footprint.get());
-        const GeosGeometry point = take_geos(centroid, "Centroid");
-        double x = 0.0;
-        double y = 0.0;
-        if (GEOSisEmpty_r(geos_context(), point.get()) == 0 &&
-            GEOSGeomGetX_r(geos_context(), point.get(), &x) == 1 &&
-            GEOSGeomGetY_r(geos_context(), point.get(), &y) == 1) {
-          if (*building == "yes") untyped.push_back(places.buildings.size());
-          places.buildings.push_back({{x, y}, area});
-        }
-      }
-    }
-
-    const auto& landuse = shape.landuse;
-    if (!landuse) continue;
-    const bool residential = *landuse == "residential";
-    if (!residential && !is_one_of(kNonResidentialLanduse, *landuse)) continue;
-    GeosGeometry area = geos_multipolygon(shape.polygons);
-    if (!geos_is_valid(*area)) {
-      const std::string reason = geos_invalid_reason(*area);
-      area = geos_make_valid_polygonal(*area);
-      if (residential) {
-        ++repaired;
-        if (repaired <= 5) {
-          warnings.push_back(where + ", " + shape.object +
-                             ": invalid landuse=residential polygon (" + reason +
-                             "), repaired with MakeValid");
-        }
-      }
-    }
-    if (GEOSisEmpty_r(geos_context(), area.get()) != 0) continue;
-    if (residential) {
-      places.residential_areas.push_back(std::move(area));
-    } else {
-      non_residential.add(std::move(area));
-    }
+    add_building(shape, min_building_m2, places, untyped);
+    add_landuse(shape, where, places, non_residential, repaired, warnings);
   }
   if (repaired > 5) {
     warnings.push_back(where + ": " + std::to_string(repaired) +
                        " invalid landuse=residential polygons repaired in all");
   }
-
-  // Untyped buildings in industrial, commercial... land use are dropped,
-  // keeping the others in the order read.
-  if (!untyped.empty() && !non_residential.empty()) {
-    non_residential.build_index();
-    std::vector<bool> dropped(places.buildings.size(), false);
-    for (const std::size_t i : untyped) {
-      if (non_residential.covers(places.buildings[i].centroid)) {
-        dropped[i] = true;
-        ++places.buildings_skipped_non_residential;
-      }
-    }
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < places.buildings.size(); ++i) {
-      if (!dropped[i]) places.buildings[kept++] = places.buildings[i];
-    }
-    places.buildings.resize(kept);
-  }
+  drop_untyped_in_non_residential(untyped, non_residential, places);
   return places;
 }
 

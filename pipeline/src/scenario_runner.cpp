@@ -5,11 +5,11 @@
 #include <stdexcept>
 
 #include "accessibility_layers.hpp"
-#include "column_budget.hpp"
 #include "couverture/engine/coverage_analysis.hpp"
 #include "couverture/engine/scenario_changes.hpp"
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/network_loader.hpp"
+#include "couverture/pipeline/column_budget.hpp"
 #include "couverture/pipeline/coverage_layers.hpp"
 #include "couverture/pipeline/isochrone_layers.hpp"
 #include "demand_stage.hpp"
@@ -64,7 +64,7 @@ namespace {
 // The communes (with their age bands) and the facilities (with the
 // scenario's changes), checked for colliding service columns and the
 // output's column budget.
-void read_places(RunOutcome& outcome, Progress& progress) {
+void read_places(RunOutcome& outcome, Progress& progress, RunKind kind) {
   const Scenario& scenario = outcome.scenario;
   progress.stage("reading communes from " + scenario.communes.path.filename().string());
   outcome.communes = read_communes(scenario.communes, outcome.warnings);
@@ -80,7 +80,7 @@ void read_places(RunOutcome& outcome, Progress& progress) {
   {
     std::set<std::string> types;
     for (const Facility& facility : outcome.facilities) types.insert(facility.service_type);
-    check_column_budget(scenario, types.size());
+    check_column_budget(scenario, types.size(), kind != RunKind::isochrones);
   }
 }
 
@@ -185,7 +185,7 @@ RunOutcome analyse_scenario(const Scenario& scenario, Progress& progress, RunKin
                             const RunOutcome* reuse) {
   RunOutcome outcome;
   outcome.scenario = scenario;
-  read_places(outcome, progress);
+  read_places(outcome, progress, kind);
   load_roads(outcome, progress, reuse);
   load_population_sources(outcome, progress, reuse);
   measure_coverage(outcome, progress);

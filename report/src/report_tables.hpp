@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/io/column_names.hpp"
 #include "couverture/io/geopackage_reader.hpp"
-#include "couverture/report/number_text.hpp"
 
 namespace couverture::report::detail {
 

@@ -11,7 +11,6 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "failure_report.hpp"
-#include "reach_text.hpp"
 #include "test_support.hpp"
 #include "usage_error.hpp"
 
@@ -118,6 +117,22 @@ TEST_F(BadInputsCommand, ThousandsOfThresholdsAreRefusedBeforeComputing) {
   EXPECT_EQ(output.find("loading the road network"), std::string::npos) << output;
 }
 
+TEST_F(BadInputsCommand, HundredsOfThresholdsAreRefusedBeforeComputingToo) {
+  // 170 thresholds: the coverage columns alone fit (6 services x 173), the
+  // accessibility columns (one more per threshold) do not; SQLite used to
+  // refuse the table only after the whole run.
+  std::string list;
+  for (int t = 1; t <= 170; ++t) list += (t > 1 ? ", " : "") + std::to_string(t) + ".0";
+  variant("hundreds.toml", R"(thresholds_minutes = \[[^\]]*\])",
+          "thresholds_minutes = [" + list + "]");
+  std::string output;
+  EXPECT_EQ(run("run hundreds.toml -o hundreds.gpkg", output), 1) << output;
+  expect_all(output,
+             {"hundreds.toml", "[analysis] thresholds_minutes", "170 thresholds", "keep at most"});
+  EXPECT_FALSE(fs::exists(demo() / "hundreds.gpkg"));
+  EXPECT_EQ(output.find("loading the road network"), std::string::npos) << output;
+}
+
 TEST_F(BadInputsCommand, RoadNetworkOfAnotherAreaIsRefused) {
   // A commune in Brittany, the demo's roads in the Vosges.
   std::ofstream(demo() / "brittany.geojson")
@@ -188,19 +203,6 @@ TEST(FailureReport, KernelArgumentErrorsAreReportedAsBugsNotAsData) {
   EXPECT_EQ(text, "couverture: --sites must be >= 1\n");
   EXPECT_EQ(report(std::make_exception_ptr(std::runtime_error("disk full")), text), 1);
   EXPECT_EQ(report(std::make_exception_ptr(42), text), 3);
-}
-
-TEST(ReachText, NobodyReachingIsNotAZeroTime) {
-  GroupAccessibility nobody{
-      .weight = 120.0, .reachable_weight = 0.0, .mean = 0.0, .max = 0.0, .share_within = {}};
-  EXPECT_TRUE(cli::nobody_reaches(nobody));
-  EXPECT_TRUE(cli::minutes_json(nobody, nobody.mean).is_null());
-  EXPECT_EQ(cli::minutes_cell(nobody, nobody.max), "   n/a");
-  GroupAccessibility some{
-      .weight = 120.0, .reachable_weight = 60.0, .mean = 7.456, .max = 12.0, .share_within = {}};
-  EXPECT_FALSE(cli::nobody_reaches(some));
-  EXPECT_DOUBLE_EQ(cli::minutes_json(some, some.mean).get<double>(), 7.46);
-  EXPECT_EQ(cli::minutes_cell(some, some.max), "  12.0");
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "couverture/io/facility_reader.hpp"
 #include "couverture/io/network_loader.hpp"
 #include "couverture/io/osm_road_reader.hpp"
+#include "couverture/io/residential_reader.hpp"
 #include "couverture/io/road_graph_file.hpp"
 #include "couverture/io/scenario.hpp"
 #include "test_support.hpp"
@@ -194,26 +195,19 @@ TEST_F(BadInputs, GraphWithPositionsOutOfDegreesNamesTheFileAndTheRebuild) {
              {"far.cgraph", "node 1", "95", "couverture network build"});
 }
 
-TEST_F(BadInputs, UnreadablePbfSaysPermissionDenied) {
-  const fs::path pbf = write("roads.osm.pbf", "not really a PBF, but not empty");
-  fs::permissions(pbf, fs::perms::none);
-  const auto message_as_user = [&pbf] {
-    return message_of([&] { read_road_graph(pbf, TravelProfile::car()); });
-  };
-  if (geteuid() != 0) {
-    expect_all(message_as_user(), {"roads.osm.pbf", "Permission denied", "chmod"});
-    return;
-  }
-  // root reads every file: check as nobody, in a child process.
-  fs::permissions(dir_, fs::perms::all);
+// The message of `work` run by a user without read access to the
+// unreadable file: root reads every file, so as nobody, in a child process.
+std::string message_without_read_access(const fs::path& dir, const std::function<void()>& work) {
+  if (geteuid() != 0) return message_of(work);
+  fs::permissions(dir, fs::perms::all);
   int pipe_ends[2];
-  ASSERT_EQ(pipe(pipe_ends), 0);
+  if (pipe(pipe_ends) != 0) return "pipe failed";
   const pid_t child = fork();
-  ASSERT_GE(child, 0);
+  if (child < 0) return "fork failed";
   if (child == 0) {
     close(pipe_ends[0]);
     if (setgid(65534) != 0 || setuid(65534) != 0) _exit(2);
-    const std::string message = message_as_user();
+    const std::string message = message_of(work);
     const ssize_t written = ::write(pipe_ends[1], message.data(), message.size());
     _exit(written < 0 ? 3 : 0);
   }
@@ -226,8 +220,28 @@ TEST_F(BadInputs, UnreadablePbfSaysPermissionDenied) {
   close(pipe_ends[0]);
   int status = 0;
   waitpid(child, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
-  expect_all(message, {"roads.osm.pbf", "Permission denied", "chmod"});
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return "child failed";
+  return message;
+}
+
+TEST_F(BadInputs, UnreadablePbfSaysPermissionDenied) {
+  const fs::path pbf = write("roads.osm.pbf", "not really a PBF, but not empty");
+  fs::permissions(pbf, fs::perms::none);
+  expect_all(
+      message_without_read_access(dir_, [&pbf] { read_road_graph(pbf, TravelProfile::car()); }),
+      {"roads.osm.pbf", "Permission denied", "chmod"});
+}
+
+TEST_F(BadInputs, UnreadableBuildingsPbfSaysPermissionDeniedNotDamaged) {
+  const fs::path pbf = write("buildings.osm.pbf", "not really a PBF, but not empty");
+  fs::permissions(pbf, fs::perms::none);
+  const std::string message = message_without_read_access(dir_, [&pbf] {
+    std::vector<std::string> warnings;
+    read_residential_places(pbf, 20.0, warnings);
+  });
+  expect_all(message, {"buildings.osm.pbf", "Permission denied", "chmod"});
+  EXPECT_EQ(message.find("not an OSM file"), std::string::npos) << message;
+  EXPECT_EQ(message.find("corrupt"), std::string::npos) << message;
 }
 
 TEST_F(BadInputs, StaleTemporariesOfDeadProcessesAreRemovedAndOthersKept) {

@@ -335,6 +335,39 @@ TEST(GeopackageWriter, MismatchedColumnLengthIsNamed) {
   fs::remove_all(dir);
 }
 
+// SQLite holds at most 2,000 columns per table (SQLITE_MAX_COLUMN): fid,
+// geometry and 1,998 attributes are written; one more is refused before the
+// file is created, in one line naming the layer (SQLite's own error quotes
+// the whole CREATE TABLE).
+TEST(GeopackageWriter, ColumnsBeyondSqlitesLimitAreRefusedBeforeWriting) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  std::vector<OutputLayer> layers;
+  layers.push_back(sample_polygons());
+  OutputLayer& wide = layers[0];
+  wide.columns.clear();
+  for (int c = 0; c < 1998; ++c) {
+    std::string name(1, 'c');  // appended: GCC 12 warns falsely on "c" + std::to_string
+    name.append(std::to_string(c));
+    wide.columns.push_back({name, OutputColumn::Type::real, {1.0 * c}, ""});
+  }
+  write_geopackage(dir / "fits.gpkg", layers, "EPSG:2154", false);
+  const auto fits = open_read_only(dir / "fits.gpkg");
+  EXPECT_EQ(fits->GetLayer(0)->GetLayerDefn()->GetFieldCount(), 1998);
+
+  wide.columns.push_back({"one_more", OutputColumn::Type::real, {1.0}, ""});
+  try {
+    write_geopackage(dir / "wide.gpkg", layers, "EPSG:2154", false);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& error) {
+    const std::string message = error.what();
+    EXPECT_NE(message.find("wide.gpkg, layer 'communes': 2001 columns"), std::string::npos)
+        << message;
+    EXPECT_LT(message.size(), 300U) << message;
+  }
+  EXPECT_FALSE(fs::exists(dir / "wide.gpkg"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace couverture
 

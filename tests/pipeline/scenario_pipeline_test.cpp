@@ -17,6 +17,7 @@
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/scenario.hpp"
+#include "couverture/pipeline/column_budget.hpp"
 #include "couverture/pipeline/comparison_run.hpp"
 #include "couverture/pipeline/progress.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
@@ -131,6 +132,17 @@ TEST_F(ScenarioPipeline, IndicatorRunsDrawNoIsochrones) {
   EXPECT_EQ(run.accessibility.size(), 2u);
   EXPECT_FALSE(draws_isochrones(run.scenario, RunKind::indicators));
   EXPECT_TRUE(draws_isochrones(run.scenario, RunKind::isochrones));
+
+  // The column budget's floor never exceeds the communes table written:
+  // counted from the built table (fid and geometry added), and by hand.
+  const RunTables tables = build_run_tables(run, RunKind::coverage);
+  const auto communes = std::find_if(tables.layers.begin(), tables.layers.end(),
+                                     [](const OutputLayer& l) { return l.name == "communes"; });
+  ASSERT_NE(communes, tables.layers.end());
+  const std::size_t thresholds = run.scenario.analysis.thresholds_minutes.size();
+  const std::size_t floor = communes_column_floor(2, thresholds, true);
+  EXPECT_EQ(floor, 6 + 2 * (10 + 2 * thresholds));
+  EXPECT_LE(floor, communes->columns.size() + 2);
 }
 
 TEST_F(ScenarioPipeline, RemovingAFacilitySlowsOnlyThoseItServed) {

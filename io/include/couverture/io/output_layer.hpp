@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -9,6 +10,10 @@
 #include "couverture/io/output_column.hpp"
 
 namespace couverture {
+
+// SQLite's default SQLITE_MAX_COLUMN, kept by GDAL's GeoPackages: columns of
+// one table, fid and geometry included.
+constexpr std::size_t kMaxGeopackageColumns = 2000;
 
 // A layer (or, with geometry_type "none", an attribute-only table) to write
 // into a GeoPackage. Geometries are in WGS84 lon/lat, and the writer

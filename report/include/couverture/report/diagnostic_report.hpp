@@ -2,8 +2,8 @@
 
 #include <string>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/io/geopackage_reader.hpp"
-#include "couverture/report/number_text.hpp"
 
 namespace couverture::report {
 

@@ -2,9 +2,9 @@
 
 #include <vector>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/io/geopackage_reader.hpp"
 #include "couverture/io/output_layer.hpp"
-#include "couverture/report/number_text.hpp"
 
 namespace couverture::report {
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "couverture/geodata/geos_geometry.hpp"
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/io/qml_style.hpp"
-#include "couverture/report/number_text.hpp"
 
 namespace couverture::report {
 

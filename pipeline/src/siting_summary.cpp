@@ -1,17 +1,16 @@
-#include "siting_summary.hpp"
+#include "couverture/pipeline/siting_summary.hpp"
 
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/geodata/service_noun.hpp"
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/siting_answer.hpp"
 #include "couverture/pipeline/siting_stage.hpp"
-#include "couverture/report/number_text.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 namespace {
 
@@ -38,9 +37,7 @@ std::string english_counted(const ServiceNoun& noun, std::size_t count) {
 }
 
 // A French number: decimal comma, thin spaces between thousands.
-std::string fr(double value, int decimals) {
-  return report::format_number(value, decimals, report::Language::fr);
-}
+std::string fr(double value, int decimals) { return format_number(value, decimals, Language::fr); }
 
 // A count or a capacity as few digits as it needs: 10, 12,5.
 std::string fr_short(double value) {
@@ -68,10 +65,11 @@ nlohmann::json solution_json(const SitingOutcome& outcome, const SitingSolution&
       {"gap", number(s.gap)}, {"status", to_string(s.status)},    {"seconds", number(s.seconds)}};
 }
 
-void print_solution(const char* what, const SitingOutcome& outcome, const SitingSolution& s) {
-  std::printf("  %-15s %s — objective %.2f, bound %.2f, gap %.2f %%, %s, %.2f s\n", what,
-              names(outcome, s.chosen).c_str(), s.objective, s.bound, 100.0 * s.gap,
-              to_string(s.status).c_str(), s.seconds);
+void write_solution(const char* what, const SitingOutcome& outcome, const SitingSolution& s,
+                    std::FILE* out) {
+  std::fprintf(out, "  %-15s %s — objective %.2f, bound %.2f, gap %.2f %%, %s, %.2f s\n", what,
+               names(outcome, s.chosen).c_str(), s.objective, s.bound, 100.0 * s.gap,
+               to_string(s.status).c_str(), s.seconds);
 }
 
 nlohmann::json evaluation_json(const SitingOutcome& outcome) {
@@ -92,7 +90,7 @@ nlohmann::json evaluation_json(const SitingOutcome& outcome) {
   return evaluation;
 }
 
-nlohmann::json siting_json(const SitingOutcome& outcome, const pipeline::SitingAnswer& answer,
+nlohmann::json siting_json(const SitingOutcome& outcome, const SitingAnswer& answer,
                            const std::filesystem::path& output, double seconds) {
   const SitePlan& plan = outcome.plan;
   const SitingSettings& siting = outcome.baseline.scenario.siting;
@@ -128,32 +126,32 @@ nlohmann::json siting_json(const SitingOutcome& outcome, const pipeline::SitingA
 }
 
 // The solvers' results and, for an evaluated site, its ranks.
-void print_plan(const SitingOutcome& outcome, std::uint32_t shown) {
+void write_plan(const SitingOutcome& outcome, std::uint32_t shown, std::FILE* out) {
   const SitePlan& plan = outcome.plan;
   const SitingSettings& siting = outcome.baseline.scenario.siting;
-  std::printf("Couverture — siting: %zu new %s site(s) of %g places among %zu candidates\n",
-              siting.sites, plan.service_type.c_str(), siting.capacity, plan.candidates.size());
-  std::printf("Objective %s (T = %g min for covering and maximin)\n",
-              std::string(to_string(plan.objective)).c_str(), siting.coverage_minutes);
-  if (plan.exact) print_solution("exact (CBC):", outcome, *plan.exact);
-  if (plan.greedy) print_solution("greedy + swaps:", outcome, *plan.greedy);
+  std::fprintf(out, "Couverture — siting: %zu new %s site(s) of %g places among %zu candidates\n",
+               siting.sites, plan.service_type.c_str(), siting.capacity, plan.candidates.size());
+  std::fprintf(out, "Objective %s (T = %g min for covering and maximin)\n",
+               std::string(to_string(plan.objective)).c_str(), siting.coverage_minutes);
+  if (plan.exact) write_solution("exact (CBC):", outcome, *plan.exact, out);
+  if (plan.greedy) write_solution("greedy + swaps:", outcome, *plan.greedy, out);
   if (std::isfinite(plan.greedy_gap)) {
-    std::printf("  greedy is %.2f %% from the exact optimum\n", 100.0 * plan.greedy_gap);
+    std::fprintf(out, "  greedy is %.2f %% from the exact optimum\n", 100.0 * plan.greedy_gap);
   }
-  std::printf("Chosen: %s\n", names(outcome, plan.chosen).c_str());
+  std::fprintf(out, "Chosen: %s\n", names(outcome, plan.chosen).c_str());
   if (!outcome.evaluation) return;
-  std::printf("\n'%s' ranks, out of %zu candidates:", plan.candidates[shown].name.c_str(),
-              plan.candidates.size());
+  std::fprintf(out, "\n'%s' ranks, out of %zu candidates:", plan.candidates[shown].name.c_str(),
+               plan.candidates.size());
   for (std::size_t o = 0; o < kSitePlanObjectives.size(); ++o) {
-    std::printf(" %s %u%s", std::string(to_string(kSitePlanObjectives[o])).c_str(),
-                outcome.evaluation->rank[o], o + 1 < kSitePlanObjectives.size() ? "," : "\n");
+    std::fprintf(out, " %s %u%s", std::string(to_string(kSitePlanObjectives[o])).c_str(),
+                 outcome.evaluation->rank[o], o + 1 < kSitePlanObjectives.size() ? "," : "\n");
   }
 }
 
 // The best alternative in English and French: "name (objective gain X,
 // against Y here)".
 std::pair<std::string, std::string> alternative_text(const SitingOutcome& outcome,
-                                                     const pipeline::SitingAnswer& answer) {
+                                                     const SitingAnswer& answer) {
   if (outcome.shown_sites.size() > 1) return {"—", "—"};
   if (answer.alternative == kInvalidId) return {"none", "aucune"};
   const SitePlan& plan = outcome.plan;
@@ -170,7 +168,7 @@ std::pair<std::string, std::string> alternative_text(const SitingOutcome& outcom
 }
 
 // The answer, in English then French.
-void print_answer(const SitingOutcome& outcome, const pipeline::SitingAnswer& answer) {
+void write_answer(const SitingOutcome& outcome, const SitingAnswer& answer, std::FILE* out) {
   const SitePlan& plan = outcome.plan;
   const SitingSettings& siting = outcome.baseline.scenario.siting;
   const ServiceComparison& change = *answer.change;
@@ -185,15 +183,16 @@ void print_answer(const SitingOutcome& outcome, const pipeline::SitingAnswer& an
   const std::string measure = times ? std::string("travel time") : change.equity_measure_after;
   const std::string mesure =
       times ? std::string("des temps de trajet") : "de " + change.equity_measure_after;
-  std::printf(
-      "\n%s of %g places at %s would bring %.0f more %s within %g minutes; the mean time "
-      "falls by %.2f min; the Gini of %s goes from %.3f to %.3f; best alternative: "
-      "%s.\n",
-      what_en.c_str(), siting.capacity, where.c_str(), answer.newly_within,
-      english_public(answer.target).c_str(), siting.coverage_minutes,
-      -change.overall.target_mean_minutes, measure.c_str(), change.gini.before, change.gini.after,
-      alt.c_str());
-  std::printf(
+  std::fprintf(out,
+               "\n%s of %g places at %s would bring %.0f more %s within %g minutes; the mean time "
+               "falls by %.2f min; the Gini of %s goes from %.3f to %.3f; best alternative: "
+               "%s.\n",
+               what_en.c_str(), siting.capacity, where.c_str(), answer.newly_within,
+               english_public(answer.target).c_str(), siting.coverage_minutes,
+               -change.overall.target_mean_minutes, measure.c_str(), change.gini.before,
+               change.gini.after, alt.c_str());
+  std::fprintf(
+      out,
       "%s de %s places à %s amènerai%s %s %s de plus à %s minutes ou moins ; le temps moyen "
       "baisserait de %s min ; l'indice de Gini %s passerait de %s à %s ; "
       "meilleure alternative : %s.\n",
@@ -206,22 +205,17 @@ void print_answer(const SitingOutcome& outcome, const pipeline::SitingAnswer& an
 
 }  // namespace
 
-void print_siting_summary(const SitingOutcome& outcome, const std::filesystem::path& output,
-                          double seconds, const GlobalOptions& global) {
-  const pipeline::SitingAnswer answer = pipeline::siting_answer(outcome);
-  if (!global.quiet) {
-    for (const std::string& warning : outcome.baseline.warnings) {
-      std::cerr << "couverture: warning: " << warning << '\n';
-    }
-  }
-  if (global.json) {
-    std::cout << siting_json(outcome, answer, output, seconds).dump(2) << '\n';
-    return;
-  }
-  if (global.quiet) return;
-  print_plan(outcome, answer.shown);
-  if (answer.shown != kInvalidId && answer.change != nullptr) print_answer(outcome, answer);
-  std::printf("\nWrote %s in %.2f s.\n", output.string().c_str(), seconds);
+nlohmann::json siting_summary_json(const SitingOutcome& outcome,
+                                   const std::filesystem::path& output, double seconds) {
+  return siting_json(outcome, siting_answer(outcome), output, seconds);
 }
 
-}  // namespace couverture::cli
+void write_siting_summary(const SitingOutcome& outcome, const std::filesystem::path& output,
+                          double seconds, std::FILE* out) {
+  const SitingAnswer answer = siting_answer(outcome);
+  write_plan(outcome, answer.shown, out);
+  if (answer.shown != kInvalidId && answer.change != nullptr) write_answer(outcome, answer, out);
+  std::fprintf(out, "\nWrote %s in %.2f s.\n", output.string().c_str(), seconds);
+}
+
+}  // namespace couverture::pipeline

@@ -1,11 +1,11 @@
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <stdexcept>
 
-namespace couverture::report {
+namespace couverture {
 namespace {
 
 const std::string kThin = "\u202F";
@@ -42,4 +42,4 @@ TEST(NumberText, LanguagesAreParsedOnce) {
 }
 
 }  // namespace
-}  // namespace couverture::report
+}  // namespace couverture

@@ -5,7 +5,7 @@
 
 #include "couverture/algorithms/group_accessibility.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 // How the summaries show a time (mean or max) of a group of people. When
 // nobody in the group reaches the service, the group's times are 0 by
@@ -17,4 +17,4 @@ namespace couverture::cli {
 // `minutes` as "%6.1f", or "   n/a" (the same width).
 [[nodiscard]] std::string minutes_cell(const GroupAccessibility& group, double minutes);
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

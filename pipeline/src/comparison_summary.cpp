@@ -1,16 +1,15 @@
-#include "comparison_summary.hpp"
+#include "couverture/pipeline/comparison_summary.hpp"
 
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "couverture/geodata/number_text.hpp"
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/run_digest.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
-#include "couverture/report/number_text.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 namespace {
 
@@ -29,9 +28,13 @@ std::size_t tension_count(const ServiceAccessibility* service) {
   return service == nullptr ? 0 : service->tension_communes.size();
 }
 
-nlohmann::json comparison_json(const RunOutcome& baseline, const RunOutcome& variant,
-                               const ScenarioComparison& comparison,
-                               const std::filesystem::path& output, double seconds) {
+}  // namespace
+
+nlohmann::json comparison_summary_json(const ComparisonOutcome& run,
+                                       const std::filesystem::path& output, double seconds) {
+  const RunOutcome& baseline = run.baseline;
+  const RunOutcome& variant = run.variant;
+  const ScenarioComparison& comparison = run.comparison;
   nlohmann::json json;
   json["baseline"] = baseline.scenario.name;
   json["variant"] = variant.scenario.name;
@@ -40,8 +43,8 @@ nlohmann::json comparison_json(const RunOutcome& baseline, const RunOutcome& var
   json["thresholds_minutes"] = comparison.thresholds_minutes;
   nlohmann::json services = nlohmann::json::array();
   for (const ServiceComparison& s : comparison.services) {
-    const ServiceAccessibility* before = pipeline::find_accessibility(baseline, s.service_type);
-    const ServiceAccessibility* after = pipeline::find_accessibility(variant, s.service_type);
+    const ServiceAccessibility* before = find_accessibility(baseline, s.service_type);
+    const ServiceAccessibility* after = find_accessibility(variant, s.service_type);
     nlohmann::json item;
     item["service_type"] = s.service_type;
     item["in_baseline"] = s.in_baseline;
@@ -70,11 +73,13 @@ nlohmann::json comparison_json(const RunOutcome& baseline, const RunOutcome& var
   return json;
 }
 
+namespace {
+
 // One service's change in English, then in French.
-void print_service_change(const RunOutcome& baseline, const RunOutcome& variant,
-                          const ServiceComparison& s) {
-  const ServiceAccessibility* before = pipeline::find_accessibility(baseline, s.service_type);
-  const ServiceAccessibility* after = pipeline::find_accessibility(variant, s.service_type);
+void write_service_change(const RunOutcome& baseline, const RunOutcome& variant,
+                          const ServiceComparison& s, std::FILE* out) {
+  const ServiceAccessibility* before = find_accessibility(baseline, s.service_type);
+  const ServiceAccessibility* after = find_accessibility(variant, s.service_type);
   const std::string who = after    ? after->target.french_label()
                           : before ? before->target.french_label()
                                    : std::string();
@@ -83,58 +88,49 @@ void print_service_change(const RunOutcome& baseline, const RunOutcome& variant,
   const bool unchanged = std::abs(s.overall.target_mean_minutes) < 1e-9 &&
                          s.target_gaining == 0.0 && s.target_losing == 0.0;
   if (unchanged) {
-    std::printf("%-16s unchanged\n", s.service_type.c_str());
+    std::fprintf(out, "%-16s unchanged\n", s.service_type.c_str());
     return;
   }
-  std::printf("%-16s mean time %.1f -> %.1f min (%+.2f); Gini %.3f -> %.3f;",
-              s.service_type.c_str(), mean_before, mean_after, s.overall.target_mean_minutes,
-              s.gini.before, s.gini.after);
+  std::fprintf(out, "%-16s mean time %.1f -> %.1f min (%+.2f); Gini %.3f -> %.3f;",
+               s.service_type.c_str(), mean_before, mean_after, s.overall.target_mean_minutes,
+               s.gini.before, s.gini.after);
   if (std::isfinite(s.overall.e2sfca_rate)) {
-    std::printf(" E2SFCA %+.2f places/100;", s.overall.e2sfca_rate);
+    std::fprintf(out, " E2SFCA %+.2f places/100;", s.overall.e2sfca_rate);
   }
-  std::printf(" %.0f gain, %.0f lose > 0.5 min; in tension %zu -> %zu communes\n", s.target_gaining,
-              s.target_losing, tension_count(before), tension_count(after));
+  std::fprintf(out, " %.0f gain, %.0f lose > 0.5 min; in tension %zu -> %zu communes\n",
+               s.target_gaining, s.target_losing, tension_count(before), tension_count(after));
   // French: decimal comma, and 0 or 1 take the singular.
   const auto fr = [](double value, int decimals) {
-    return report::format_number(value, decimals, report::Language::fr);
+    return format_number(value, decimals, Language::fr);
   };
   const bool one_gains = std::round(s.target_gaining) < 2.0;
   const bool one_loses = std::round(s.target_losing) < 2.0;
-  std::printf("%-16s (%s : temps moyen %s -> %s min, %s %s plus de 30 s, %s en %s)\n", "",
-              who.c_str(), fr(mean_before, 1).c_str(), fr(mean_after, 1).c_str(),
-              fr(s.target_gaining, 0).c_str(), one_gains ? "personne gagne" : "personnes gagnent",
-              fr(s.target_losing, 0).c_str(), one_loses ? "perd" : "perdent");
+  std::fprintf(out, "%-16s (%s : temps moyen %s -> %s min, %s %s plus de 30 s, %s en %s)\n", "",
+               who.c_str(), fr(mean_before, 1).c_str(), fr(mean_after, 1).c_str(),
+               fr(s.target_gaining, 0).c_str(), one_gains ? "personne gagne" : "personnes gagnent",
+               fr(s.target_losing, 0).c_str(), one_loses ? "perd" : "perdent");
 }
 
 }  // namespace
 
-void print_comparison_summary(const RunOutcome& baseline, const RunOutcome& variant,
-                              const ScenarioComparison& comparison,
-                              const std::filesystem::path& output, double seconds,
-                              const GlobalOptions& global) {
-  if (!global.quiet) {
-    for (const std::string& warning : variant.warnings) {
-      std::cerr << "couverture: warning: " << warning << '\n';
-    }
-  }
-  if (global.json) {
-    std::cout << comparison_json(baseline, variant, comparison, output, seconds).dump(2) << '\n';
-    return;
-  }
-  if (global.quiet) return;
-  std::printf("Couverture — comparison\n  baseline: %s\n  variant:  %s\n",
-              baseline.scenario.name.c_str(), variant.scenario.name.c_str());
+void write_comparison_summary(const ComparisonOutcome& run, const std::filesystem::path& output,
+                              double seconds, std::FILE* out) {
+  const RunOutcome& baseline = run.baseline;
+  const RunOutcome& variant = run.variant;
+  const ScenarioComparison& comparison = run.comparison;
+  std::fprintf(out, "Couverture — comparison\n  baseline: %s\n  variant:  %s\n",
+               baseline.scenario.name.c_str(), variant.scenario.name.c_str());
   if (!comparison.same_demand_points) {
-    std::printf("(the two runs place people differently: no per-point differences)\n");
+    std::fprintf(out, "(the two runs place people differently: no per-point differences)\n");
   }
-  std::printf("\n");
+  std::fprintf(out, "\n");
   for (const ServiceComparison& s : comparison.services) {
-    print_service_change(baseline, variant, s);
+    write_service_change(baseline, variant, s, out);
   }
-  std::printf(
-      "\nDifferences are variant minus baseline (a negative time, a positive rate: a "
-      "gain).\nWrote %s in %.2f s.\n",
-      output.string().c_str(), seconds);
+  std::fprintf(out,
+               "\nDifferences are variant minus baseline (a negative time, a positive rate: a "
+               "gain).\nWrote %s in %.2f s.\n",
+               output.string().c_str(), seconds);
 }
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

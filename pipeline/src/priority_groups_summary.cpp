@@ -7,7 +7,7 @@
 #include "couverture/geodata/service_type.hpp"
 #include "couverture/pipeline/scenario_runner.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 namespace {
 
@@ -38,9 +38,9 @@ std::string french_measure(const std::string& measure) {
   return "temps de trajet";
 }
 
-}  // namespace
-
-std::string french_decimal(double value, int decimals) {
+// A number the French way: one decimal by default, decimal comma (14.2 ->
+// "14,2"), as the sentences have always printed it (no thousands grouping).
+std::string french_decimal(double value, int decimals = 1) {
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
   std::string result(text);
@@ -50,6 +50,8 @@ std::string french_decimal(double value, int decimals) {
   return result;
 }
 
+// "d'une crèche", "d'un accueil de loisirs"...: how a sentence names the
+// nearest facility of a service type.
 std::string nearest_service_phrase(const std::string& service_type) {
   const std::string key = service_type_key(service_type);
   if (key == "eaje" || key == "creche" || key == "micro_creche") return "d'une crèche";
@@ -64,18 +66,20 @@ std::string nearest_service_phrase(const std::string& service_type) {
   return "du service " + service_type;
 }
 
-void print_priority_groups_summary(const RunOutcome& outcome) {
+}  // namespace
+
+void write_priority_groups_summary(const RunOutcome& outcome, std::FILE* out) {
   if (outcome.group_comparisons.empty() || outcome.accessibility.empty()) return;
   const std::size_t primary = primary_service(outcome);
   const ServiceAccessibility& service = outcome.accessibility[primary];
-  std::printf("\nPublics prioritaires (%s, %s) :\n", service.service_type.c_str(),
-              service.target.french_label().c_str());
+  std::fprintf(out, "\nPublics prioritaires (%s, %s) :\n", service.service_type.c_str(),
+               service.target.french_label().c_str());
   for (const GroupComparison& g : outcome.group_comparisons) {
     if (g.service != primary) continue;
     const PriorityGroup& group = outcome.groups[g.group];
     if (!(g.group_target > 0.0) || !std::isfinite(g.group_mean_minutes) ||
         !std::isfinite(g.others_mean_minutes)) {
-      std::printf("  Les %s : pas de donnée sur ce territoire.\n", group.label.c_str());
+      std::fprintf(out, "  Les %s : pas de donnée sur ce territoire.\n", group.label.c_str());
       continue;
     }
     std::string sentence = "  " + capitalised("les " + group.label) + " sont en moyenne à " +
@@ -93,9 +97,10 @@ void print_priority_groups_summary(const RunOutcome& outcome) {
       sentence += " Indice de concentration (" + french_measure(g.measure) +
                   ") : " + french_decimal(g.concentration_index, 3) + ".";
     }
-    std::printf("%s\n", sentence.c_str());
+    std::fprintf(out, "%s\n", sentence.c_str());
   }
-  std::printf(
+  std::fprintf(
+      out,
       "  (indice de concentration < 0 : la mesure est concentrée là où le groupe est le plus "
       "présent)\n");
 }
@@ -134,4 +139,4 @@ nlohmann::json priority_groups_json(const RunOutcome& outcome) {
   return comparisons;
 }
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

@@ -11,7 +11,7 @@
 #include "priority_groups_summary.hpp"
 #include "supply_summary.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 namespace {
 
@@ -65,33 +65,35 @@ std::string describe_commune(const RunOutcome& outcome, const ServiceAccessibili
 
 }  // namespace
 
-void print_accessibility_summary(const RunOutcome& outcome) {
+void write_accessibility_summary(const RunOutcome& outcome, std::FILE* out) {
   if (outcome.accessibility.empty()) return;
   const std::size_t estimated = estimated_communes(outcome);
-  std::printf("\nDemand: population placed by %s; age bands %s.\n",
-              demand_sources_text(outcome).c_str(),
-              estimated == 0 ? "from the age table"
-              : estimated == outcome.communes.size()
-                  ? "ESTIMATED from national shares in every commune"
-                  : ("ESTIMATED from national shares in " + std::to_string(estimated) + " communes")
-                        .c_str());
-  std::printf("%-16s %-12s %7s %8s %8s %8s %6s %7s %9s\n", "service", "public", "people", "places",
-              "rate", "E2SFCA", "Gini", "Theil", "between");
+  std::fprintf(
+      out, "\nDemand: population placed by %s; age bands %s.\n",
+      demand_sources_text(outcome).c_str(),
+      estimated == 0 ? "from the age table"
+      : estimated == outcome.communes.size()
+          ? "ESTIMATED from national shares in every commune"
+          : ("ESTIMATED from national shares in " + std::to_string(estimated) + " communes")
+                .c_str());
+  std::fprintf(out, "%-16s %-12s %7s %8s %8s %8s %6s %7s %9s\n", "service", "public", "people",
+               "places", "rate", "E2SFCA", "Gini", "Theil", "between");
   for (const ServiceAccessibility& service : outcome.accessibility) {
     const CommuneServiceAccess& all = service.overall;
     const EquitySummary& e = service.equity;
     if (service.has_capacity) {
-      std::printf("%-16s %-12s %7.0f %8.0f %8.1f %8.1f", service.service_type.c_str(),
-                  service.target.to_string().c_str(), all.target_population, service.places,
-                  all.administrative_rate, all.e2sfca_rate);
+      std::fprintf(out, "%-16s %-12s %7.0f %8.0f %8.1f %8.1f", service.service_type.c_str(),
+                   service.target.to_string().c_str(), all.target_population, service.places,
+                   all.administrative_rate, all.e2sfca_rate);
     } else {
-      std::printf("%-16s %-12s %7.0f %8s %8s %8s", service.service_type.c_str(),
-                  service.target.to_string().c_str(), all.target_population, "-", "-", "-");
+      std::fprintf(out, "%-16s %-12s %7.0f %8s %8s %8s", service.service_type.c_str(),
+                   service.target.to_string().c_str(), all.target_population, "-", "-", "-");
     }
     const double between_share = e.theil.total > 0.0 ? e.theil.between / e.theil.total : 0.0;
-    std::printf(" %6.3f %7.3f %8.0f%%\n", e.gini, e.theil.total, 100.0 * between_share);
+    std::fprintf(out, " %6.3f %7.3f %8.0f%%\n", e.gini, e.theil.total, 100.0 * between_share);
   }
-  std::printf(
+  std::fprintf(
+      out,
       "Rates: places per 100 of the public (CAF rate: places in the territory; E2SFCA: places "
       "reachable,\nshared among everyone who can reach them). Gini and Theil of %s over the "
       "public; 'between': the\nshare of Theil's inequality that lies between communes rather "
@@ -99,20 +101,20 @@ void print_accessibility_summary(const RunOutcome& outcome) {
       outcome.accessibility.front().equity.measure == "travel_time"
           ? "travel times"
           : outcome.accessibility.front().equity.measure.c_str());
-  std::printf(
-      "\nWorst-served communes (and zones en tension: slower than %g min or under %g "
-      "places per 100):\n",
-      outcome.scenario.tension.max_minutes, outcome.scenario.tension.min_places_per_100);
+  std::fprintf(out,
+               "\nWorst-served communes (and zones en tension: slower than %g min or under %g "
+               "places per 100):\n",
+               outcome.scenario.tension.max_minutes, outcome.scenario.tension.min_places_per_100);
   for (const ServiceAccessibility& service : outcome.accessibility) {
     std::string worst;
     for (std::uint32_t c : worst_served_communes(service, kWorstListed)) {
       worst += (worst.empty() ? "" : "; ") + describe_commune(outcome, service, c);
     }
-    std::printf("%-16s %s; %zu commune(s) en tension\n", service.service_type.c_str(),
-                worst.c_str(), service.tension_communes.size());
+    std::fprintf(out, "%-16s %s; %zu commune(s) en tension\n", service.service_type.c_str(),
+                 worst.c_str(), service.tension_communes.size());
   }
-  print_supply_summary(outcome);
-  print_priority_groups_summary(outcome);
+  write_supply_summary(outcome, out);
+  write_priority_groups_summary(outcome, out);
 }
 
 nlohmann::json accessibility_json(const RunOutcome& outcome) {
@@ -170,7 +172,7 @@ nlohmann::json accessibility_json(const RunOutcome& outcome) {
     for (std::uint32_t c : service.tension_communes) {
       tension.push_back({{"code", outcome.communes[c].code},
                          {"name", outcome.communes[c].name},
-                         {"reason", pipeline::tension_reason_text(service.by_commune[c].tension)}});
+                         {"reason", tension_reason_text(service.by_commune[c].tension)}});
     }
     s["zones_en_tension"] = tension;
     services.push_back(s);
@@ -181,4 +183,4 @@ nlohmann::json accessibility_json(const RunOutcome& outcome) {
   return json;
 }
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

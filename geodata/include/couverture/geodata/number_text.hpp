@@ -3,7 +3,10 @@
 #include <string>
 #include <string_view>
 
-namespace couverture::report {
+namespace couverture {
+
+// Numbers as French and English text, for the run summaries (pipeline) and
+// the diagnostic report alike.
 
 // The language of a summary or a report.
 enum class Language { fr, en };
@@ -26,4 +29,4 @@ inline constexpr std::string_view kNoBreakSpace = "\u00A0";
 // English "12.5%".
 [[nodiscard]] std::string format_percent(double value, int decimals, Language language);
 
-}  // namespace couverture::report
+}  // namespace couverture

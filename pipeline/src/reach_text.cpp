@@ -1,9 +1,9 @@
-#include "reach_text.hpp"
+#include "couverture/pipeline/reach_text.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 bool nobody_reaches(const GroupAccessibility& group) { return !(group.reachable_weight > 0.0); }
 
@@ -19,4 +19,4 @@ std::string minutes_cell(const GroupAccessibility& group, double minutes) {
   return cell;
 }
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

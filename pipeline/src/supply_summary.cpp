@@ -5,7 +5,7 @@
 
 #include "couverture/pipeline/scenario_runner.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 namespace {
 
@@ -16,11 +16,12 @@ nlohmann::json number_or_null(double value) {
 
 }  // namespace
 
-void print_supply_summary(const RunOutcome& outcome) {
+void write_supply_summary(const RunOutcome& outcome, std::FILE* out) {
   if (outcome.accessibility.empty()) return;
   const auto& supply = outcome.scenario.supply;
   if (!supply) {
-    std::printf(
+    std::fprintf(
+        out,
         "\nCoverage rates count the facilities' places only (EAJE): no [supply] of assistants "
         "maternels,\nhome childcare or 2-year-olds at school, so they are not the CAF's taux de "
         "couverture global.\n");
@@ -29,24 +30,24 @@ void print_supply_summary(const RunOutcome& outcome) {
   for (const ServiceAccessibility& service : outcome.accessibility) {
     if (!service.global) continue;
     const GlobalCoverage& global = *service.global;
-    std::printf(
-        "\nTaux de couverture global (%s and [supply], places per 100 children)%s:\n",
+    std::fprintf(
+        out, "\nTaux de couverture global (%s and [supply], places per 100 children)%s:\n",
         service.service_type.c_str(),
         supply->illustrative ? " — ILLUSTRATIVE [supply] figures, not published counts" : "");
-    std::printf("  places: %s %.0f", service.service_type.c_str(), service.places);
+    std::fprintf(out, "  places: %s %.0f", service.service_type.c_str(), service.places);
     for (SupplyKind kind : kSupplyKinds) {
-      std::printf(", %s %.0f", std::string(french_label(kind)).c_str(),
-                  global.places[index_of(kind)]);
+      std::fprintf(out, ", %s %.0f", std::string(french_label(kind)).c_str(),
+                   global.places[index_of(kind)]);
     }
-    std::printf("\n  administrative rate: global %.1f beside %s %.1f\n",
-                global.overall.administrative_rate, service.service_type.c_str(),
-                service.overall.administrative_rate);
-    std::printf("  travel-time rate (E2SFCA): global %.1f beside %s %.1f\n",
-                global.overall.e2sfca_rate, service.service_type.c_str(),
-                service.overall.e2sfca_rate);
-    std::printf("  zones en tension follow the %s rate (%zu commune(s))\n",
-                service.tension_on_global ? "global" : (service.service_type + "-only").c_str(),
-                service.tension_communes.size());
+    std::fprintf(out, "\n  administrative rate: global %.1f beside %s %.1f\n",
+                 global.overall.administrative_rate, service.service_type.c_str(),
+                 service.overall.administrative_rate);
+    std::fprintf(out, "  travel-time rate (E2SFCA): global %.1f beside %s %.1f\n",
+                 global.overall.e2sfca_rate, service.service_type.c_str(),
+                 service.overall.e2sfca_rate);
+    std::fprintf(out, "  zones en tension follow the %s rate (%zu commune(s))\n",
+                 service.tension_on_global ? "global" : (service.service_type + "-only").c_str(),
+                 service.tension_communes.size());
   }
 }
 
@@ -93,4 +94,4 @@ nlohmann::json supply_json(const RunOutcome& outcome) {
   return json;
 }
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

@@ -1,12 +1,11 @@
-#include "output_checks.hpp"
+#include "couverture/io/output_preparation.hpp"
 
-#include <iostream>
 #include <set>
 
 #include "couverture/geodata/data_error.hpp"
 #include "couverture/io/atomic_output.hpp"
 
-namespace couverture::cli {
+namespace couverture {
 
 namespace fs = std::filesystem;
 
@@ -24,29 +23,6 @@ bool same_file(const fs::path& a, const fs::path& b) {
 }
 
 }  // namespace
-
-std::vector<fs::path> scenario_inputs(const Scenario& scenario) {
-  std::vector<fs::path> inputs = {scenario.file,
-                                  scenario.baseline,
-                                  scenario.communes.path,
-                                  scenario.facilities.path,
-                                  scenario.network.path,
-                                  scenario.network.dem,
-                                  scenario.demand.insee_grid,
-                                  scenario.demand.osm_buildings};
-  if (scenario.communes.population_table)
-    inputs.push_back(scenario.communes.population_table->path);
-  if (scenario.demand.age_table) inputs.push_back(scenario.demand.age_table->path);
-  for (const GroupSource& group : scenario.demand.groups) inputs.push_back(group.path);
-  if (scenario.supply) {
-    for (const auto& table : scenario.supply->tables) {
-      if (table) inputs.push_back(table->path);
-    }
-  }
-  if (scenario.siting.candidates) inputs.push_back(scenario.siting.candidates->path);
-  std::erase_if(inputs, [](const fs::path& path) { return path.empty(); });
-  return inputs;
-}
 
 std::vector<std::string> prepare_outputs(const std::vector<fs::path>& outputs,
                                          const std::vector<fs::path>& inputs, bool overwrite) {
@@ -72,11 +48,4 @@ std::vector<std::string> prepare_outputs(const std::vector<fs::path>& outputs,
   return warnings;
 }
 
-void print_warnings(const std::vector<std::string>& warnings, const GlobalOptions& global) {
-  if (global.quiet) return;
-  for (const std::string& warning : warnings) {
-    std::cerr << "couverture: warning: " << warning << '\n';
-  }
-}
-
-}  // namespace couverture::cli
+}  // namespace couverture

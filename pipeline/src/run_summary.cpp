@@ -1,22 +1,18 @@
-#include "run_summary.hpp"
+#include "couverture/pipeline/run_summary.hpp"
 
 #include <cmath>
 #include <cstdio>
-#include <iostream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "accessibility_summary.hpp"
+#include "couverture/pipeline/reach_text.hpp"
 #include "couverture/pipeline/run_digest.hpp"
-#include "reach_text.hpp"
 
-namespace couverture::cli {
+namespace couverture::pipeline {
 
 namespace {
-
-using pipeline::service_reach;
-using pipeline::ServiceReach;
-using pipeline::worst_commune;
 
 double rounded(double value, double unit) { return std::round(value / unit) * unit; }
 
@@ -61,9 +57,10 @@ nlohmann::json isochrones_json(const RunOutcome& outcome, double population) {
   return json;
 }
 
-void print_isochrone_checks(const IsochroneOutcome& isochrones) {
+void write_isochrone_checks(const IsochroneOutcome& isochrones, std::FILE* out) {
   if (isochrones.bands_checked == 0) return;
-  std::printf(
+  std::fprintf(
+      out,
       "Checks: %zu of %zu bands keep every guarantee (origin inside, valid, nested, reachable "
       "road points inside,\ndemand points on the side their time says); %zu demand-point "
       "tests fell within one cell of an edge, %zu beyond;\n%zu polygons repaired; road points "
@@ -74,46 +71,49 @@ void print_isochrone_checks(const IsochroneOutcome& isochrones) {
       100.0 * isochrones.max_far_share_inside);
 }
 
-void print_isochrones(const RunOutcome& outcome, double population) {
+void write_isochrones(const RunOutcome& outcome, double population, std::FILE* out) {
   const IsochroneOutcome& isochrones = outcome.isochrones;
-  std::printf("\nIsochrones (%s, %s, %s): %zu facility polygons, %zu per service type.\n",
-              outcome.roads->profile.c_str(),
-              std::string(to_string(outcome.scenario.network.access.direction)).c_str(),
-              std::string(to_string(outcome.scenario.isochrones.form)).c_str(),
-              isochrones.per_facility.size(), isochrones.by_service.size());
-  std::printf(
+  std::fprintf(out, "\nIsochrones (%s, %s, %s): %zu facility polygons, %zu per service type.\n",
+               outcome.roads->profile.c_str(),
+               std::string(to_string(outcome.scenario.network.access.direction)).c_str(),
+               std::string(to_string(outcome.scenario.isochrones.form)).c_str(),
+               isochrones.per_facility.size(), isochrones.by_service.size());
+  std::fprintf(
+      out,
       "They are contours of a travel-time surface: %g m cells, each timed like a home at its "
       "centre;\n%zu of %zu cells lie within %g m of a road and have a time",
       isochrones.grid.cell_m, isochrones.cells_placed, isochrones.grid.cell_count(),
       isochrones.max_offroad_m);
   if (isochrones.demand_points_off_surface > 0) {
-    std::printf("; %.0f people (%zu demand points) live farther and are off the surface",
-                isochrones.population_off_surface, isochrones.demand_points_off_surface);
+    std::fprintf(out, "; %.0f people (%zu demand points) live farther and are off the surface",
+                 isochrones.population_off_surface, isochrones.demand_points_off_surface);
   }
-  std::printf(".\n");
-  print_isochrone_checks(isochrones);
+  std::fprintf(out, ".\n");
+  write_isochrone_checks(isochrones, out);
   const std::vector<ServiceReach> reach = service_reach(isochrones);
   if (reach.empty() || population <= 0.0) return;
-  std::printf(
-      "Share of the population inside the service polygons / within that travel time:\n%-16s",
+  std::fprintf(
+      out, "Share of the population inside the service polygons / within that travel time:\n%-16s",
       "service");
   for (double t : isochrones.thresholds_minutes) {
     char header[32];
     std::snprintf(header, sizeof header, "<=%gmin", t);
-    std::printf(" %13s", header);
+    std::fprintf(out, " %13s", header);
   }
-  std::printf("\n");
+  std::fprintf(out, "\n");
   for (const ServiceReach& service : reach) {
-    std::printf("%-16s", service.service_type.c_str());
+    std::fprintf(out, "%-16s", service.service_type.c_str());
     for (std::size_t k = 0; k < service.inside.size(); ++k) {
-      std::printf("   %4.0f%% / %3.0f%%", 100.0 * service.inside[k] / population,
-                  100.0 * service.within[k] / population);
+      std::fprintf(out, "   %4.0f%% / %3.0f%%", 100.0 * service.inside[k] / population,
+                   100.0 * service.within[k] / population);
     }
-    std::printf("\n");
+    std::fprintf(out, "\n");
   }
 }
 
-nlohmann::json summary_json(const RunOutcome& outcome) {
+}  // namespace
+
+nlohmann::json run_summary_json(const RunOutcome& outcome) {
   nlohmann::json json;
   json["scenario"] = outcome.scenario.name;
   json["scenario_file"] = outcome.scenario.file.string();
@@ -123,7 +123,7 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
                      {"arcs", outcome.roads->arc_count()},
                      {"profile", outcome.roads->profile},
                      {"source", outcome.roads->source_description}};
-  const double population = pipeline::total_population(outcome.communes);
+  const double population = total_population(outcome.communes);
   json["communes"] = outcome.communes.size();
   json["population"] = population;
   json["demand_points"] = outcome.coverage.demand.size();
@@ -164,60 +164,50 @@ nlohmann::json summary_json(const RunOutcome& outcome) {
   return json;
 }
 
-}  // namespace
-
-void print_run_summary(const RunOutcome& outcome, const GlobalOptions& global) {
-  if (!global.quiet) {
-    for (const std::string& warning : outcome.warnings) {
-      std::cerr << "couverture: warning: " << warning << '\n';
-    }
-  }
-  if (global.json) {
-    std::cout << summary_json(outcome).dump(2) << '\n';
-    return;
-  }
-  if (global.quiet) return;
+void write_run_summary(const RunOutcome& outcome, std::FILE* out) {
   const auto& thresholds = outcome.scenario.analysis.thresholds_minutes;
-  const double population = pipeline::total_population(outcome.communes);
-  std::printf("Couverture — %s\n", outcome.scenario.name.c_str());
-  if (!outcome.scenario.note.empty()) std::printf("Note: %s\n", outcome.scenario.note.c_str());
-  std::printf("Road network: %zu nodes, %zu arcs (%s profile) from %s\n",
-              outcome.roads->node_count(), outcome.roads->arc_count(),
-              outcome.roads->profile.c_str(), outcome.roads->source_description.c_str());
-  std::printf("%zu communes, %.0f inhabitants on %zu demand points; %zu facilities\n\n",
-              outcome.communes.size(), population, outcome.coverage.demand.size(),
-              outcome.facilities.size());
-  std::printf("%-16s %5s %6s %6s", "service", "sites", "mean", "max");
+  const double population = total_population(outcome.communes);
+  std::fprintf(out, "Couverture — %s\n", outcome.scenario.name.c_str());
+  if (!outcome.scenario.note.empty())
+    std::fprintf(out, "Note: %s\n", outcome.scenario.note.c_str());
+  std::fprintf(out, "Road network: %zu nodes, %zu arcs (%s profile) from %s\n",
+               outcome.roads->node_count(), outcome.roads->arc_count(),
+               outcome.roads->profile.c_str(), outcome.roads->source_description.c_str());
+  std::fprintf(out, "%zu communes, %.0f inhabitants on %zu demand points; %zu facilities\n\n",
+               outcome.communes.size(), population, outcome.coverage.demand.size(),
+               outcome.facilities.size());
+  std::fprintf(out, "%-16s %5s %6s %6s", "service", "sites", "mean", "max");
   for (double t : thresholds) {
     char header[32];
     std::snprintf(header, sizeof header, "<=%gmin", t);
-    std::printf(" %7s", header);
+    std::fprintf(out, " %7s", header);
   }
-  std::printf("  worst-served commune (mean)\n");
+  std::fprintf(out, "  worst-served commune (mean)\n");
   for (const ServiceCoverage& service : outcome.coverage.services) {
-    std::printf("%-16s %5zu %s %s", service.service_type.c_str(), service.facilities.size(),
-                minutes_cell(service.overall, service.overall.mean).c_str(),
-                minutes_cell(service.overall, service.overall.max).c_str());
-    for (double share : service.overall.share_within) std::printf(" %6.0f%%", 100.0 * share);
+    std::fprintf(out, "%-16s %5zu %s %s", service.service_type.c_str(), service.facilities.size(),
+                 minutes_cell(service.overall, service.overall.mean).c_str(),
+                 minutes_cell(service.overall, service.overall.max).c_str());
+    for (double share : service.overall.share_within) std::fprintf(out, " %6.0f%%", 100.0 * share);
     if (nobody_reaches(service.overall)) {
-      std::printf("  nobody reaches it\n");
+      std::fprintf(out, "  nobody reaches it\n");
       continue;
     }
     const std::size_t worst = worst_commune(service);
     const GroupAccessibility& group = service.by_commune[worst];
     if (nobody_reaches(group)) {
-      std::printf("  %s (nobody reaches it)\n", outcome.communes[worst].name.c_str());
+      std::fprintf(out, "  %s (nobody reaches it)\n", outcome.communes[worst].name.c_str());
     } else {
-      std::printf("  %s (%.1f min)\n", outcome.communes[worst].name.c_str(), group.mean);
+      std::fprintf(out, "  %s (%.1f min)\n", outcome.communes[worst].name.c_str(), group.mean);
     }
   }
-  std::printf("\nTimes in minutes %s, weighted by population.\n",
-              outcome.scenario.network.access.direction == TravelDirection::to_facility
-                  ? "from where people live to the nearest site"
-                  : "from the nearest site out to where people live");
-  print_accessibility_summary(outcome);
-  if (outcome.isochrones.computed) print_isochrones(outcome, population);
-  std::printf("Wrote %s in %.2f s.\n", outcome.output.string().c_str(), outcome.total_seconds);
+  std::fprintf(out, "\nTimes in minutes %s, weighted by population.\n",
+               outcome.scenario.network.access.direction == TravelDirection::to_facility
+                   ? "from where people live to the nearest site"
+                   : "from the nearest site out to where people live");
+  write_accessibility_summary(outcome, out);
+  if (outcome.isochrones.computed) write_isochrones(outcome, population, out);
+  std::fprintf(out, "Wrote %s in %.2f s.\n", outcome.output.string().c_str(),
+               outcome.total_seconds);
 }
 
-}  // namespace couverture::cli
+}  // namespace couverture::pipeline

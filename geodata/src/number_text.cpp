@@ -1,10 +1,10 @@
-#include "couverture/report/number_text.hpp"
+#include "couverture/geodata/number_text.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
 
-namespace couverture::report {
+namespace couverture {
 
 Language parse_language(std::string_view text) {
   if (text == "fr") return Language::fr;
@@ -45,4 +45,4 @@ std::string format_percent(double value, int decimals, Language language) {
          (language == Language::fr ? std::string(kThinSpace) + "%" : "%");
 }
 
-}  // namespace couverture::report
+}  // namespace couverture
