@@ -194,7 +194,16 @@ TravelTimeMatrix TravelTimeMatrixBuilder::compute(std::span<const NetworkPositio
                                                   std::span<const NetworkPosition> origins,
                                                   double cutoff_seconds) {
   search_rows(facilities, origins, cutoff_seconds, nullptr);
-  return gather_rows(origins.size());
+  TravelTimeMatrix matrix = gather_rows(origins.size());
+  // The rows now live in the matrix: the workers' copies go (12 bytes an
+  // entry, tens of millions of entries at 10⁶ demand points) rather than
+  // being kept for the next call while the caller works on the matrix.
+  for (Worker& worker : state_->workers) {
+    std::vector<std::uint32_t>().swap(worker.origin);
+    std::vector<double>().swap(worker.seconds);
+  }
+  state_->rows.clear();
+  return matrix;
 }
 
 void TravelTimeMatrixBuilder::visit_rows(std::span<const NetworkPosition> facilities,

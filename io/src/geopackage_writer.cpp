@@ -45,11 +45,15 @@ OGRwkbGeometryType geometry_type(const OutputLayer& layer, const std::string& co
 
 std::size_t feature_count(const OutputLayer& layer, const std::string& context) {
   const bool spatial = layer.geometry_type != "none";
-  if (!spatial && !layer.geometries.empty()) {
+  if (!spatial && !(layer.geometries.empty() && layer.points.empty())) {
     throw DataError(context + ": an attribute table (geometry type none) carries " +
-                    std::to_string(layer.geometries.size()) + " geometries");
+                    std::to_string(layer.geometries.size() + layer.points.size()) + " geometries");
   }
-  std::size_t count = spatial ? layer.geometries.size()
+  if (!layer.points.empty() && (layer.geometry_type != "point" || !layer.geometries.empty())) {
+    throw DataError(context + ": points are given as coordinates, which only a point layer " +
+                    "without other geometries can carry");
+  }
+  std::size_t count = spatial ? layer.geometries.size() + layer.points.size()
                               : (layer.columns.empty() ? 0 : layer.columns.front().size());
   std::set<std::string> names;
   for (const OutputColumn& column : layer.columns) {
@@ -164,8 +168,18 @@ void fill_feature(OGRFeature& feature, OGRLayer& ogr_layer, const OutputLayer& l
                   std::size_t i, const std::string& context) {
   feature.SetFID(OGRNullFID);
   feature.SetGeometryDirectly(nullptr);
-  if (type != wkbNone && layer.geometries[i] != nullptr &&
-      GEOSisEmpty_r(geos_context(), layer.geometries[i].get()) == 0) {
+  if (!layer.points.empty()) {
+    // The same coordinates as through GEOS and WKB, without either.
+    OgrGeometry point(new OGRPoint(layer.points[i].lon, layer.points[i].lat));
+    if (!layer.in_output_crs && point->transform(&transformation) != OGRERR_NONE) {
+      throw DataError(context + ", feature " + std::to_string(i + 1) +
+                      ": the point cannot be reprojected to the output CRS (" +
+                      CPLGetLastErrorMsg() + ")");
+    }
+    point->assignSpatialReference(ogr_layer.GetSpatialRef());
+    feature.SetGeometryDirectly(point.release());
+  } else if (type != wkbNone && layer.geometries[i] != nullptr &&
+             GEOSisEmpty_r(geos_context(), layer.geometries[i].get()) == 0) {
     OgrGeometry geometry = to_output_geometry(
         *layer.geometries[i], type, layer.in_output_crs ? nullptr : &transformation,
         [&] { return context + ", feature " + std::to_string(i + 1); });

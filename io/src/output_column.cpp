@@ -1,5 +1,6 @@
 #include "couverture/io/output_column.hpp"
 
+#include <limits>
 #include <stdexcept>
 #include <utility>
 
@@ -42,17 +43,32 @@ OutputColumn::OutputColumn(std::string column_name, Type column_type,
 void OutputColumn::push_null() {
   switch (type) {
     case Type::integer:
-      integers_.push_back(0);
+      if (wide_) {
+        integers_.push_back(0);
+      } else {
+        narrow_.push_back(0);
+      }
       break;
     case Type::real:
       reals_.push_back(0.0);
       break;
     case Type::text:
-      starts_.push_back(characters_.size());
-      characters_.push_back('\0');
+      if (labelled_) {
+        label_of_.push_back(0);
+      } else {
+        starts_.push_back(characters_.size());
+        characters_.push_back('\0');
+      }
       break;
   }
   nulls_.push_back(true);
+}
+
+// From 4-byte to 8-byte storage, once, when a value does not fit.
+void OutputColumn::widen() {
+  integers_.assign(narrow_.begin(), narrow_.end());
+  std::vector<std::int32_t>().swap(narrow_);
+  wide_ = true;
 }
 
 void OutputColumn::push_integer(std::int64_t value) {
@@ -61,7 +77,15 @@ void OutputColumn::push_integer(std::int64_t value) {
     return;
   }
   check_type(Type::integer);
-  integers_.push_back(value);
+  if (!wide_ && (value < std::numeric_limits<std::int32_t>::min() ||
+                 value > std::numeric_limits<std::int32_t>::max())) {
+    widen();
+  }
+  if (wide_) {
+    integers_.push_back(value);
+  } else {
+    narrow_.push_back(static_cast<std::int32_t>(value));
+  }
   nulls_.push_back(false);
 }
 
@@ -73,6 +97,9 @@ void OutputColumn::push_real(double value) {
 
 void OutputColumn::push_text(std::string_view value) {
   check_type(Type::text);
+  if (labelled_) {
+    throw std::logic_error("output column '" + name + "' holds labels: use push_label");
+  }
   starts_.push_back(characters_.size());
   characters_.append(value);
   characters_.push_back('\0');
@@ -91,14 +118,47 @@ void OutputColumn::push(const std::optional<Cell>& value) {
   }
 }
 
+void OutputColumn::use_labels(std::vector<std::string> labels) {
+  check_type(Type::text);
+  if (size() != 0) {
+    throw std::logic_error("output column '" + name + "' already holds values: labels come first");
+  }
+  labels_ = std::move(labels);
+  labelled_ = true;
+}
+
+void OutputColumn::push_label(std::uint32_t index) {
+  check_type(Type::text);
+  if (!labelled_ || index >= labels_.size()) {
+    throw std::logic_error("output column '" + name + "': label " + std::to_string(index) + " of " +
+                           std::to_string(labels_.size()));
+  }
+  label_of_.push_back(index);
+  nulls_.push_back(false);
+}
+
 void OutputColumn::reserve(std::size_t rows) {
   nulls_.reserve(rows);
-  if (type == Type::integer) integers_.reserve(rows);
+  if (type == Type::integer) {
+    if (wide_) {
+      integers_.reserve(rows);
+    } else {
+      narrow_.reserve(rows);
+    }
+  }
   if (type == Type::real) reals_.reserve(rows);
-  if (type == Type::text) starts_.reserve(rows);
+  if (type == Type::text) {
+    if (labelled_) {
+      label_of_.reserve(rows);
+    } else {
+      starts_.reserve(rows);
+    }
+  }
 }
 
 void OutputColumn::shrink_to_fit() {
+  narrow_.shrink_to_fit();
+  label_of_.shrink_to_fit();
   integers_.shrink_to_fit();
   reals_.shrink_to_fit();
   characters_.shrink_to_fit();
@@ -107,6 +167,9 @@ void OutputColumn::shrink_to_fit() {
 }
 
 void OutputColumn::clear() {
+  narrow_.clear();
+  wide_ = false;
+  label_of_.clear();
   integers_.clear();
   reals_.clear();
   characters_.clear();
@@ -115,12 +178,14 @@ void OutputColumn::clear() {
 }
 
 std::string_view OutputColumn::text(std::size_t row) const {
+  if (labelled_) return is_null(row) ? std::string_view() : labels_[label_of_[row]];
   const std::size_t start = starts_[row];
   const std::size_t end = row + 1 < starts_.size() ? starts_[row + 1] : characters_.size();
   return std::string_view(characters_).substr(start, end - start - 1);
 }
 
 const char* OutputColumn::text_c_str(std::size_t row) const {
+  if (labelled_) return is_null(row) ? "" : labels_[label_of_[row]].c_str();
   return characters_.data() + starts_[row];
 }
 

@@ -154,14 +154,20 @@ OutputLayer demand_points_layer(const RunOutcome& outcome) {
   layer.geometry_type = "point";
   layer.description = "Points carrying the population, with the travel time to each service";
   const auto& demand = coverage.demand;
-  layer.geometries.reserve(demand.size());
-  for (const DemandPoint& point : demand) {
-    layer.geometries.push_back(geos_point(point.position.lon, point.position.lat));
-  }
+  // Coordinates, not a GEOS point each (10⁶ of them); codes and facility
+  // ids as indices into their lists: the table is the run's largest.
+  layer.points.reserve(demand.size());
+  for (const DemandPoint& point : demand) layer.points.push_back(point.position);
+  std::vector<std::string> commune_codes;
+  commune_codes.reserve(outcome.communes.size());
+  for (const Commune& commune : outcome.communes) commune_codes.push_back(commune.code);
+  std::vector<std::string> facility_ids;
+  facility_ids.reserve(outcome.facilities.size());
+  for (const Facility& facility : outcome.facilities) facility_ids.push_back(facility.id);
   ColumnBuilder table(demand.size());
   table
-      .text({"commune_code", "Commune"},
-            [&](std::size_t i) { return outcome.communes[demand[i].commune].code; })
+      .labelled_text({"commune_code", "Commune"}, std::move(commune_codes),
+                     [&](std::size_t i) { return demand[i].commune; })
       // Unrounded: per commune, the points must add up to the population.
       .real({"population", "Population", "personnes"}, Real::as_given,
             [&](std::size_t i) { return demand[i].population; })
@@ -171,13 +177,13 @@ OutputLayer demand_points_layer(const RunOutcome& outcome) {
     const std::string stem = service_column(service.service_type);
     table.real({stem + "_min", "Temps vers " + service.service_type + " (min)", "min"},
                Real::hundredths, [&](std::size_t i) { return service.demand_minutes[i]; });
-    table.text({stem + "_nearest", service.service_type + " le plus proche", "",
-                "Identifier of the nearest facility"},
-               [&](std::size_t i) -> std::optional<std::string_view> {
-                 const std::uint32_t f = service.demand_nearest[i];
-                 if (f == kInvalidId) return std::nullopt;
-                 return outcome.facilities[f].id;
-               });
+    table.labelled_text({stem + "_nearest", service.service_type + " le plus proche", "",
+                         "Identifier of the nearest facility"},
+                        facility_ids, [&](std::size_t i) -> std::optional<std::uint32_t> {
+                          const std::uint32_t f = service.demand_nearest[i];
+                          if (f == kInvalidId) return std::nullopt;
+                          return f;
+                        });
   }
   layer.columns = table.take();
   if (!coverage.services.empty()) {

@@ -444,5 +444,98 @@ TEST(GeopackageWriter, WritesEveryRowAcrossTransactionBatches) {
   fs::remove_all(dir);
 }
 
+// The compact forms of the largest table (points as coordinates, text as
+// indices into labels, integers in 4 bytes) write what the plain forms (a
+// GEOS point each, a text arena) write, and widened integers stay exact: the
+// same geometry bytes and values, read back through GDAL; the points land
+// where PROJ puts them on its own.
+TEST(GeopackageWriter, CompactPointsLabelsAndIntegersWriteWhatPlainOnesWrite) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  const std::vector<LonLat> where = {{kLon, kLat}, {6.60, 48.03}, {6.7, 47.99}};
+  const std::vector<std::optional<std::string>> nearest = {"B", std::nullopt, "A"};
+  const std::vector<std::int64_t> counts = {0, 3, 2147483647};
+  const std::vector<std::int64_t> big_values = {-1, 2147483648LL, -(std::int64_t{1} << 40)};
+  OutputLayer compact;
+  compact.name = "compact";
+  compact.geometry_type = "point";
+  compact.points = where;
+  OutputColumn labelled("nearest", OutputColumn::Type::text);
+  labelled.use_labels({"A", "B"});
+  labelled.push_label(1);
+  labelled.push_null();
+  labelled.push_label(0);
+  OutputColumn narrow("count", OutputColumn::Type::integer);
+  for (std::int64_t count : counts) narrow.push_integer(count);
+  OutputColumn widened("big", OutputColumn::Type::integer);  // 4 bytes, then 8 from row 1
+  for (std::int64_t big : big_values) widened.push_integer(big);
+  compact.columns = {labelled, narrow, widened};
+  OutputLayer plain;
+  plain.name = "plain";
+  plain.geometry_type = "point";
+  for (const LonLat& p : where) plain.geometries.push_back(geos_point(p.lon, p.lat));
+  OutputColumn arena("nearest", OutputColumn::Type::text);
+  for (const auto& id : nearest) id ? arena.push_text(*id) : arena.push_null();
+  OutputColumn same_counts("count", OutputColumn::Type::integer);
+  for (std::int64_t count : counts) same_counts.push_integer(count);
+  plain.columns = {arena, same_counts};
+  std::vector<OutputLayer> layers;
+  layers.push_back(std::move(compact));
+  layers.push_back(std::move(plain));
+  write_geopackage(dir / "out.gpkg", layers, "EPSG:2154", false);
+
+  auto dataset = open_read_only(dir / "out.gpkg");
+  ASSERT_TRUE(dataset);
+  OGRLayer* a = dataset->GetLayerByName("compact");
+  OGRLayer* b = dataset->GetLayerByName("plain");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  ASSERT_EQ(a->GetFeatureCount(), 3);
+  EXPECT_EQ(wkbFlatten(a->GetGeomType()), wkbPoint);
+  for (std::size_t i = 0; i < where.size(); ++i) {
+    std::unique_ptr<OGRFeature> fa(a->GetNextFeature());
+    std::unique_ptr<OGRFeature> fb(b->GetNextFeature());
+    ASSERT_TRUE(fa && fb) << i;
+    const OGRPoint* pa = fa->GetGeometryRef()->toPoint();
+    const auto [x, y] = lambert93(where[i].lon, where[i].lat);
+    EXPECT_NEAR(pa->getX(), x, 0.01) << i;
+    EXPECT_NEAR(pa->getY(), y, 0.01) << i;
+    std::vector<unsigned char> wkb_a(pa->WkbSize()), wkb_b(fb->GetGeometryRef()->WkbSize());
+    pa->exportToWkb(wkbNDR, wkb_a.data());
+    fb->GetGeometryRef()->exportToWkb(wkbNDR, wkb_b.data());
+    EXPECT_EQ(wkb_a, wkb_b) << i;
+    EXPECT_EQ(fa->IsFieldNull(0), !nearest[i].has_value()) << i;
+    if (nearest[i]) {
+      EXPECT_EQ(std::string(fa->GetFieldAsString(0)), *nearest[i]) << i;
+    }
+    EXPECT_EQ(std::string(fa->GetFieldAsString(0)), fb->GetFieldAsString(0)) << i;
+    EXPECT_EQ(fa->GetFieldAsInteger64(1), counts[i]) << i;
+    EXPECT_EQ(fb->GetFieldAsInteger64(1), counts[i]) << i;
+    EXPECT_EQ(fa->GetFieldAsInteger64(2), big_values[i]) << i;
+  }
+  dataset.reset();
+  fs::remove_all(dir);
+}
+
+TEST(GeopackageWriter, PointsAsCoordinatesOnlyInAPointLayerOfTheirOwn) {
+  const auto dir = testing::make_temp_dir("gpkg-writer");
+  for (const std::string type : {"polygon", "point"}) {
+    std::vector<OutputLayer> layers(1);
+    layers[0].name = "mixed";
+    layers[0].geometry_type = type;
+    layers[0].points = {{kLon, kLat}};
+    if (type == "point") layers[0].geometries.push_back(geos_point(kLon, kLat));
+    try {
+      write_geopackage(dir / "out.gpkg", layers, "EPSG:2154", false);
+      FAIL() << "expected a DataError for a " << type << " layer";
+    } catch (const DataError& error) {
+      const std::string message = error.what();
+      EXPECT_NE(message.find("layer 'mixed'"), std::string::npos) << message;
+      EXPECT_NE(message.find("point layer"), std::string::npos) << message;
+    }
+  }
+  EXPECT_FALSE(fs::exists(dir / "out.gpkg"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace couverture

@@ -87,5 +87,69 @@ TEST(OutputColumn, ClearEmptiesEveryStore) {
   EXPECT_EQ(text.text(0), "70001");
 }
 
+TEST(OutputColumn, IntegersStayExactAcrossTheWideningToEightBytes) {
+  // Stored in 4 bytes up to the first value outside int32, then in 8: the
+  // values read back are the ones pushed, before and after that point.
+  constexpr std::int64_t kMax32 = 2147483647;  // 2^31 - 1
+  OutputColumn column("n", Type::integer);
+  column.reserve(6);
+  column.push_integer(kMax32);
+  column.push_integer(-kMax32 - 1);
+  column.push_null();
+  column.push_integer(kMax32 + 1);  // 2^31: needs 8 bytes
+  column.push_integer(-7);
+  column.push_integer(-(std::int64_t{1} << 40));
+  ASSERT_EQ(column.size(), 6u);
+  EXPECT_EQ(column.integer(0), 2147483647);
+  EXPECT_EQ(column.integer(1), -2147483648LL);
+  EXPECT_TRUE(column.is_null(2));
+  EXPECT_EQ(column.integer(3), 2147483648LL);
+  EXPECT_EQ(column.integer(4), -7);
+  EXPECT_EQ(column.integer(5), -1099511627776LL);
+  column.clear();  // back to 4 bytes, still exact
+  column.push_integer(3);
+  column.push_integer(-2147483649LL);
+  EXPECT_EQ(column.integer(0), 3);
+  EXPECT_EQ(column.integer(1), -2147483649LL);
+}
+
+TEST(OutputColumn, LabelledTextReadsAsTheLabelsItPointsTo) {
+  OutputColumn column("nearest", Type::text, "Le plus proche");
+  column.use_labels({"eaje-remiremont", "eaje-eloyes", ""});
+  column.push_label(1);
+  column.push_null();
+  column.push_label(0);
+  column.push_label(2);
+  column.push_label(1);
+  ASSERT_EQ(column.size(), 5u);
+  EXPECT_TRUE(column.has_labels());
+  EXPECT_EQ(column.text(0), "eaje-eloyes");
+  EXPECT_TRUE(column.is_null(1));
+  EXPECT_EQ(column.text(1), "");  // a null reads as empty, as in the arena
+  EXPECT_STREQ(column.text_c_str(1), "");
+  EXPECT_EQ(column.text(2), "eaje-remiremont");
+  EXPECT_FALSE(column.is_null(3));
+  EXPECT_EQ(column.text(3), "");
+  EXPECT_STREQ(column.text_c_str(4), "eaje-eloyes");
+  EXPECT_EQ(std::get<std::string>(*column.at(4)), "eaje-eloyes");
+  EXPECT_FALSE(column.at(1).has_value());
+  const OutputColumn copy = column;  // a copy keeps its own labels
+  EXPECT_EQ(copy.text(2), "eaje-remiremont");
+}
+
+TEST(OutputColumn, LabelsAreRefusedWhereTheyCannotApply) {
+  OutputColumn labelled("nearest", Type::text);
+  labelled.use_labels({"a", "b"});
+  EXPECT_THROW(labelled.push_label(2), std::logic_error);  // out of range
+  EXPECT_THROW(labelled.push_text("a"), std::logic_error);
+  EXPECT_EQ(labelled.size(), 0u);  // nothing appended by a refusal
+  OutputColumn arena("code", Type::text);
+  EXPECT_THROW(arena.push_label(0), std::logic_error);  // no labels given
+  arena.push_text("88383");
+  EXPECT_THROW(arena.use_labels({"88383"}), std::logic_error);  // holds values already
+  OutputColumn integers("n", Type::integer);
+  EXPECT_THROW(integers.use_labels({"x"}), std::logic_error);
+}
+
 }  // namespace
 }  // namespace couverture

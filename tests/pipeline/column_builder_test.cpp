@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace couverture::pipeline {
 namespace {
@@ -129,6 +130,32 @@ TEST(ColumnBuilder, WrittenRealIsThePolicyAlone) {
   EXPECT_DOUBLE_EQ(*written_real(0.004, Real::hundredths), 0.0);
   EXPECT_DOUBLE_EQ(*written_real(0.005, Real::hundredths), 0.01);
   EXPECT_DOUBLE_EQ(*written_real(123.45, Real::tenths), 123.5);
+}
+
+TEST(ColumnBuilder, LabelledTextFromIndicesAndOptionals) {
+  const std::vector<std::uint32_t> nearest = {2, 0, 7, 2};  // 7: none reachable
+  ColumnBuilder table(nearest.size());
+  table
+      .labelled_text({"commune_code", "Commune"}, {"88383", "88160"},
+                     [](std::size_t r) { return static_cast<std::uint32_t>(r % 2); })
+      .labelled_text({"eaje_nearest", "eaje le plus proche"}, {"A", "B", "C"},
+                     [&](std::size_t r) -> std::optional<std::uint32_t> {
+                       if (nearest[r] == 7) return std::nullopt;
+                       return nearest[r];
+                     });
+  const auto columns = table.take();
+  ASSERT_EQ(columns.size(), 2u);
+  EXPECT_EQ(columns[0].type, OutputColumn::Type::text);
+  EXPECT_EQ(columns[0].text(0), "88383");
+  EXPECT_EQ(columns[0].text(3), "88160");
+  EXPECT_EQ(columns[1].alias, "eaje le plus proche");
+  EXPECT_EQ(columns[1].text(0), "C");
+  EXPECT_EQ(columns[1].text(1), "A");
+  EXPECT_TRUE(columns[1].is_null(2));
+  EXPECT_EQ(columns[1].text(3), "C");
+  ColumnBuilder wrong(1);  // an index past the labels is a programming error
+  EXPECT_THROW(wrong.labelled_text({"x", "X"}, {"only"}, [](std::size_t) { return 1U; }),
+               std::logic_error);
 }
 
 }  // namespace

@@ -44,9 +44,11 @@ struct TravelTimeMatrix {
 
 // Computes TravelTimeMatrix rows, one bounded single-source search per
 // facility, facilities spread over the CPU cores (oneTBB). Each worker thread
-// keeps its own search state (Dijkstra labels and heap, per-origin scratch,
-// output buffer) for the builder's lifetime: nothing is allocated per
-// facility, and a second compute() reuses it all.
+// keeps its own search state (Dijkstra labels and heap, per-origin scratch)
+// for the builder's lifetime: nothing is allocated per facility, and a
+// second compute() reuses it. The workers' row buffers are released once
+// compute() has gathered them into the matrix, so that the rows are not held
+// twice while the caller uses the matrix.
 //
 // Direction and seeding follow NearestFacilityTimes exactly (to_facility: the
 // reversed graph from links_into(facility), read through links_out_of(origin);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "couverture/geodata/geos_geometry.hpp"
+#include "couverture/geodata/lon_lat.hpp"
 #include "couverture/io/output_column.hpp"
 
 namespace couverture {
@@ -19,11 +20,14 @@ constexpr std::size_t kMaxGeopackageColumns = 2000;
 // reprojects them to the output CRS, unless `in_output_crs` says they were
 // computed in the output CRS already (isochrones: contours of a grid laid in
 // it). `style_qml` is stored as the layer's default QGIS style in
-// `layer_styles` (empty for none).
+// `layer_styles` (empty for none). A "point" layer may give its features
+// as `points` instead of `geometries` (one or the other): 16 bytes a point
+// rather than a GEOS object, for layers of millions of points.
 struct OutputLayer {
   std::string name;
   std::string geometry_type;  // "point", "polygon", "multipolygon", "linestring" or "none"
   std::vector<GeosGeometry> geometries;  // one per feature, empty for "none"
+  std::vector<LonLat> points;            // one per feature of a "point" layer, or empty
   bool in_output_crs = false;
   std::vector<OutputColumn> columns;
   std::string style_qml;
