@@ -21,13 +21,17 @@
 
 namespace couverture {
 
+// The exact solver's wall-clock limit when none is given: the scenario's
+// [siting] time_limit_s default (scenario_defaults.hpp) too.
+inline constexpr double kDefaultExactTimeLimitSeconds = 60.0;
+
 struct SitingExactOptions {
   // Wall-clock limit on the whole solve, > 0 (+inf: none). The root LP is
   // solved by Clp under this limit (CBC checks its own only after its root,
   // which ran 18 minutes past 120 s on a p-median of ~3 * 10^5 assignment
   // entries); CBC gets what is left, and is skipped when less than twice the
   // root LP's time is left (its root re-solve would overrun).
-  double time_limit_seconds = 60.0;
+  double time_limit_seconds = kDefaultExactTimeLimitSeconds;
   // Runs greedy + swap first (site_selection_greedy.hpp) and hands its sites
   // to CBC as the initial incumbent: a solve stopped by the limit then still
   // returns k sites (status time_limit) with a gap to the best bound known.

@@ -5,6 +5,8 @@
 #include <limits>
 #include <string>
 
+#include "couverture/geodata/scenario_defaults.hpp"
+
 namespace couverture {
 
 // A regular north-up grid of square cells in a projected CRS (metres): the
@@ -15,7 +17,7 @@ namespace couverture {
 struct RasterGrid {
   double min_x = 0.0;
   double max_y = 0.0;
-  double cell_m = 50.0;
+  double cell_m = kDefaultIsochroneCellM;
   std::uint32_t columns = 0;
   std::uint32_t rows = 0;
   std::string crs;  // any definition PROJ understands, e.g. "EPSG:2154"

@@ -7,6 +7,8 @@
 // reads them there). Thresholds: travel_thresholds.hpp; the exact solver's
 // size limit: site_solver.hpp; the ranges: scenario_bounds.hpp.
 
+#include "couverture/algorithms/site_selection_exact.hpp"
+
 namespace couverture {
 
 // [analysis] and [demand]: the regular grid of demand points (residential
@@ -38,6 +40,6 @@ inline constexpr double kDefaultMaxOffroadM = 1000.0;
 // max_covering and equity_maximin, and the exact solver's time limit.
 inline constexpr double kDefaultSiteCapacity = 10.0;
 inline constexpr double kDefaultSitingCoverageMinutes = 10.0;
-inline constexpr double kDefaultSitingTimeLimitS = 60.0;
+inline constexpr double kDefaultSitingTimeLimitS = kDefaultExactTimeLimitSeconds;
 
 }  // namespace couverture
