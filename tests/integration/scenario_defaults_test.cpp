@@ -49,23 +49,7 @@ class ScenarioDefaults : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = testing::make_temp_dir("scenario-defaults");
-    std::ofstream(dir_ / "minimal.toml") << R"(name = "minimal"
-[communes]
-path = "communes.gpkg"
-code_field = "code_insee"
-name_field = "nom"
-population_field = "population"
-[facilities]
-path = "facilities.csv"
-x_field = "x"
-y_field = "y"
-crs = "EPSG:4326"
-id_field = "id"
-name_field = "name"
-type_field = "type"
-[network]
-path = "roads.osm.pbf"
-)";
+    std::ofstream(dir_ / "minimal.toml") << testing::kMinimalScenarioToml;
     scenario_ = read_scenario(dir_ / "minimal.toml");
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -15,25 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* const kBase = R"(name = "test"
-[communes]
-path = "communes.gpkg"
-code_field = "code_insee"
-name_field = "nom"
-population_field = "population"
-
-[facilities]
-path = "facilities.csv"
-x_field = "x"
-y_field = "y"
-crs = "EPSG:4326"
-id_field = "id"
-name_field = "name"
-type_field = "type"
-
-[network]
-path = "roads.osm.pbf"
-)";
+const char* const kBase = testing::kMinimalScenarioToml;
 
 class ScenarioSupplyGroups : public ::testing::Test {
  protected:

@@ -12,6 +12,29 @@ std::filesystem::path shared_data(const std::string& relative);
 // A fresh, empty directory under the system temp dir, removed by the caller.
 std::filesystem::path make_temp_dir(const std::string& prefix);
 
+// The smallest valid scenario: communes, CSV facilities and the road
+// network named, every other key left to its default (files need not exist
+// to be read as a scenario).
+inline constexpr const char* kMinimalScenarioToml = R"(name = "minimal"
+[communes]
+path = "communes.gpkg"
+code_field = "code_insee"
+name_field = "nom"
+population_field = "population"
+
+[facilities]
+path = "facilities.csv"
+x_field = "x"
+y_field = "y"
+crs = "EPSG:4326"
+id_field = "id"
+name_field = "name"
+type_field = "type"
+
+[network]
+path = "roads.osm.pbf"
+)";
+
 // Runs a shell command, returns its exit code; stdout+stderr go to `output`.
 int run_command(const std::string& command, std::string& output);
 
