@@ -4,24 +4,15 @@
 
 #include <vector>
 
+#include "hand_road_network.hpp"
 #include "summary_reference.hpp"
 
 namespace couverture::pipeline {
 namespace {
 
-// 0 <-> 1 residential, way 10, 1,000 m (two arcs, one road of 1 km);
-// 1 -> 2 primary, way 20, 500 m, one-way; 0 -> 2 and 2 -> 0 residential,
-// 250 m, ways 31 and 30 (two roads drawn on one another: 0.5 km).
+// The shared hand network, as a build from hand.osm.pbf left it.
 RoadGraph hand_network() {
-  RoadGraph road;
-  road.node_position = {{6.0, 48.0}, {6.2, 47.9}, {5.9, 48.3}};
-  const std::vector<ArcTriple> arcs = {
-      {0, 1, 1000}, {0, 2, 1000}, {1, 0, 1000}, {1, 2, 1000}, {2, 0, 1000}};
-  road.graph = build_csr_graph(3, arcs);
-  road.arc_length_m = {1000.0F, 250.0F, 1000.0F, 500.0F, 250.0F};
-  road.arc_class = {RoadClass::residential, RoadClass::residential, RoadClass::residential,
-                    RoadClass::primary, RoadClass::residential};
-  road.arc_way_id = {10, 31, 10, 20, 30};
+  RoadGraph road = testing::hand_road_network();
   road.profile = "car";
   road.source_description = "hand.osm.pbf";
   road.build_stats.components_kept = 1;
